@@ -1,0 +1,9 @@
+// Stand-in for the form-data package inside the bundle (see esbuild.js): MoMo has no
+// multipart endpoints, so this is never constructed on any path the extension uses.
+class FormData {
+  constructor() {
+    throw new Error('multipart/form-data bodies are not supported in this build');
+  }
+}
+module.exports = FormData;
+module.exports.default = FormData;

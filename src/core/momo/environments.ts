@@ -1,0 +1,52 @@
+/**
+ * Target environments (the `X-Target-Environment` header) with their currency and API host.
+ * `sandbox` is the only one where the Provisioning API exists.
+ */
+export const SANDBOX_BASE_URL = 'https://sandbox.momodeveloper.mtn.com';
+export const LEGACY_SANDBOX_BASE_URL = 'https://ericssonbasicapi2.azure-api.net';
+export const PRODUCTION_BASE_URL = 'https://proxy.momoapi.mtn.com';
+export const RWANDA_PRODUCTION_BASE_URL = 'https://proxy.momoapi.mtn.co.rw';
+export const LEGACY_PRODUCTION_BASE_URL = 'https://ericssonbasicapi1.azure-api.net';
+
+export interface TargetEnvironment {
+  /** Value of the X-Target-Environment header. */
+  id: string;
+  /** Country or purpose, for people. */
+  label: string;
+  currency: string;
+  baseUrl: string;
+  production: boolean;
+}
+
+const production = (id: string, label: string, currency: string, baseUrl = PRODUCTION_BASE_URL): TargetEnvironment => ({
+  id,
+  label,
+  currency,
+  baseUrl,
+  production: true,
+});
+
+export const ENVIRONMENTS: readonly TargetEnvironment[] = [
+  { id: 'sandbox', label: 'Sandbox', currency: 'EUR', baseUrl: SANDBOX_BASE_URL, production: false },
+  production('mtnuganda', 'Uganda', 'UGX'),
+  production('mtnghana', 'Ghana', 'GHS'),
+  production('mtnivorycoast', "Côte d'Ivoire", 'XOF'),
+  production('mtnzambia', 'Zambia', 'ZMW'),
+  production('mtncameroon', 'Cameroon', 'XAF'),
+  production('mtnbenin', 'Benin', 'XOF'),
+  production('mtncongo', 'Congo', 'XAF'),
+  production('mtnswaziland', 'Eswatini (Swaziland)', 'SZL'),
+  production('mtnguineaconakry', 'Guinea', 'GNF'),
+  production('mtnsouthafrica', 'South Africa', 'ZAR'),
+  production('mtnliberia', 'Liberia', 'LRD'),
+  production('mtnrwanda', 'Rwanda', 'RWF', RWANDA_PRODUCTION_BASE_URL),
+];
+
+export function findEnvironment(id: string): TargetEnvironment | undefined {
+  const wanted = id.trim().toLowerCase();
+  return ENVIRONMENTS.find((e) => e.id === wanted);
+}
+
+export function isSandbox(id: string): boolean {
+  return id.trim().toLowerCase() === 'sandbox';
+}

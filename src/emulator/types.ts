@@ -1,0 +1,68 @@
+import type { Product } from '../core/momo/products';
+
+export interface SubscriptionKeyPair {
+  primary: string;
+  secondary: string;
+}
+
+/** A fault the emulator applies to matching requests, for tests and benchmarks. */
+export interface FaultSpec {
+  /** Only requests with this method (e.g. 'POST'). Default: any. */
+  method?: string;
+  /** Only requests whose path contains this string or matches this RegExp. Default: any. */
+  path?: string | RegExp;
+  /** Fault the Nth matching request from now (1-based). Default 1. */
+  nth?: number;
+  /** How many consecutive matching requests, starting at the Nth, get the fault. Default 1. */
+  times?: number;
+  /** status: answer with `status` and `body`; reset: destroy the socket; hang: never answer. */
+  kind: 'status' | 'reset' | 'hang';
+  status?: number;
+  body?: unknown;
+  /** before: the request is not processed; after: it is processed (state changes), then the fault replaces the answer. Default 'before'. */
+  when?: 'before' | 'after';
+}
+
+export interface EmulatorOptions {
+  /** Default 0 (any free port). Always binds 127.0.0.1. */
+  port?: number;
+  /** 'sandbox' (default) serves provisioning; 'production' answers provisioning with the gateway 404. */
+  mode?: 'sandbox' | 'production';
+  /** Added latency per request, in ms. Default 0. */
+  latencyMs?: number;
+  /** Accepted subscription keys per product. Default: fixed, documented test keys. */
+  subscriptionKeys?: Partial<Record<Product, SubscriptionKeyPair>>;
+  /** Lifetime of access tokens, in seconds. Default 3600. */
+  tokenTtlSeconds?: number;
+  /** Target environments accepted in production mode. Default: every production environment. */
+  quiet?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  status: number;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string;
+  port: number;
+  mode: 'sandbox' | 'production';
+  /** The keys this emulator accepts, per product. */
+  subscriptionKeys: Record<Product, SubscriptionKeyPair>;
+  /** A well-formed key of the "Collection Widget" product: rejected with the invalid-key 401 everywhere. */
+  collectionWidgetKey: string;
+  injectFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  setLatency(ms: number): void;
+  /** Every request seen, in order (secrets included: for assertions only, never logged). */
+  readonly requests: RecordedRequest[];
+  /** Adds an API user directly (the Partner Portal path, used in production mode). */
+  addApiUser(user: { id: string; apiKey: string; providerCallbackHost: string; targetEnvironment?: string }): void;
+  /** Number of API users currently known. */
+  apiUserCount(): number;
+  close(): Promise<void>;
+}
