@@ -15,10 +15,16 @@ export interface FaultSpec {
   nth?: number;
   /** How many consecutive matching requests, starting at the Nth, get the fault. Default 1. */
   times?: number;
-  /** status: answer with `status` and `body`; reset: destroy the socket; hang: never answer. */
-  kind: 'status' | 'reset' | 'hang';
+  /**
+   * status: answer with `status` and `body`; reset: destroy the socket; hang: never answer;
+   * delay: wait `delayMs`, then answer normally.
+   */
+  kind: 'status' | 'reset' | 'hang' | 'delay';
   status?: number;
+  /** Object → JSON, string → as is, absent → empty body. */
   body?: unknown;
+  /** Extra wait before the fault (or, for 'delay', before the normal answer), in ms. Default 0. */
+  delayMs?: number;
   /** before: the request is not processed; after: it is processed (state changes), then the fault replaces the answer. Default 'before'. */
   when?: 'before' | 'after';
 }
@@ -35,14 +41,28 @@ export interface EmulatorOptions {
   /** Lifetime of access tokens, in seconds. Default 3600. */
   tokenTtlSeconds?: number;
   /** Target environments accepted in production mode. Default: every production environment. */
+  targetEnvironments?: string[];
+  /**
+   * Suppress the start banner (URL and accepted keys). Default true: startEmulator is mostly
+   * used from tests, so it prints only when given `quiet: false`. main.ts prints its own.
+   */
   quiet?: boolean;
+  /** Status reads of a sandbox 46733123453 payment that still answer PENDING. Default 1. */
+  pendingReadsBeforeSuccess?: number;
+  /**
+   * Answer a POST that has neither a body nor Content-Length with 411, as some gateways do.
+   * Default false: the emulator is lenient like the sandbox itself.
+   */
+  requireContentLength?: boolean;
 }
 
 export interface RecordedRequest {
   method: string;
+  /** The URL as sent: path plus query string. */
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** 0 while unanswered, and for requests that were reset or left hanging by a fault. */
   status: number;
 }
 

@@ -1,0 +1,32 @@
+import type { EmulatorConfig } from './config';
+import { GATEWAY_RESOURCE_NOT_FOUND, INTERNAL_PROCESSING_ERROR } from './errorBodies';
+import { checkSubscriptionKey } from './gateway';
+import { EMULATOR_REASON_HEADER, emptyReply, jsonReply, type EmulatorReply, type EmulatorRequest } from './http';
+import { matchRoute, type Route } from './router';
+import type { EmulatorState } from './state';
+
+export interface DispatchDeps {
+  config: EmulatorConfig;
+  state: EmulatorState;
+  routes: readonly Route[];
+}
+
+/**
+ * Answers one request the way the gateway and MoMo would, in their order:
+ * transport (411 when required) → gateway path match (404) → gateway subscription key (401)
+ * → the operation's own checks. Never throws: a bug in a handler is a MoMo-style 500.
+ */
+export function dispatch(req: EmulatorRequest, { config, state, routes }: DispatchDeps): EmulatorReply {
+  if (config.requireContentLength && req.method === 'POST' && req.bodyless) {
+    return emptyReply(411, 'POST without a body needs Content-Length: 0 or a body such as {}');
+  }
+  const match = matchRoute(routes, req.method, req.path);
+  if (!match) return jsonReply(404, GATEWAY_RESOURCE_NOT_FOUND);
+  const refused = checkSubscriptionKey(req, match.route.scope, config);
+  if (refused) return refused;
+  try {
+    return match.route.handle(req, match.params, { config, state });
+  } catch (err) {
+    return jsonReply(500, INTERNAL_PROCESSING_ERROR, { [EMULATOR_REASON_HEADER]: `handler failed: ${String(err)}` });
+  }
+}

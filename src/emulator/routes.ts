@@ -1,0 +1,49 @@
+import { PRODUCTS, type Product } from '../core/momo/products';
+import { accountHolderActiveHandler, balanceHandler } from './account';
+import { createPaymentHandler, paymentStatusHandler } from './payments';
+import { createApiKey, createApiUser, getApiUser } from './provisioning';
+import type { Route } from './router';
+import { tokenHandler } from './tokens';
+
+/**
+ * Every operation of the four Swagger files (shared/momo-openapi), base paths included.
+ * The conformance test reads those files and checks each one is served here.
+ * In production mode the Provisioning API does not exist, so its routes are left out and
+ * the gateway answers them with its 404.
+ */
+export function buildRoutes(mode: 'sandbox' | 'production'): Route[] {
+  const routes: Route[] = [];
+  if (mode === 'sandbox') {
+    const scope = { kind: 'provisioning' } as const;
+    routes.push(
+      { method: 'POST', pattern: '/v1_0/apiuser', scope, handle: createApiUser },
+      { method: 'GET', pattern: '/v1_0/apiuser/{X-Reference-Id}', scope, handle: getApiUser },
+      { method: 'POST', pattern: '/v1_0/apiuser/{X-Reference-Id}/apikey', scope, handle: createApiKey },
+    );
+  }
+  for (const product of PRODUCTS) routes.push(...productRoutes(product));
+  return routes;
+}
+
+/** The payment resource: `requesttopay` in collection.json, `transfer` in the other two. */
+export function paymentResourceOf(product: Product): 'requesttopay' | 'transfer' {
+  return product === 'collection' ? 'requesttopay' : 'transfer';
+}
+
+function productRoutes(product: Product): Route[] {
+  const base = `/${product}`; // the Swagger basePath equals the product id
+  const scope = { kind: 'product', product } as const;
+  const payments = `${base}/v1_0/${paymentResourceOf(product)}`;
+  return [
+    { method: 'POST', pattern: `${base}/token/`, scope, handle: tokenHandler(product) },
+    { method: 'GET', pattern: `${base}/v1_0/account/balance`, scope, handle: balanceHandler(product) },
+    {
+      method: 'GET',
+      pattern: `${base}/v1_0/accountholder/{accountHolderIdType}/{accountHolderId}/active`,
+      scope,
+      handle: accountHolderActiveHandler(product),
+    },
+    { method: 'POST', pattern: payments, scope, handle: createPaymentHandler(product) },
+    { method: 'GET', pattern: `${payments}/{referenceId}`, scope, handle: paymentStatusHandler(product) },
+  ];
+}
