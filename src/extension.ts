@@ -1,9 +1,58 @@
+/**
+ * Entry point. activate() only builds the services and registers them: no network and no
+ * secret reads (those wait for a command or for the view to open), so activation stays fast.
+ * It returns a small API used by the integration tests.
+ */
 import * as vscode from 'vscode';
+import { Clipboard } from './vscode/clipboard';
+import type { CommandContext } from './vscode/commands/commandContext';
+import { registerCommands } from './vscode/commands/registerCommands';
+import { trackContextKeys } from './vscode/contextKeys';
+import { CredentialStore } from './vscode/credentialStore';
+import { MomoLog } from './vscode/log';
+import { Notifier } from './vscode/notifier';
+import { createCredentialsStatusBar } from './vscode/statusBar';
+import { CredentialsTreeProvider } from './vscode/tree/credentialsTreeProvider';
 
-// Placeholder activation; the extension issue replaces this with the real wiring.
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('MoMo', { log: true });
-  context.subscriptions.push(log, vscode.commands.registerCommand('momo.showLog', () => log.show()));
+export interface MomoExtensionApi {
+  store: CredentialStore;
+  log: MomoLog;
+  treeProvider: CredentialsTreeProvider;
+  notifier: Notifier;
+  clipboard: Clipboard;
+  /** This extension's SecretStorage, to check what is (not) stored. */
+  secrets: vscode.SecretStorage;
+  /** The status-bar item, to check its text and colour. */
+  statusBarItem: vscode.StatusBarItem;
+  /** Makes SecretStorage writes fail as on Linux without a keyring. */
+  setSecretStorageFailureForTests(fail: boolean): void;
 }
 
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): MomoExtensionApi {
+  const log = new MomoLog();
+  const store = new CredentialStore(context.secrets, context.globalState, log);
+  const notifier = new Notifier(log);
+  const clipboard = new Clipboard();
+  const treeProvider = new CredentialsTreeProvider(store);
+  const treeView = vscode.window.createTreeView('momo.credentials', { treeDataProvider: treeProvider, showCollapseAll: true });
+  const statusBar = createCredentialsStatusBar(store);
+  const ctx: CommandContext = { store, log, notifier, clipboard, extensionUri: context.extensionUri };
+
+  context.subscriptions.push(log, store, treeProvider, treeView, statusBar, trackContextKeys(store), ...registerCommands(ctx));
+  log.info(`MTN MoMo Credentials ${String(context.extension.packageJSON.version)} activated.`);
+
+  return {
+    store,
+    log,
+    treeProvider,
+    notifier,
+    clipboard,
+    secrets: context.secrets,
+    statusBarItem: statusBar.item,
+    setSecretStorageFailureForTests: (fail) => store.setSecretStorageFailureForTests(fail),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

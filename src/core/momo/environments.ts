@@ -50,3 +50,16 @@ export function findEnvironment(id: string): TargetEnvironment | undefined {
 export function isSandbox(id: string): boolean {
   return id.trim().toLowerCase() === 'sandbox';
 }
+
+/** API hosts that only serve production, where the Provisioning API does not exist. */
+export const PRODUCTION_HOSTS: readonly string[] = [PRODUCTION_BASE_URL, RWANDA_PRODUCTION_BASE_URL, LEGACY_PRODUCTION_BASE_URL].map(
+  (url) => new URL(url).host,
+);
+export const SANDBOX_HOSTS: readonly string[] = [SANDBOX_BASE_URL, LEGACY_SANDBOX_BASE_URL].map((url) => new URL(url).host);
+
+/** Portal web sites (not APIs) that people paste as the API URL, with the API URL they meant. */
+export const PORTAL_HOSTS: Readonly<Record<string, { portal: string; apiBaseUrl: string }>> = {
+  'momodeveloper.mtn.com': { portal: 'the MoMo developer portal', apiBaseUrl: SANDBOX_BASE_URL },
+  'momoapi.mtn.com': { portal: 'the MoMo production portal', apiBaseUrl: PRODUCTION_BASE_URL },
+  'momodeveloper.mtn.co.rw': { portal: "Rwanda's MoMo developer portal", apiBaseUrl: RWANDA_PRODUCTION_BASE_URL },
+};

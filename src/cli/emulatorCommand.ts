@@ -1,0 +1,72 @@
+/**
+ * `momo-credentials emulator`: runs the local MoMo emulator until Ctrl+C or SIGTERM, printing
+ * its URL and the (emulator-only) subscription keys it accepts.
+ */
+import { describeEmulator } from '../emulator/describe';
+import { startEmulator } from '../emulator/server';
+import { flag, integerOption, parseOptions, stringOption } from './args';
+import { Command } from './command';
+import { CliIo, EXIT_FAILED, EXIT_OK, UsageError } from './io';
+
+const USAGE = `Usage: momo-credentials emulator [--port N] [--latency-ms N] [--mode sandbox|production]
+
+Runs a local MTN MoMo emulator on 127.0.0.1 until Ctrl+C. It follows the official Swagger and
+the gateway's error answers; its subscription keys work only there.
+
+Options:
+  --port N          port to listen on (default 0: any free port, printed at start)
+  --latency-ms N    added delay per request, to try slow networks (default 0)
+  --mode M          sandbox (default) or production (no Provisioning API, like production)
+  -h, --help        show this help`;
+
+export const emulatorCommand: Command = {
+  name: 'emulator',
+  summary: 'Run the local MoMo emulator until Ctrl+C',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const values = parseOptions(args, {
+      port: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      mode: { type: 'string' },
+    });
+    if (flag(values, 'help')) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    const port = integerOption(values, 'port', 0, 65535) ?? 0;
+    const latencyMs = integerOption(values, 'latency-ms', 0, 600_000) ?? 0;
+    const mode = stringOption(values, 'mode') ?? 'sandbox';
+    if (mode !== 'sandbox' && mode !== 'production') throw new UsageError('--mode must be sandbox or production.');
+
+    let running;
+    try {
+      running = await startEmulator({ port, latencyMs, mode, quiet: true });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      io.err(
+        code === 'EADDRINUSE'
+          ? `✗ Port ${port} is already in use: choose another with --port, or --port 0 for any free port.`
+          : `✗ The emulator could not start (${code ?? 'unknown error'}).`,
+      );
+      return EXIT_FAILED;
+    }
+    io.out(describeEmulator(running));
+    io.out('');
+    if (mode === 'sandbox') {
+      const key = running.subscriptionKeys.collection.primary;
+      io.out(`Try: momo-credentials provision --base-url ${running.url} --subscription-key ${key}`);
+    }
+    io.out('Press Ctrl+C to stop.');
+    await untilAborted(io.signal);
+    await running.close();
+    io.err('MoMo emulator stopped.');
+    return EXIT_OK;
+  },
+};
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

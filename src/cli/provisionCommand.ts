@@ -1,0 +1,134 @@
+/**
+ * `momo-credentials provision`: creates a sandbox API user and key. With --json, stdout is
+ * exactly one JSON object; otherwise a summary with next steps. A failure after the user was
+ * created prints its id and the command that resumes with the key step only.
+ */
+import { SANDBOX_BASE_URL } from '../core/momo/environments';
+import { classifyError, MomoError } from '../core/momo/errors';
+import { PRODUCT_LABELS, Product } from '../core/momo/products';
+import { provision, ProvisionResult, ProvisionStep } from '../core/momo/provision';
+import { flag, parseOptions } from './args';
+import { Command } from './command';
+import { formatMomoError, table } from './format';
+import { readApiUser, readBaseUrl, readCallbackHost, readProduct, readSubscriptionKey } from './inputs';
+import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK } from './io';
+
+const USAGE = `Usage: momo-credentials provision --subscription-key KEY [options]
+
+Creates an API user and its API key in the MTN MoMo sandbox (the Provisioning API exists
+only there; production users are created in the MTN Partner Portal).
+
+Options:
+  --subscription-key KEY  Primary key of your product subscription (momodeveloper.mtn.com → Profile).
+                          Prefer the MOMO_SUBSCRIPTION_KEY environment variable: flags end up in shell history.
+  --product P             collection (default), disbursement or remittance
+  --callback-host HOST    provider callback host, a host name (default: localhost)
+  --base-url URL          API base URL (default: ${SANDBOX_BASE_URL})
+  --api-user ID           resume: the API user exists already, only create its key
+  --json                  print only {"apiUser","apiKey","product","callbackHost","baseUrl","targetEnvironment"}
+  -h, --help              show this help
+
+Exit codes: 0 created, 1 failed (explanation on stderr), 2 wrong options, 130 interrupted.`;
+
+export const PROVISION_STEP_TEXT: Record<ProvisionStep, string> = {
+  createUser: 'Creating the API user',
+  confirmUser: 'Reading the API user back',
+  createKey: 'Creating the API key',
+};
+
+export const provisionCommand: Command = {
+  name: 'provision',
+  summary: 'Create a sandbox API user and API key',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const values = parseOptions(args, {
+      'subscription-key': { type: 'string' },
+      product: { type: 'string' },
+      'callback-host': { type: 'string' },
+      'base-url': { type: 'string' },
+      'api-user': { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (flag(values, 'help')) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    const json = flag(values, 'json');
+    const subscriptionKey = readSubscriptionKey(values, io);
+    const product = readProduct(values);
+    const callbackHost = readCallbackHost(values, io);
+    const baseUrl = readBaseUrl(values, io, false);
+    const existingApiUser = readApiUser(values, io, false);
+
+    try {
+      const result = await provision({
+        baseUrl,
+        product,
+        subscriptionKey,
+        callbackHost,
+        existingApiUser,
+        signal: io.signal,
+        onStep: json ? undefined : (step, attempt) => io.err(`→ ${PROVISION_STEP_TEXT[step]}${attempt > 1 ? ` (try ${attempt})` : ''}…`),
+      });
+      io.out(json ? JSON.stringify(jsonResult(result)) : summary(result));
+      return EXIT_OK;
+    } catch (err) {
+      const error = err instanceof MomoError ? err : classifyError(err, { host: new URL(baseUrl).host, operation: 'provision' });
+      io.err(formatMomoError(error, [subscriptionKey]));
+      if (error.createdApiUser) io.err(resumeHint(error.createdApiUser, product, baseUrl));
+      return error.kind === 'cancelled' ? EXIT_CANCELLED : EXIT_FAILED;
+    }
+  },
+};
+
+/** Fixed key order: scripts and tests read this object. */
+function jsonResult(r: ProvisionResult): ProvisionResult {
+  return {
+    apiUser: r.apiUser,
+    apiKey: r.apiKey,
+    product: r.product,
+    callbackHost: r.callbackHost,
+    baseUrl: r.baseUrl,
+    targetEnvironment: r.targetEnvironment,
+  };
+}
+
+/** The flags, beyond the defaults, that point another command at the same place. */
+export function sameTargetFlags(product: Product, baseUrl: string): string {
+  return `${product === 'collection' ? '' : ` --product ${product}`}${baseUrl === SANDBOX_BASE_URL ? '' : ` --base-url ${baseUrl}`}`;
+}
+
+function summary(r: ProvisionResult): string {
+  const target = sameTargetFlags(r.product, r.baseUrl);
+  return [
+    `✓ Created an API user and API key for ${PRODUCT_LABELS[r.product]} on ${r.baseUrl}.`,
+    '',
+    table([
+      ['API user', r.apiUser],
+      ['API key', r.apiKey],
+      ['Product', r.product],
+      ['Target environment', r.targetEnvironment],
+      ['Callback host', r.callbackHost],
+      ['Base URL', r.baseUrl],
+    ]),
+    '',
+    'The API key is shown only now: MoMo cannot show it again (a new key would replace it).',
+    '',
+    'Next steps:',
+    '  1. Store both where your app reads them, for example in .env (keep it out of git):',
+    `       MOMO_API_USER=${r.apiUser}`,
+    `       MOMO_API_KEY=${r.apiKey}`,
+    `       MOMO_TARGET_ENVIRONMENT=${r.targetEnvironment}`,
+    '  2. Check that they work (with MOMO_SUBSCRIPTION_KEY and MOMO_API_KEY set):',
+    `       momo-credentials verify --api-user ${r.apiUser}${target}`,
+  ].join('\n');
+}
+
+function resumeHint(apiUser: string, product: Product, baseUrl: string): string {
+  return [
+    '',
+    `The API user ${apiUser} was created before the failure; keep this id, nothing is lost.`,
+    'To create only its key, run (with MOMO_SUBSCRIPTION_KEY set or --subscription-key):',
+    `  momo-credentials provision --api-user ${apiUser}${sameTargetFlags(product, baseUrl)}`,
+  ].join('\n');
+}

@@ -1,0 +1,66 @@
+/**
+ * The base URL: an API host and not a portal web page, and a host that serves the target
+ * environment (the sandbox host has no production environments and the reverse).
+ */
+import { LEGACY_PRODUCTION_BASE_URL, LEGACY_SANDBOX_BASE_URL, PORTAL_HOSTS } from '../../momo/environments';
+import { validateBaseUrl } from '../../momo/validation';
+import { makeFinding } from '../findings';
+import { hostKindOf, parseLooseUrl, ResolvedEnvironment } from '../environment';
+import type { DoctorFinding, DoctorFix } from '../types';
+
+export const BASE_URL_CHECK = 'baseUrl';
+
+export interface BaseUrlCheck {
+  finding: DoctorFinding;
+  /** The normalised URL when calls can be made to it. */
+  usableBaseUrl?: string;
+}
+
+const checkBaseUrlFix: DoctorFix = { id: 'checkBaseUrl', label: 'Check the API base URL' };
+
+export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
+  const validation = validateBaseUrl(env.baseUrl, env.target ? { production: env.target.production } : {});
+  if (!validation.ok) {
+    return { finding: makeFinding(BASE_URL_CHECK, 'error', validation.message, { subject: env.baseUrl, fixes: fixesFor(env.baseUrl) }) };
+  }
+  const url = validation.value;
+  const host = new URL(url).host;
+  const kind = hostKindOf(url);
+  const notice = validation.notice ? ` ${validation.notice}` : '';
+  const defaulted = env.baseUrlGiven ? '' : 'No base URL was given, so the default is checked: ';
+  const target = env.target;
+
+  if (kind === 'production' && target && !target.production) {
+    return {
+      finding: makeFinding(BASE_URL_CHECK, 'error', `${host} is a production host, but the target environment is "${target.id}": the sandbox is ${target.baseUrl}.`, {
+        subject: url,
+        fixes: [{ id: 'useBaseUrl', label: `Use ${target.baseUrl}`, args: { baseUrl: target.baseUrl } }, checkBaseUrlFix],
+      }),
+    };
+  }
+  if (kind === 'production' && target?.production && new URL(target.baseUrl).host !== host && new URL(LEGACY_PRODUCTION_BASE_URL).host !== host) {
+    return {
+      usableBaseUrl: url,
+      finding: makeFinding(BASE_URL_CHECK, 'warning', `${target.label} (${target.id}) is usually served by ${target.baseUrl}, not ${host}.`, {
+        subject: url,
+        fixes: [{ id: 'useBaseUrl', label: `Use ${target.baseUrl}`, args: { baseUrl: target.baseUrl } }],
+      }),
+    };
+  }
+  const described: Record<typeof kind, string> = {
+    sandbox: `${defaulted}${host} is the MoMo sandbox API${url === LEGACY_SANDBOX_BASE_URL ? ' (its legacy name; https://sandbox.momodeveloper.mtn.com is current)' : ''}.`,
+    production: `${defaulted}${host} is a MoMo production API host.`,
+    local: `${host} is a local address: the project's emulator or a proxy, fine for development.`,
+    other: `${host} is not a known MoMo API host; that is fine for your own proxy, otherwise use https://sandbox.momodeveloper.mtn.com or https://proxy.momoapi.mtn.com.`,
+  };
+  const severity = kind === 'other' ? 'warning' : kind === 'local' ? 'info' : 'ok';
+  return { usableBaseUrl: url, finding: makeFinding(BASE_URL_CHECK, severity, described[kind] + notice, { subject: url }) };
+}
+
+/** A portal page gets the API URL it stands for as a one-click fix. */
+function fixesFor(raw: string): DoctorFix[] {
+  const hostname = parseLooseUrl(raw)?.hostname.toLowerCase() ?? '';
+  const portal = PORTAL_HOSTS[hostname.replace(/^www\./, '')];
+  if (!portal) return [checkBaseUrlFix];
+  return [{ id: 'useBaseUrl', label: `Use ${portal.apiBaseUrl}`, args: { baseUrl: portal.apiBaseUrl } }, checkBaseUrlFix];
+}

@@ -1,0 +1,84 @@
+/**
+ * Each subscription key: its format, then whether the gateway accepts it and for which
+ * product. This tells a good key from a Collection Widget key (or another product's key)
+ * without creating any API user.
+ */
+import { DEVELOPER_PORTAL_URL } from '../../momo/explanations';
+import { maskSecret } from '../../momo/redact';
+import { MomoError } from '../../momo/momoError';
+import { PRODUCT_LABELS, Product } from '../../momo/products';
+import { validateSubscriptionKey } from '../../momo/validation';
+import { findingFromError, makeFinding } from '../findings';
+import type { DoctorFinding, DoctorFix, DoctorSubscriptionKey } from '../types';
+import type { CheckContext } from './context';
+import { checkCredentialFormat } from './credentialFormat';
+import { findProductOfKey, probeWithUnknownApiUser, probeWithUnknownPair } from './keyProbes';
+
+export const KEY_FORMAT_CHECK = 'subscriptionKey.format';
+export const KEY_GATEWAY_CHECK = 'subscriptionKey.gateway';
+
+const REENTER: DoctorFix = { id: 'reenterSubscriptionKey', label: 'Enter the subscription key again' };
+
+export function subjectOfKey(entry: DoctorSubscriptionKey): string {
+  if (entry.label) return entry.label;
+  const product = entry.product ? `${PRODUCT_LABELS[entry.product]} ` : '';
+  return `${product}subscription key ${maskSecret(entry.key.trim())}`;
+}
+
+export async function checkSubscriptionKey(entry: DoctorSubscriptionKey, ctx: CheckContext): Promise<DoctorFinding[]> {
+  const subject = subjectOfKey(entry);
+  const format = checkCredentialFormat(entry.key, validateSubscriptionKey, {
+    check: KEY_FORMAT_CHECK,
+    subject,
+    what: 'subscription key',
+    okMessage: 'The subscription key has the right shape: 32 hexadecimal characters.',
+    fix: REENTER,
+  });
+  if (!format.value || !ctx.client) return [format.finding];
+  return [format.finding, await checkKeyAtGateway(format.value, entry.product, subject, ctx)];
+}
+
+async function checkKeyAtGateway(key: string, product: Product | undefined, subject: string, ctx: CheckContext): Promise<DoctorFinding> {
+  const client = ctx.client!;
+  if (!ctx.production) {
+    const probe = await probeWithUnknownApiUser(client, key, ctx.signal);
+    if (probe === 'accepted') {
+      if (!product) return makeFinding(KEY_GATEWAY_CHECK, 'ok', 'The gateway accepts this subscription key.', { subject });
+      return checkKeyForProduct(key, product, subject, ctx, true);
+    }
+    // No Provisioning API on this host: it serves production, so only the token probe can tell.
+    if (probe.kind !== 'provisioningNotAvailable') return fromProbeError(probe, subject);
+  }
+  if (!product) {
+    return makeFinding(KEY_GATEWAY_CHECK, 'info', 'Not checked at the gateway: this host has no Provisioning API, so the key can only be checked for a given product.', {
+      subject,
+    });
+  }
+  return checkKeyForProduct(key, product, subject, ctx, false);
+}
+
+async function checkKeyForProduct(key: string, product: Product, subject: string, ctx: CheckContext, acceptedByProvisioning: boolean): Promise<DoctorFinding> {
+  const client = ctx.client!;
+  const label = PRODUCT_LABELS[product];
+  const probe = await probeWithUnknownPair(client, product, key, ctx.signal);
+  if (probe === 'accepted') {
+    return makeFinding(KEY_GATEWAY_CHECK, 'ok', `The gateway accepts this subscription key for ${label}.`, { subject });
+  }
+  if (acceptedByProvisioning && probe.kind === 'invalidSubscriptionKey') {
+    // Provisioning takes any product's key; the token endpoint only its own product's.
+    const owner = await findProductOfKey(client, key, product, ctx.signal);
+    if (owner) {
+      return makeFinding(KEY_GATEWAY_CHECK, 'error', `This is a ${PRODUCT_LABELS[owner]} subscription key, not a ${label} one: each product has its own keys.`, {
+        subject,
+        fixes: [REENTER, { id: 'openPortal', label: 'Open the MoMo developer portal (Profile → Subscriptions)', url: DEVELOPER_PORTAL_URL }],
+      });
+    }
+  }
+  return fromProbeError(probe, subject);
+}
+
+/** A rejected key is the finding itself; any other failure means the check could not run. */
+function fromProbeError(error: MomoError, subject: string): DoctorFinding {
+  const lead = error.kind === 'invalidSubscriptionKey' ? undefined : 'Could not check the subscription key:';
+  return findingFromError(KEY_GATEWAY_CHECK, error, { subject, lead });
+}

@@ -1,0 +1,95 @@
+/**
+ * The X-Target-Environment value and the currency: "sandbox" with EUR in the sandbox,
+ * mtn<country> with that country's currency in production ("production" is never valid).
+ * With a working token the value is also tried for real by reading the balance.
+ */
+import { ENVIRONMENTS, findEnvironment } from '../../momo/environments';
+import { PRODUCT_LABELS } from '../../momo/products';
+import { validateTargetEnvironment } from '../../momo/validation';
+import { findingFromError, makeFinding, unlessCancelled } from '../findings';
+import type { DoctorFinding, DoctorFix } from '../types';
+import type { ProductSession } from './apiUser';
+import type { CheckContext } from './context';
+
+export const TARGET_ENVIRONMENT_CHECK = 'targetEnvironment';
+export const TARGET_ENVIRONMENT_LIVE_CHECK = 'targetEnvironment.balance';
+export const CURRENCY_CHECK = 'currency';
+
+const CHOOSE: DoctorFix = { id: 'chooseTargetEnvironment', label: 'Choose the target environment' };
+
+export interface TargetEnvironmentInput {
+  /** As given; undefined lets the environment decide ('sandbox' outside production). */
+  targetEnvironment?: string;
+  currency?: string;
+  production: boolean;
+}
+
+/** The findings, and the valid value (for the live check), if any. */
+export function checkTargetEnvironmentValue(input: TargetEnvironmentInput): { findings: DoctorFinding[]; value?: string } {
+  const findings: DoctorFinding[] = [];
+  let value: string | undefined;
+  if (input.targetEnvironment === undefined) {
+    if (input.production) {
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'info', 'No target environment was given: production needs mtn<country>, such as mtnuganda.', { fixes: [CHOOSE] }));
+    } else {
+      value = 'sandbox';
+    }
+  } else {
+    const result = validateTargetEnvironment(input.targetEnvironment);
+    if (!result.ok) {
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', result.message, { subject: input.targetEnvironment.trim(), fixes: [CHOOSE] }));
+    } else {
+      value = result.value;
+      const environment = findEnvironment(value);
+      const severity = result.notice ? 'warning' : 'ok';
+      const described = environment ? `${environment.label}, currency ${environment.currency}` : 'unknown country';
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, severity, result.notice ?? `"${value}" is a valid target environment (${described}).`, { subject: value }));
+    }
+  }
+  if (input.currency !== undefined) findings.push(checkCurrency(input.currency, value));
+  return { findings, value };
+}
+
+function checkCurrency(raw: string, targetEnvironment: string | undefined): DoctorFinding {
+  const currency = raw.trim().toUpperCase();
+  const subject = currency || raw;
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    return makeFinding(CURRENCY_CHECK, 'error', 'A currency is a three-letter ISO 4217 code, such as EUR or UGX.', { subject });
+  }
+  const environment = targetEnvironment ? findEnvironment(targetEnvironment) : undefined;
+  if (!environment) return makeFinding(CURRENCY_CHECK, 'info', `Not compared: the target environment is not known, so the currency ${currency} cannot be checked against it.`, { subject });
+  if (environment.currency === currency) {
+    return makeFinding(CURRENCY_CHECK, 'ok', `${currency} is the currency of ${environment.id}.`, { subject });
+  }
+  const why = environment.production ? `${environment.id} (${environment.label}) takes ${environment.currency}` : 'the sandbox only accepts EUR';
+  const other = environmentsOfCurrency(currency);
+  const hint = other ? ` ${currency} belongs to ${other}.` : '';
+  return makeFinding(CURRENCY_CHECK, 'error', `${currency} does not fit: ${why}, anything else is refused with INVALID_CURRENCY.${hint}`, {
+    subject,
+    next: `Use ${environment.currency}`,
+  });
+}
+
+/** "mtnivorycoast, mtnbenin" for XOF: what a wrong currency probably came from. */
+function environmentsOfCurrency(currency: string): string | undefined {
+  const ids = ENVIRONMENTS.filter((e) => e.currency === currency).map((e) => e.id);
+  return ids.length ? ids.join(', ') : undefined;
+}
+
+/** Reads the balance with the value: NOT_ALLOWED_TARGET_ENVIRONMENT proves it wrong for these credentials. */
+export async function checkTargetEnvironmentLive(value: string, session: ProductSession, ctx: CheckContext): Promise<DoctorFinding> {
+  const subject = value;
+  try {
+    const balance = await ctx.client!.getBalance(session.product, session.subscriptionKey, session.accessToken, value, { signal: ctx.signal });
+    return makeFinding(
+      TARGET_ENVIRONMENT_LIVE_CHECK,
+      'ok',
+      `Read the ${PRODUCT_LABELS[session.product]} balance in "${value}" (${balance.availableBalance} ${balance.currency}).`,
+      { subject },
+    );
+  } catch (err) {
+    const error = unlessCancelled(err);
+    const lead = error.kind === 'wrongTargetEnvironment' ? undefined : 'Could not read the balance:';
+    return findingFromError(TARGET_ENVIRONMENT_LIVE_CHECK, error, { subject, lead });
+  }
+}

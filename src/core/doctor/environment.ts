@@ -1,0 +1,45 @@
+/**
+ * Which environment the doctor checks: the target environment decides when it is known,
+ * else the host does. Production changes how keys are probed (no Provisioning API there).
+ */
+import { findEnvironment, PRODUCTION_HOSTS, SANDBOX_BASE_URL, SANDBOX_HOSTS, TargetEnvironment } from '../momo/environments';
+
+export type HostKind = 'sandbox' | 'production' | 'local' | 'other';
+
+export interface ResolvedEnvironment {
+  /** As given, or the default for the target environment. */
+  baseUrl: string;
+  baseUrlGiven: boolean;
+  /** The target environment when it is a known one. */
+  target?: TargetEnvironment;
+  production: boolean;
+}
+
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** A URL as people write it, "https://" optional; undefined when it cannot be read. */
+export function parseLooseUrl(raw: string): URL | undefined {
+  const text = raw.trim();
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return undefined;
+  }
+}
+
+export function hostKindOf(baseUrl: string): HostKind {
+  const url = parseLooseUrl(baseUrl);
+  if (!url) return 'other';
+  if (SANDBOX_HOSTS.includes(url.host)) return 'sandbox';
+  if (PRODUCTION_HOSTS.includes(url.host)) return 'production';
+  if (LOCAL_HOSTS.includes(url.hostname)) return 'local';
+  return 'other';
+}
+
+export function resolveEnvironment(input: { baseUrl?: string; targetEnvironment?: string }): ResolvedEnvironment {
+  const target = input.targetEnvironment ? findEnvironment(input.targetEnvironment) : undefined;
+  const given = input.baseUrl?.trim();
+  const baseUrl = given || (target?.production ? target.baseUrl : SANDBOX_BASE_URL);
+  const production = target ? target.production : hostKindOf(baseUrl) === 'production';
+  return { baseUrl, baseUrlGiven: !!given, target, production };
+}

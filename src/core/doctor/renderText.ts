@@ -1,0 +1,20 @@
+/** The report as plain text, for the CLI and logs: one line per finding, then its next step. */
+import { groupBySection, SEVERITY_MARKS, summaryLine } from './sections';
+import type { DoctorReport } from './types';
+
+export function renderDoctorText(report: DoctorReport): string {
+  const lines: string[] = [];
+  for (const group of groupBySection(report.findings)) {
+    lines.push(group.title);
+    for (const finding of group.findings) {
+      const subject = finding.subject ? `${finding.subject}: ` : '';
+      lines.push(`  ${SEVERITY_MARKS[finding.severity]} ${subject}${finding.message}`);
+      // The most likely cause is enough in a terminal; the extension's report lists them all.
+      if (finding.severity === 'error' && finding.causes?.length) lines.push(`      likely: ${finding.causes[0]}`);
+      if (finding.severity !== 'ok' && finding.next) lines.push(`      next: ${finding.next}`);
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(report.counts, report.cancelled));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,101 @@
+/**
+ * "Verify credentials" for a stored API user: read the user (sandbox only), get a token,
+ * read the balance (the core's verifyCredentials does these two), and check an account
+ * holder. Stops at the first failure, since every later step would fail for the same reason.
+ * Only reads: verifying never changes a credential.
+ */
+import { MomoClient } from '../momo/client';
+import { findEnvironment } from '../momo/environments';
+import { MomoError } from '../momo/momoError';
+import { classifyError } from '../momo/classify';
+import { verifyCredentials, VerifyInput } from '../momo/verify';
+import { TEST_OUTCOME_INFO } from '../payments/testPaymentInput';
+import { nextFromFix } from './findings';
+
+export interface VerifyApiUserInput extends VerifyInput {
+  /** Account holder to look up. Default in the sandbox: a test number; in production the step is skipped without one. */
+  msisdn?: string;
+}
+
+export type VerifyApiUserStepName = 'readUser' | 'token' | 'balance' | 'accountHolder';
+
+export interface VerifyApiUserStep {
+  step: VerifyApiUserStepName;
+  ok: boolean;
+  /** One sentence without secrets: the result, or the core's explanation of the failure. */
+  message: string;
+  /** The recommended next step of a failure. */
+  next?: string;
+  error?: MomoError;
+}
+
+export interface VerifyApiUserReport {
+  ok: boolean;
+  steps: VerifyApiUserStep[];
+}
+
+/** Never throws: failures, cancellation included, are failed steps. */
+export async function verifyApiUser(input: VerifyApiUserInput): Promise<VerifyApiUserReport> {
+  const steps: VerifyApiUserStep[] = [];
+  const targetEnvironment = input.targetEnvironment ?? 'sandbox';
+  const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
+  let client: MomoClient;
+  try {
+    client = new MomoClient({ baseUrl: input.baseUrl, timeoutMs: input.timeoutMs });
+  } catch (err) {
+    return done(steps, failed('readUser', classifyError(err, { host: input.baseUrl, operation: 'getApiUser' })));
+  }
+  const o = { signal: input.signal };
+
+  if (!production) {
+    try {
+      const user = await client.getApiUser(input.subscriptionKey, input.apiUser, o);
+      const callback = user.providerCallbackHost ? `, provider callback host ${user.providerCallbackHost}` : '';
+      steps.push({ step: 'readUser', ok: true, message: `The API user exists in ${user.targetEnvironment}${callback}.` });
+    } catch (err) {
+      return done(steps, failed('readUser', classifyError(err, { host: client.host, operation: 'getApiUser' })));
+    }
+  }
+
+  const verified = await verifyCredentials(input);
+  for (const step of verified.steps) {
+    const message = step.name === 'balance' ? `Balance read: ${step.summary}.` : sentence(step.summary);
+    steps.push(step.error ? failed(step.name, step.error) : { step: step.name, ok: true, message });
+  }
+  if (!verified.ok) return done(steps);
+
+  const msisdn = input.msisdn ?? (production ? undefined : TEST_OUTCOME_INFO.success.partyId);
+  if (msisdn) steps.push(await checkAccountHolder(client, input, targetEnvironment, msisdn));
+  return done(steps);
+}
+
+/**
+ * verifyCredentials keeps its token to itself, so this step gets its own: one more cheap
+ * call, and the core stays the one place that decides how token and balance are verified.
+ */
+async function checkAccountHolder(client: MomoClient, input: VerifyApiUserInput, targetEnvironment: string, msisdn: string): Promise<VerifyApiUserStep> {
+  const o = { signal: input.signal };
+  try {
+    const token = await client.getToken(input.product, input.subscriptionKey, input.apiUser, input.apiKey, o);
+    const active = await client.isAccountHolderActive(input.product, input.subscriptionKey, token.accessToken, targetEnvironment, msisdn, o);
+    const state = active ? 'an active account holder' : 'not an active account holder (the call itself worked)';
+    return { step: 'accountHolder', ok: true, message: `${msisdn} is ${state}.` };
+  } catch (err) {
+    return failed('accountHolder', classifyError(err, { host: client.host, operation: 'isAccountHolderActive' }));
+  }
+}
+
+function failed(step: VerifyApiUserStepName, error: MomoError): VerifyApiUserStep {
+  const next = nextFromFix(error.nextSteps[0]);
+  return next ? { step, ok: false, message: error.message, next, error } : { step, ok: false, message: error.message, error };
+}
+
+function done(steps: VerifyApiUserStep[], last?: VerifyApiUserStep): VerifyApiUserReport {
+  if (last) steps.push(last);
+  return { ok: steps.every((s) => s.ok), steps };
+}
+
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}

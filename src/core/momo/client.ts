@@ -1,0 +1,190 @@
+/**
+ * The MoMo HTTP calls this extension needs: sandbox provisioning (user.json) and the cheap
+ * checks of each product (token, balance, account holder). Every method throws MomoError only.
+ */
+import type { AxiosInstance, AxiosRequestConfig } from 'axios';
+import { classifyError, classifyResponse, ErrorContext } from './classify';
+import { explain } from './explanations';
+import { MomoError } from './momoError';
+import { createHttp } from './http';
+import { Product } from './products';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface MomoClientOptions {
+  baseUrl: string;
+  /** Per request. Default 15000. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+type Operation = Omit<ErrorContext, 'host' | 'timeoutMs'>;
+
+const JSON_BODY = { 'Content-Type': 'application/json' };
+
+export class MomoClient {
+  readonly baseUrl: string;
+  readonly host: string;
+  readonly timeoutMs: number;
+  private readonly http: AxiosInstance;
+
+  constructor(options: MomoClientOptions) {
+    this.baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
+    let url: URL;
+    try {
+      url = new URL(this.baseUrl);
+    } catch {
+      throw new MomoError({
+        kind: 'unexpected',
+        message: 'The API base URL cannot be read; it should look like https://sandbox.momodeveloper.mtn.com.',
+        nextSteps: [{ id: 'checkBaseUrl', label: 'Check the API base URL' }],
+      });
+    }
+    this.host = url.host;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.http = createHttp(this.baseUrl, this.timeoutMs);
+  }
+
+  async createApiUser(subscriptionKey: string, referenceId: string, providerCallbackHost: string, o?: CallOptions): Promise<void> {
+    await this.send({ operation: 'createApiUser', apiUser: referenceId }, o, {
+      method: 'POST',
+      url: '/v1_0/apiuser',
+      headers: { ...JSON_BODY, 'X-Reference-Id': referenceId, 'Ocp-Apim-Subscription-Key': subscriptionKey },
+      data: JSON.stringify({ providerCallbackHost }),
+    });
+  }
+
+  async getApiUser(
+    subscriptionKey: string,
+    apiUser: string,
+    o?: CallOptions,
+  ): Promise<{ providerCallbackHost: string; targetEnvironment: string }> {
+    const op = { operation: 'getApiUser', apiUser };
+    const body = await this.sendForJson(op, o, {
+      method: 'GET',
+      url: `/v1_0/apiuser/${encodeURIComponent(apiUser)}`,
+      headers: { 'Ocp-Apim-Subscription-Key': subscriptionKey },
+    });
+    return {
+      providerCallbackHost: typeof body.providerCallbackHost === 'string' ? body.providerCallbackHost : '',
+      targetEnvironment: typeof body.targetEnvironment === 'string' && body.targetEnvironment ? body.targetEnvironment : 'sandbox',
+    };
+  }
+
+  async createApiKey(subscriptionKey: string, apiUser: string, o?: CallOptions): Promise<string> {
+    const op = { operation: 'createApiKey', apiUser };
+    const body = await this.sendForJson(op, o, {
+      method: 'POST',
+      url: `/v1_0/apiuser/${encodeURIComponent(apiUser)}/apikey`,
+      headers: { ...JSON_BODY, 'Ocp-Apim-Subscription-Key': subscriptionKey },
+      // Some gateways reject a POST without a body and Content-Length.
+      data: '{}',
+    });
+    if (typeof body.apiKey !== 'string' || !body.apiKey) throw this.malformed(201);
+    return body.apiKey;
+  }
+
+  async getToken(
+    product: Product,
+    subscriptionKey: string,
+    apiUser: string,
+    apiKey: string,
+    o?: CallOptions,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
+    const basic = Buffer.from(`${apiUser}:${apiKey}`, 'utf8').toString('base64');
+    const body = await this.sendForJson({ operation: 'getToken', product, apiUser }, o, {
+      method: 'POST',
+      // The trailing slash is part of the documented path.
+      url: `/${product}/token/`,
+      headers: { ...JSON_BODY, Authorization: `Basic ${basic}`, 'Ocp-Apim-Subscription-Key': subscriptionKey },
+      data: '{}',
+    });
+    if (typeof body.access_token !== 'string' || !body.access_token) throw this.malformed(200);
+    const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in) || 3600;
+    return { accessToken: body.access_token, expiresIn };
+  }
+
+  async getBalance(
+    product: Product,
+    subscriptionKey: string,
+    accessToken: string,
+    targetEnvironment: string,
+    o?: CallOptions,
+  ): Promise<{ availableBalance: string; currency: string }> {
+    const body = await this.sendForJson({ operation: 'getBalance', product, targetEnvironment }, o, {
+      method: 'GET',
+      url: `/${product}/v1_0/account/balance`,
+      headers: this.productHeaders(subscriptionKey, accessToken, targetEnvironment),
+    });
+    if (body.availableBalance === undefined || typeof body.currency !== 'string') throw this.malformed(200);
+    return { availableBalance: String(body.availableBalance), currency: body.currency };
+  }
+
+  async isAccountHolderActive(
+    product: Product,
+    subscriptionKey: string,
+    accessToken: string,
+    targetEnvironment: string,
+    msisdn: string,
+    o?: CallOptions,
+  ): Promise<boolean> {
+    const body = await this.sendForJson({ operation: 'isAccountHolderActive', product, targetEnvironment }, o, {
+      method: 'GET',
+      url: `/${product}/v1_0/accountholder/msisdn/${encodeURIComponent(msisdn)}/active`,
+      headers: this.productHeaders(subscriptionKey, accessToken, targetEnvironment),
+    });
+    return body.result === true || body.result === 'true';
+  }
+
+  private productHeaders(subscriptionKey: string, accessToken: string, targetEnvironment: string): Record<string, string> {
+    return {
+      Authorization: `Bearer ${accessToken}`,
+      'Ocp-Apim-Subscription-Key': subscriptionKey,
+      'X-Target-Environment': targetEnvironment,
+    };
+  }
+
+  private async sendForJson(op: Operation, o: CallOptions | undefined, config: AxiosRequestConfig): Promise<Record<string, unknown>> {
+    const text = await this.send(op, o, config);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === 'object') return parsed as Record<string, unknown>;
+    } catch {
+      // Falls through: a 2xx that is not JSON is as unexpected as one with the wrong shape.
+    }
+    throw this.malformed(200);
+  }
+
+  /** Sends one request; resolves with the body text of a 2xx answer, otherwise throws MomoError. */
+  private async send(op: Operation, o: CallOptions | undefined, config: AxiosRequestConfig): Promise<string> {
+    const context: ErrorContext = { ...op, host: this.host, timeoutMs: this.timeoutMs };
+    if (o?.signal?.aborted) throw explain('cancelled', { host: this.host });
+    let status: number;
+    let data: unknown;
+    try {
+      ({ status, data } = await this.http.request({ ...config, signal: o?.signal }));
+    } catch (err) {
+      // The axios error holds the request headers (secrets): only its classification leaves.
+      throw classifyError(err, context);
+    }
+    if (status < 200 || status >= 300) throw classifyResponse(status, data, context);
+    return typeof data === 'string' ? data : '';
+  }
+
+  private malformed(status: number): MomoError {
+    return new MomoError({
+      kind: 'unexpected',
+      status,
+      host: this.host,
+      message: `${this.host} answered, but not in the documented shape (${status}).`,
+      causes: ['The base URL points at something other than the MoMo API, such as a proxy or a web page.'],
+      nextSteps: [
+        { id: 'checkBaseUrl', label: 'Check the API base URL' },
+        { id: 'showLog', label: 'Show the log' },
+      ],
+    });
+  }
+}

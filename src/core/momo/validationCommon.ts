@@ -1,0 +1,61 @@
+/**
+ * Shared pieces of the validators: the result type and the clean-up every pasted value gets
+ * (surrounding spaces, quotes and invisible characters copied from web pages).
+ */
+export type Validation = { ok: true; value: string; notice?: string } | { ok: false; message: string };
+
+export function accept(value: string, notices: string[] = []): Validation {
+  const notice = notices.filter(Boolean).join(' ');
+  return notice ? { ok: true, value, notice } : { ok: true, value };
+}
+
+export function refuse(message: string): Validation {
+  return { ok: false, message };
+}
+
+export interface Cleaned {
+  value: string;
+  notices: string[];
+}
+
+const QUOTE_PAIRS: ReadonlyArray<[string, string]> = [
+  ['"', '"'],
+  ["'", "'"],
+  ['`', '`'],
+  ['“', '”'],
+  ['‘', '’'],
+  ['<', '>'],
+];
+
+/** Trims spaces (including no-break and zero-width ones) and surrounding quotes. */
+export function cleanPasted(raw: unknown): Cleaned {
+  let value = typeof raw === 'string' ? raw : '';
+  value = value.replace(/[\u200b\u200c\u200d\ufeff]/g, '').replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
+  let unquoted = false;
+  for (let changed = true; changed && value.length >= 2; ) {
+    changed = false;
+    for (const [open, close] of QUOTE_PAIRS) {
+      if (value.startsWith(open) && value.endsWith(close)) {
+        value = value.slice(open.length, value.length - close.length).trim();
+        unquoted = changed = true;
+      }
+    }
+  }
+  return { value, notices: unquoted ? ['Removed the surrounding quotes.'] : [] };
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const HEX32_PATTERN = /^[0-9a-f]{32}$/i;
+
+/** A JWT (what the token endpoint returns), with or without "Bearer ". */
+export function looksLikeAccessToken(value: string): boolean {
+  return /^bearer\s+/i.test(value) || /^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(value);
+}
+
+/** "Basic xxx" or the bare base64 of "apiUser:apiKey". */
+export function looksLikeBasicCredential(value: string): boolean {
+  if (/^basic\s+\S+/i.test(value)) return true;
+  if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  return /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded);
+}

@@ -1,0 +1,56 @@
+/**
+ * Turns the polling outcome into the result people see: the real status and reason, and
+ * whether that is what the chosen test number is documented to produce.
+ */
+import { PRODUCT_LABELS, Product } from '../momo/products';
+import type { PollOutcome } from './pollPaymentStatus';
+import type { TestPaymentResult } from './sendTestPayment';
+import { TEST_OUTCOME_INFO, TestOutcome } from './testPaymentInput';
+
+export interface DescribeInput {
+  referenceId: string;
+  product: Product;
+  outcome: TestOutcome;
+  partyId: string;
+  amount: string;
+  currency: string;
+  polled: PollOutcome;
+}
+
+export function describeTestPayment(d: DescribeInput): TestPaymentResult {
+  const info = TEST_OUTCOME_INFO[d.outcome];
+  const last = d.polled.last;
+  const status = last?.status ?? 'UNKNOWN';
+  const reason = last?.reason;
+  const matchesOutcome = status === info.expectedStatus && (info.expectedReason === undefined || reason?.code === info.expectedReason);
+  const kind = d.product === 'collection' ? 'request to pay' : 'transfer';
+  const reads = `${d.polled.polls} status read${d.polled.polls === 1 ? '' : 's'}`;
+  const because = reason ? ` (${reason.code}${reason.message ? `: ${reason.message.replace(/\.$/, '')}` : ''})` : '';
+  const parts = [
+    last
+      ? `The ${PRODUCT_LABELS[d.product]} ${kind} of ${d.amount} ${d.currency} to ${d.partyId} is ${status}${because} after ${reads}.`
+      : `The ${PRODUCT_LABELS[d.product]} ${kind} was accepted, but its status could not be read in ${reads}.`,
+  ];
+  if (d.polled.timedOut && last && status !== 'UNKNOWN') parts.push('The time limit passed before a final status.');
+  if (d.polled.lastError) parts.push(`Last error: ${d.polled.lastError.message}`);
+  if (last && !matchesOutcome) {
+    const expected = `${info.expectedStatus}${info.expectedReason ? ` (${info.expectedReason})` : ''}`;
+    parts.push(`The sandbox documents ${expected} for "${info.label}"; it has drifted before, so this is its real answer.`);
+  }
+  return {
+    referenceId: d.referenceId,
+    product: d.product,
+    outcome: d.outcome,
+    partyId: d.partyId,
+    amount: d.amount,
+    currency: d.currency,
+    status,
+    reason,
+    financialTransactionId: last?.financialTransactionId,
+    polls: d.polled.polls,
+    timedOut: d.polled.timedOut,
+    matchesOutcome,
+    summary: parts.join(' '),
+    lastError: d.polled.lastError,
+  };
+}

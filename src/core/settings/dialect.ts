@@ -1,0 +1,72 @@
+/**
+ * Which planner handles a file, from its name and language id. Files we cannot plan for yet
+ * still get a name for the "not supported yet" message.
+ */
+import type { Dialect, SettingsDocument } from './types';
+
+export interface DialectInfo {
+  dialect: Dialect;
+  /** A short human name of the format ("YAML", "TOML", "JavaScript"...). */
+  formatName: string;
+}
+
+const UNSUPPORTED_BY_EXTENSION: Record<string, string> = {
+  yml: 'YAML',
+  yaml: 'YAML',
+  toml: 'TOML',
+  ini: 'INI',
+  cfg: 'INI',
+  properties: 'Java properties',
+  xml: 'XML',
+  config: 'XML configuration',
+  js: 'JavaScript',
+  cjs: 'JavaScript',
+  mjs: 'JavaScript',
+  ts: 'TypeScript',
+  php: 'PHP',
+  rb: 'Ruby',
+  go: 'Go',
+  java: 'Java',
+  kt: 'Kotlin',
+  cs: 'C#',
+  sh: 'shell script',
+  bash: 'shell script',
+  ps1: 'PowerShell',
+  dart: 'Dart',
+  tf: 'Terraform',
+};
+
+export const SUPPORTED_FORMATS_TEXT = 'Python (.py), dotenv (.env, .env.*) and JSON (appsettings*.json)';
+
+export function baseName(fileName: string): string {
+  const parts = fileName.split(/[\\/]/);
+  return parts[parts.length - 1] ?? fileName;
+}
+
+/** `.env`, `.env.local`, `.env.production`, `prod.env`, `.envrc` is NOT one (it is a shell script). */
+export function isDotenvFileName(fileName: string): boolean {
+  const name = baseName(fileName).toLowerCase();
+  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
+}
+
+export function detectDialect(doc: Pick<SettingsDocument, 'fileName' | 'languageId'>): DialectInfo {
+  const name = baseName(doc.fileName).toLowerCase();
+  const language = (doc.languageId ?? '').toLowerCase();
+  if (isDotenvFileName(name) || language === 'dotenv') return { dialect: 'dotenv', formatName: 'dotenv' };
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot + 1) : '';
+  if (extension === 'py' || extension === 'pyw' || language === 'python') return { dialect: 'python', formatName: 'Python' };
+  if (extension === 'json' || extension === 'jsonc' || language === 'json' || language === 'jsonc') {
+    return { dialect: 'json', formatName: 'JSON' };
+  }
+  const known = UNSUPPORTED_BY_EXTENSION[extension];
+  return { dialect: 'unsupported', formatName: known ?? (extension ? `.${extension}` : language || 'this') };
+}
+
+export function unsupportedMessage(doc: Pick<SettingsDocument, 'fileName' | 'languageId'>): string {
+  const { formatName } = detectDialect(doc);
+  return (
+    `Writing MoMo credentials into ${formatName} files (${baseName(doc.fileName)}) is not supported yet. ` +
+    `Supported: ${SUPPORTED_FORMATS_TEXT}; you can copy the values instead.`
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * dotenv files, line by line: `[export ]NAME=value`, values unquoted, 'single', "double"
+ * (multi-line allowed) or `backtick`, `# comments`, any line break. Records where each value
+ * sits so it can be replaced without touching its quotes or a trailing comment.
+ */
+import { classifyNameFast as classifyName } from '../names/classify';
+import type { ScannedSettings, ScannedVariable } from '../model';
+import { TextIndex } from '../text/textIndex';
+
+export interface DotenvEntry extends ScannedVariable {
+  exported: boolean;
+  /** `=` with the spaces around it, as written. */
+  operator: string;
+  quote: '' | '"' | "'" | '`';
+  /** The value as written (quotes included); empty range when there is no value. */
+  valueStart: number;
+  valueEnd: number;
+  /** Inside the quotes (or the bare value). */
+  innerStart: number;
+  innerEnd: number;
+  /** Something (a comment) follows the value on its line. */
+  followedByComment: boolean;
+}
+
+export interface DotenvScan extends ScannedSettings {
+  /** Every assignment, MoMo or not (to never duplicate a name). */
+  entries: DotenvEntry[];
+  /** The MoMo ones. */
+  variables: DotenvEntry[];
+}
+
+const ENTRY = /^[ \t]*(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*)/;
+
+function decodeDouble(body: string): string {
+  return body.replace(/\\([\\"nrt$`])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
+}
+
+/** Closing quote offset at or after `from`, or -1. Backslash escapes in "double" and `backtick`. */
+function findClosingQuote(text: string, from: number, quote: string): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && quote !== "'") i++;
+    else if (c === quote) return i;
+  }
+  return -1;
+}
+
+export function scanDotenv(text: string): DotenvScan {
+  const index = new TextIndex(text);
+  const entries: DotenvEntry[] = [];
+  for (let line = 0; line < index.lineCount; line++) {
+    const lineStart = line === 0 ? index.bodyStart : index.lineStarts[line];
+    const lineEnd = index.contentEnds[line];
+    const first = text.charCodeAt(lineStart);
+    if (first === 35 /* # */ || lineStart === lineEnd) continue;
+    const match = ENTRY.exec(text.slice(lineStart, lineEnd));
+    if (!match) continue;
+    const nameStart = lineStart + match[0].length - match[3].length - match[2].length;
+    const valueStart = lineStart + match[0].length;
+    const opener = text[valueStart];
+    let quote: DotenvEntry['quote'] = '';
+    let innerStart = valueStart;
+    let innerEnd: number;
+    let valueEnd: number;
+    let endLine = line;
+    if (opener === '"' || opener === "'" || opener === '`') {
+      const close = findClosingQuote(text, valueStart + 1, opener);
+      // Only double/backtick values may span lines; an unclosed single-line quote is a bare value.
+      const closeLine = close === -1 ? -1 : index.lineAt(close);
+      if (close !== -1 && (closeLine === line || opener !== "'")) {
+        quote = opener;
+        innerStart = valueStart + 1;
+        innerEnd = close;
+        valueEnd = close + 1;
+        endLine = closeLine;
+      } else {
+        innerEnd = valueEnd = bareValueEnd(text, valueStart, lineEnd);
+      }
+    } else {
+      innerEnd = valueEnd = bareValueEnd(text, valueStart, lineEnd);
+    }
+    const rest = text.slice(valueEnd, index.contentEnds[endLine]);
+    const raw = text.slice(innerStart, innerEnd);
+    const value = quote === '"' || quote === '`' ? decodeDouble(raw) : raw;
+    const name = match[2];
+    entries.push({
+      name,
+      info: classifyName(name),
+      nameStart,
+      nameEnd: nameStart + name.length,
+      startLine: line,
+      endLine,
+      literal: { value, start: valueStart, end: valueEnd },
+      exported: match[1] !== undefined,
+      operator: match[3],
+      quote,
+      valueStart,
+      valueEnd,
+      innerStart,
+      innerEnd,
+      followedByComment: rest.trim() !== '',
+    });
+    line = endLine;
+  }
+  const variables = entries.filter((e) => e.info.isMomo);
+  return { dialect: 'dotenv', index, entries, variables };
+}
+
+/** A bare value ends where ` #` starts a comment; trailing spaces are not part of it. */
+function bareValueEnd(text: string, from: number, lineEnd: number): number {
+  let end = lineEnd;
+  for (let i = from; i < lineEnd; i++) {
+    if (text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      end = i;
+      break;
+    }
+  }
+  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
+}

@@ -1,0 +1,68 @@
+/**
+ * detectFindings: the diagnostics' source. Scans the document once in its dialect (a line
+ * scanner for formats the planner does not write yet), skips files that are not MTN MoMo's
+ * (Vietnam's MoMo wallet uses MOMO_* too), and runs each check.
+ */
+import { detectDialect } from '../dialect';
+import { scanDotenv } from '../dotenv/scan';
+import { scanGeneric } from '../generic/scan';
+import { scanJson } from '../json/scan';
+import { mtnEvidence } from '../mtnDetection';
+import { isTrackedByDefault } from '../plan';
+import { planDotenvLoader } from '../python/loader';
+import { scanPython, type PyVariable } from '../python/scan';
+import type { Finding, FindingOptions, SettingsDocument } from '../types';
+import { makeFinding, type FindingContext } from './context';
+import { browserExposedFindings, hardcodedSecretFindings, missingApiUserFindings, placeholderFindings } from './credentialChecks';
+import { environmentFindings } from './environmentChecks';
+
+function buildContext(doc: SettingsDocument, options: FindingOptions): FindingContext | undefined {
+  const { dialect } = detectDialect(doc);
+  const tracked = options.tracked ?? isTrackedByDefault(dialect);
+  const base = { doc, dialect, options, exposedToGit: tracked && !options.ignored };
+  switch (dialect) {
+    case 'python': {
+      const python = scanPython(doc.text);
+      return { ...base, scan: python, python };
+    }
+    case 'json': {
+      const json = scanJson(doc.text);
+      return json.error ? undefined : { ...base, scan: json, json };
+    }
+    case 'dotenv':
+      return { ...base, scan: scanDotenv(doc.text) };
+    case 'unsupported':
+      return { ...base, scan: scanGeneric(doc.text) };
+  }
+}
+
+/** Python: the file reads MoMo values from the environment but nothing loads .env. */
+export function dotenvNotLoadedFindings(context: FindingContext): Finding[] {
+  const python = context.python;
+  if (!python || python.loadsDotenv || context.options.dotenvLoadedElsewhere) return [];
+  const reads = (python.variables as PyVariable[]).filter((v) => v.envRead && v.info.isMomo && !v.info.vietnam);
+  const first = reads[0];
+  if (!first?.envRead) return [];
+  const offer = planDotenvLoader(python, Math.min(first.statement.start, python.firstEnvRead?.start ?? Number.MAX_SAFE_INTEGER));
+  if (!offer) return [];
+  return [
+    makeFinding(context, 'momo.dotenvNotLoaded', 'warning', offer.message, first.envRead.envNameStart, first.envRead.envNameEnd, first, [
+      { kind: 'edit', title: offer.packageName ? `Load .env with ${offer.packageName}'s load_dotenv()` : 'Load .env with read_env()', isPreferred: true, edits: offer.edits, packageName: offer.packageName },
+    ]),
+  ];
+}
+
+export function detectFindings(doc: SettingsDocument, options: FindingOptions = {}): Finding[] {
+  if (!mtnEvidence(doc.text).mtn) return [];
+  const context = buildContext(doc, options);
+  if (!context) return [];
+  const findings = [
+    ...placeholderFindings(context),
+    ...missingApiUserFindings(context),
+    ...hardcodedSecretFindings(context),
+    ...browserExposedFindings(context),
+    ...environmentFindings(context),
+    ...dotenvNotLoadedFindings(context),
+  ];
+  return findings.sort((a, b) => a.startOffset - b.startOffset || a.code.localeCompare(b.code));
+}

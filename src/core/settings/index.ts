@@ -1,0 +1,34 @@
+/**
+ * Public API of the settings planner (pure: no `vscode`, no file system). See
+ * docs/contracts.md, section "src/core/settings".
+ */
+export type {
+  CredentialNames,
+  CredentialRole,
+  CredentialValues,
+  Dialect,
+  FileChange,
+  Finding,
+  FindingCode,
+  FindingOptions,
+  FindingSeverity,
+  LoaderOffer,
+  MomoRole,
+  PlanOptions,
+  Position,
+  QuickFix,
+  Range,
+  SettingsDocument,
+  SettingsPlan,
+  TextEdit,
+  WriteMode,
+} from './types';
+export { detectDialect, isDotenvFileName, unsupportedMessage, SUPPORTED_FORMATS_TEXT, type DialectInfo } from './dialect';
+export { planCredentialInsert, applyPlan, documentEdits, resolveMode } from './plan';
+export { applyEdits } from './text/edits';
+export { detectFindings } from './findings/detect';
+export { isMtnMomoDocument, mtnEvidence, type MtnEvidence } from './mtnDetection';
+export { planGitignoreEntry, isIgnoredBy } from './gitignore';
+export { classifyName, type NameInfo } from './names/classify';
+export { isPlaceholderValue, isDocumentationExample, realSecretShape, looksLikeRealSecret, DOCUMENTATION_EXAMPLE_VALUES } from './values';
+export { findMomoVariables, type MomoVariable } from './variables';

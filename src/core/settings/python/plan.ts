@@ -1,0 +1,200 @@
+/**
+ * Planning credential writes into a Python settings file: update the file's own MoMo
+ * assignments in place (literal, env-read default, or a switch to reading the environment),
+ * insert missing ones beside them, and in reference mode hand the values to .env.
+ */
+import { chooseNames } from '../names/chooseNames';
+import { placeMissing } from '../placement';
+import { DEFAULT_NAMES, INSERT_COMMENT, ROLE_LABELS, type DialectPlan, type DialectPlanRequest, type EnvWrite } from '../planTypes';
+import { appendLines, insertLinesAfter, insertLinesBefore, makeEdit } from '../text/edits';
+import type { CredentialNames, CredentialRole, TextEdit } from '../types';
+import { planDotenvLoader, withLoaderEdits } from './loader';
+import { scanPython, type PythonScan, type PyVariable } from './scan';
+import { envReadExpression, needsOsImport, osImportEdit, pythonString, replaceLiteral } from './write';
+
+interface Context {
+  scan: PythonScan;
+  request: DialectPlanRequest;
+  edits: TextEdit[];
+  envWrites: EnvWrite[];
+  notices: string[];
+  wroteLiteral: boolean;
+  /** An environment-read expression was written (it may need `import os`). */
+  wroteRead: boolean;
+  /** Offset of the first environment read after the plan (for placing the loader). */
+  firstRead: number;
+}
+
+function addEnvWrite(context: Context, write: EnvWrite): void {
+  if (!context.envWrites.some((w) => w.name === write.name)) context.envWrites.push(write);
+}
+
+/** Value mode on an env read: the literal becomes the read's default. */
+function literalIntoRead(context: Context, variable: PyVariable, value: string): void {
+  const { scan } = context;
+  if (variable.rhs.kind !== 'envRead') return;
+  const read = variable.rhs.read;
+  const quote = scan.quote;
+  context.wroteLiteral = true;
+  if (read.default?.literal) {
+    const edit = replaceLiteral(scan, read.default.literal, value);
+    if (edit) context.edits.push(edit);
+  } else if (read.default) {
+    context.edits.push(makeEdit(scan.index, read.default.start, read.default.end, pythonString(value, quote)));
+  } else if (read.style === 'os.environ[]') {
+    const expression = `${read.callee}.get(${pythonString(read.envName, quote)}, ${pythonString(value, quote)})`;
+    context.edits.push(makeEdit(scan.index, variable.rhs.start, variable.rhs.end, expression));
+  } else {
+    const keyword = read.style === 'os.environ.get' || read.style === 'os.getenv' ? '' : 'default=';
+    context.edits.push(makeEdit(scan.index, read.lastArgEnd, read.lastArgEnd, `, ${keyword}${pythonString(value, quote)}`));
+  }
+}
+
+function updateExisting(context: Context, variable: PyVariable, role: CredentialRole, value: string): void {
+  const { scan, request } = context;
+  const rhs = variable.rhs;
+  const line = variable.startLine + 1;
+  if (rhs.kind === 'other') {
+    context.notices.push(`${variable.name} (line ${line}) is computed by an expression this planner does not rewrite; set its ${ROLE_LABELS[role]} yourself.`);
+    return;
+  }
+  if (request.mode === 'value') {
+    if (rhs.kind === 'literal') {
+      context.wroteLiteral = true;
+      const edit = replaceLiteral(scan, rhs.literal, value);
+      if (edit) context.edits.push(edit);
+    } else if (rhs.kind === 'none') {
+      context.wroteLiteral = true;
+      context.edits.push(makeEdit(scan.index, rhs.start, rhs.end, pythonString(value, scan.quote)));
+    } else {
+      literalIntoRead(context, variable, value);
+    }
+    return;
+  }
+  // Reference mode: the file reads the environment, the value goes to .env.
+  if (rhs.kind === 'envRead') {
+    const literal = rhs.read.default?.literal;
+    if (literal && literal.value !== '') {
+      context.edits.push(makeEdit(scan.index, literal.start, literal.end, `${literal.quote}${literal.quote}`));
+    }
+    addEnvWrite(context, { role, name: rhs.read.envName, value });
+  } else {
+    context.edits.push(makeEdit(scan.index, rhs.start, rhs.end, envReadExpression(scan, variable.name)));
+    context.wroteRead = true;
+    addEnvWrite(context, { role, name: variable.name, value });
+  }
+  context.firstRead = Math.min(context.firstRead, variable.statement.start);
+}
+
+function lineFor(context: Context, role: CredentialRole, name: string, value: string, indent: string): string {
+  const { scan, request } = context;
+  const operator = scan.assignOperator.includes(':') ? ' = ' : scan.assignOperator;
+  if (request.mode === 'value') {
+    context.wroteLiteral = true;
+    return `${indent}${name}${operator}${pythonString(value, scan.quote)}`;
+  }
+  addEnvWrite(context, { role, name, value });
+  context.wroteRead = true;
+  return `${indent}${name}${operator}${envReadExpression(scan, name)}`;
+}
+
+/** The MoMo block's anchor: the last subscription-key statement, else the last MoMo statement. */
+function blockAnchor(scan: PythonScan): PyVariable | undefined {
+  const momo = scan.variables.filter((v) => v.info.isMomo && !v.info.vietnam);
+  const keys = momo.filter((v) => v.info.role === 'subscriptionKey');
+  return keys[keys.length - 1] ?? momo[momo.length - 1];
+}
+
+function insertMissing(context: Context, found: Partial<Record<CredentialRole, PyVariable[]>>, missing: { role: CredentialRole; name: string; value: string }[]): void {
+  const { scan } = context;
+  const byRole = new Map(missing.map((m) => [m.role, m]));
+  for (const placement of placeMissing(found, missing.map((m) => m.role))) {
+    const anchor = placement.anchor ?? (placement.kind === 'block' ? blockAnchor(scan) : undefined);
+    const indent = anchor ? anchor.statement.indent : '';
+    const lines = placement.roles.map((role) => {
+      const entry = byRole.get(role)!;
+      return lineFor(context, role, entry.name, entry.value, indent);
+    });
+    if (anchor && placement.kind === 'before') {
+      context.edits.push(insertLinesBefore(scan.index, anchor.startLine, lines));
+      context.firstRead = Math.min(context.firstRead, anchor.statement.start);
+    } else if (anchor) {
+      context.edits.push(insertLinesAfter(scan.index, anchor.endLine, lines));
+      context.firstRead = Math.min(context.firstRead, anchor.statement.end);
+    } else {
+      if (context.request.mode === 'reference' && needsOsImport(scan) && scan.statements.length === 0) {
+        // A separate edit, so a loader offer can go between `import os` and the reads.
+        context.edits.push(appendLines(scan.index, ['import os']));
+        context.edits.push(appendLines(scan.index, ['', `# ${INSERT_COMMENT}`, ...lines], false));
+      } else {
+        context.edits.push(appendLines(scan.index, [`# ${INSERT_COMMENT}`, ...lines]));
+      }
+      context.firstRead = Math.min(context.firstRead, scan.index.text.length);
+    }
+  }
+}
+
+export function planPython(request: DialectPlanRequest): DialectPlan {
+  const scan = scanPython(request.text);
+  const context: Context = { scan, request, edits: [], envWrites: [], notices: [], wroteLiteral: false, wroteRead: false, firstRead: Number.MAX_SAFE_INTEGER };
+  const defaults = request.options.names ?? DEFAULT_NAMES;
+  const roles = request.writes.map((w) => w.role);
+  const chosen = chooseNames(scan.variables.map((v) => v.info), roles, request.product, defaults);
+  context.notices.push(...chosen.notices);
+  if (scan.variables.some((v) => v.info.vietnam) || /MOMO_(PARTNER_CODE|ACCESS_KEY|SECRET_KEY)/.test(request.text)) {
+    context.notices.push('This file also has Vietnam MoMo wallet settings (MOMO_PARTNER_CODE / MOMO_ACCESS_KEY / MOMO_SECRET_KEY); they were left alone.');
+  }
+  const names: Partial<CredentialNames> = {};
+  const found: Partial<Record<CredentialRole, PyVariable[]>> = {};
+  const missing: { role: CredentialRole; name: string; value: string }[] = [];
+  for (const write of request.writes) {
+    const name = chosen.byRole[write.role]?.name ?? defaults[write.role] ?? write.role;
+    names[write.role] = name;
+    const targets = scan.variables.filter((v) => v.info.name === name && v.info.role === write.role);
+    if (targets.length === 0) {
+      missing.push({ role: write.role, name, value: write.value });
+      continue;
+    }
+    found[write.role] = targets;
+    if (targets.length > 1) context.notices.push(`${name} is assigned ${targets.length} times in this file; every assignment was updated.`);
+    for (const target of targets) updateExisting(context, target, write.role, write.value);
+  }
+  insertMissing(context, found, missing);
+  let loader;
+  if (request.mode === 'reference' && context.envWrites.length > 0) {
+    if (context.wroteRead && needsOsImport(scan) && scan.statements.length > 0) {
+      const edit = osImportEdit(scan);
+      if (edit) context.edits.push(edit);
+    }
+    if (!request.options.dotenvLoadedElsewhere) loader = planDotenvLoader(scan, Math.min(context.firstRead, scan.firstEnvRead?.start ?? Number.MAX_SAFE_INTEGER));
+  }
+  return {
+    edits: context.edits,
+    names: { apiUser: names.apiUser ?? defaults.apiUser, apiKey: names.apiKey ?? defaults.apiKey, subscriptionKey: names.subscriptionKey },
+    envWrites: context.envWrites,
+    notices: context.notices,
+    loader,
+    wroteLiteral: context.wroteLiteral,
+  };
+}
+
+/**
+ * "Move to .env": this one assignment reads the environment instead of holding `value`
+ * (its literal or its default emptied), with `import os` and the .env loader when missing.
+ */
+export function planPythonMoveToEnvironment(
+  scan: PythonScan,
+  variable: PyVariable,
+  value: string,
+  options: DialectPlanRequest['options'],
+): { edits: TextEdit[]; envWrites: EnvWrite[]; packageName?: string } {
+  const request: DialectPlanRequest = { text: scan.index.text, writes: [], mode: 'reference', options };
+  const context: Context = { scan, request, edits: [], envWrites: [], notices: [], wroteLiteral: false, wroteRead: false, firstRead: Number.MAX_SAFE_INTEGER };
+  updateExisting(context, variable, variable.info.role === 'apiUser' || variable.info.role === 'apiKey' ? variable.info.role : 'subscriptionKey', value);
+  if (context.wroteRead && needsOsImport(scan)) {
+    const edit = osImportEdit(scan);
+    if (edit) context.edits.push(edit);
+  }
+  const loader = options.dotenvLoadedElsewhere ? undefined : planDotenvLoader(scan, Math.min(context.firstRead, scan.firstEnvRead?.start ?? Number.MAX_SAFE_INTEGER));
+  return { edits: withLoaderEdits(context.edits, loader?.edits ?? []), envWrites: context.envWrites, packageName: loader?.packageName };
+}

@@ -1,0 +1,64 @@
+/**
+ * Command arguments arrive in three shapes: nothing (palette, welcome view, keybinding), a tree
+ * node (context menus; see tree/credentialNodes), or a plain object from a test or another
+ * extension. All three become one record; a missing field means "ask the user", a present but
+ * invalid field is an error (asking would surprise a caller that meant to skip the UI).
+ */
+import { findEnvironment, type TargetEnvironment } from '../../core/momo/environments';
+import { isProduct, type Product } from '../../core/momo/products';
+import { isSubscriptionKeyType, type SubscriptionKeyType } from '../../core/store/secretNames';
+
+export type Args = Readonly<Record<string, unknown>>;
+
+export function toArgs(arg: unknown): Args {
+  if (typeof arg === 'string') {
+    return { apiUser: arg };
+  }
+  return typeof arg === 'object' && arg !== null ? (arg as Args) : {};
+}
+
+/** True when no arguments were given at all, i.e. a person started the command. */
+export function isInteractive(arg: unknown): boolean {
+  return arg === undefined || arg === null;
+}
+
+export function stringArg(args: Args, name: string): string | undefined {
+  const value = args[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function confirmed(args: Args): boolean {
+  return args.confirm === true;
+}
+
+/** Parsed optional field: undefined (absent), the value, or an error sentence. */
+export type Parsed<T> = { value?: T; error?: string };
+
+export function environmentArg(args: Args): Parsed<TargetEnvironment> {
+  const raw = stringArg(args, 'environment');
+  if (raw === undefined) {
+    return {};
+  }
+  const env = findEnvironment(raw);
+  return env
+    ? { value: env }
+    : { error: `"${raw}" is not a MoMo target environment; use "sandbox" or one like "mtnuganda" (never "production").` };
+}
+
+export function productArg(args: Args): Parsed<Product> {
+  const raw = stringArg(args, 'product');
+  if (raw === undefined) {
+    return {};
+  }
+  const lower = raw.toLowerCase();
+  return isProduct(lower) ? { value: lower } : { error: `"${raw}" is not a MoMo product; use collection, disbursement or remittance.` };
+}
+
+export function keyTypeArg(args: Args, name = 'keyType'): Parsed<SubscriptionKeyType> {
+  const raw = stringArg(args, name);
+  if (raw === undefined) {
+    return {};
+  }
+  const lower = raw.toLowerCase();
+  return isSubscriptionKeyType(lower) ? { value: lower } : { error: `"${raw}" is not a subscription key type; use primary or secondary.` };
+}

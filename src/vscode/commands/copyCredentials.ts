@@ -1,0 +1,38 @@
+/**
+ * MoMo: Copy API User ID / Copy API Key. Args: { apiUser, environment?, product? }. The key is
+ * read from SecretStorage at the moment of the click, never cached in the tree or elsewhere.
+ */
+import * as vscode from 'vscode';
+import { refOf } from '../../core/store/credentialIndex';
+import { shortApiUser } from '../../core/store/credentialText';
+import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { resolveApiUser } from './resolveApiUser';
+
+export async function copyApiUserId(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
+  const user = await resolveApiUser(ctx, arg, 'MoMo: Copy API User ID');
+  if (!user) {
+    return failed('no API user');
+  }
+  await ctx.clipboard.copy(user.apiUser);
+  ctx.notifier.tell('info', `Copied API user id ${user.apiUser}; it is not secret, but its API key is.`);
+  return { ok: true, apiUser: user.apiUser };
+}
+
+export async function copyApiKey(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
+  const user = await resolveApiUser(ctx, arg, 'MoMo: Copy API Key');
+  if (!user) {
+    return failed('no API user');
+  }
+  const apiKey = await ctx.store.getApiKey(user);
+  if (!apiKey) {
+    const why = `No API key of ${shortApiUser(user.apiUser)} is in SecretStorage (it could not be stored, or was removed in another window).`;
+    ctx.notifier.tell('warning', `${why} Generate a new one, or add it again if you have it.`, {
+      'Generate New API Key': () => vscode.commands.executeCommand('momo.generateApiKey', refOf(user)),
+      'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser', refOf(user)),
+    });
+    return failed(why);
+  }
+  await ctx.clipboard.copy(apiKey);
+  ctx.notifier.tell('info', `Copied the API key of ${shortApiUser(user.apiUser)}: it is a secret, so paste it only where it will not be committed.`);
+  return { ok: true, apiUser: user.apiUser };
+}

@@ -1,0 +1,107 @@
+/**
+ * MoMo: Generate New API Key. Args: { apiUser, environment?, product?, confirm? }. Creates a new
+ * key for a stored sandbox API user (also the way to finish a user created without one). A new
+ * key makes the old one stop working, so replacing a stored key needs a modal yes, or
+ * `confirm: true` from a caller that already asked.
+ */
+import * as vscode from 'vscode';
+import { isSandbox } from '../../core/momo/environments';
+import { isMomoError } from '../../core/momo/errors';
+import { provision } from '../../core/momo/provision';
+import { findSubscriptionKeys, refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
+import { productLabel, shortApiUser } from '../../core/store/credentialText';
+import { defaultCallbackHost, requestTimeoutMs, sandboxBaseUrl } from '../config';
+import { SecretStorageFailure } from '../credentialStore';
+import { presentError } from '../ui/errorPresenter';
+import { withCancellableProgress } from '../ui/progress';
+import { offerApiKeyForCopy } from '../ui/secretStorageFailure';
+import { confirmed, toArgs } from './commandArgs';
+import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { explainProductionProvisioning } from './productionProvisioning';
+import { resolveApiUser } from './resolveApiUser';
+
+const TITLE = 'MoMo: Generate New API Key';
+const GENERATE = 'Generate New Key';
+
+export type GenerateApiKeyResult = CommandResult<{ apiUser: string; keyStored: boolean }>;
+
+export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise<GenerateApiKeyResult> {
+  const user = await resolveApiUser(ctx, arg, TITLE, (u) => isSandbox(u.environment));
+  if (!user) {
+    return failed('no API user');
+  }
+  if (!isSandbox(user.environment)) {
+    explainProductionProvisioning(ctx, user.environment, user.product);
+    return failed('API keys can only be generated in the sandbox.');
+  }
+  const hasKey = user.keyStored && (await ctx.store.getApiKey(user)) !== undefined;
+  if (hasKey && !confirmed(toArgs(arg))) {
+    const answer = await ctx.notifier.ask(
+      'warning',
+      `Generate a new API key for API user ${shortApiUser(user.apiUser)}? The current key stops working at once, so every app and settings file using it must be updated.`,
+      [GENERATE],
+      { modal: true },
+    );
+    if (answer !== GENERATE) {
+      return failed('cancelled');
+    }
+  }
+  const keyType = pickUsableKeyType(ctx, user);
+  const subscriptionKey = keyType ? await ctx.store.getSubscriptionKey(user, keyType) : undefined;
+  if (!keyType || !subscriptionKey) {
+    ctx.notifier.tell('warning', `Creating an API key needs the ${productLabel(user.product)} sandbox subscription key, and none is stored. Set it first, then try again.`, {
+      'Set Subscription Key': () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
+    });
+    return failed('no subscription key');
+  }
+
+  let apiKey: string;
+  try {
+    const result = await withCancellableProgress(`Creating a new API key for ${shortApiUser(user.apiUser)}`, (signal, report) =>
+      provision({
+        baseUrl: sandboxBaseUrl(),
+        product: user.product,
+        subscriptionKey,
+        callbackHost: user.callbackHost ?? defaultCallbackHost(),
+        existingApiUser: user.apiUser,
+        signal,
+        timeoutMs: requestTimeoutMs(),
+        onStep: () => report('creating the API key…'),
+      }),
+    );
+    apiKey = result.apiKey;
+  } catch (err) {
+    if (isMomoError(err) && err.kind === 'cancelled') {
+      ctx.notifier.tell('info', `Cancelled: the API key of ${shortApiUser(user.apiUser)} was not changed (unless the server finished first).`);
+      return failed('cancelled');
+    }
+    presentError(ctx, err, { ...refOf(user), retry: () => vscode.commands.executeCommand('momo.generateApiKey', { ...refOf(user), confirm: true }) });
+    return failed(isMomoError(err) ? err.message : String(err));
+  }
+
+  ctx.log.rememberSecret(apiKey);
+  try {
+    await ctx.store.setApiKey(user, apiKey);
+  } catch (err) {
+    if (err instanceof SecretStorageFailure) {
+      offerApiKeyForCopy(ctx, user.apiUser, apiKey, err);
+      return { ok: true, apiUser: user.apiUser, keyStored: false };
+    }
+    throw err;
+  }
+  ctx.notifier.tell(
+    'info',
+    `Created a new API key for ${shortApiUser(user.apiUser)} and stored it in SecretStorage${hasKey ? '; the old key no longer works' : ''}. Update your settings with it.`,
+    {
+      'Insert into settings…': () => vscode.commands.executeCommand('momo.insertIntoSettings', refOf(user)),
+      'Copy API key': () => ctx.clipboard.copy(apiKey),
+    },
+  );
+  return { ok: true, apiUser: user.apiUser, keyStored: true };
+}
+
+/** The key that provisioned the user if still stored, else any stored key of that product. */
+function pickUsableKeyType(ctx: CommandContext, user: ApiUserRecord) {
+  const stored = findSubscriptionKeys(ctx.store.index(), user).map((k) => k.keyType);
+  return user.subscriptionKeyType && stored.includes(user.subscriptionKeyType) ? user.subscriptionKeyType : stored[0];
+}

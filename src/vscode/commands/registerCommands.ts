@@ -1,0 +1,48 @@
+/**
+ * Every `momo.*` command and its handler. Handlers take one argument (nothing, a tree node or a
+ * plain object), resolve to a result object, and never throw to VS Code: an unexpected failure
+ * is shown and logged once here instead of surfacing as a bare "command failed" toast.
+ */
+import * as vscode from 'vscode';
+import { presentError } from '../ui/errorPresenter';
+import { addExistingApiUser } from './addExistingApiUser';
+import type { CommandContext } from './commandContext';
+import { copyApiKey, copyApiUserId } from './copyCredentials';
+import { generateApiKey } from './generateApiKey';
+import { insertIntoSettings } from './insertIntoSettings';
+import { provisionSandboxUser } from './provisionSandboxUser';
+import { forgetAllCredentials, removeApiUser, removeSubscriptionKey } from './removeCredentials';
+import { setSubscriptionKey } from './setSubscriptionKey';
+import { openCredentialGuide, refresh, showLog } from './viewCommands';
+
+type Handler = (ctx: CommandContext, arg: unknown) => unknown;
+
+export const COMMAND_HANDLERS: Readonly<Record<string, Handler>> = {
+  'momo.setSubscriptionKey': setSubscriptionKey,
+  'momo.provisionSandboxUser': provisionSandboxUser,
+  'momo.generateApiKey': generateApiKey,
+  'momo.addExistingApiUser': addExistingApiUser,
+  'momo.copyApiUserId': copyApiUserId,
+  'momo.copyApiKey': copyApiKey,
+  'momo.insertIntoSettings': insertIntoSettings,
+  'momo.removeApiUser': removeApiUser,
+  'momo.removeSubscriptionKey': removeSubscriptionKey,
+  'momo.forgetAllCredentials': forgetAllCredentials,
+  'momo.showLog': showLog,
+  'momo.refresh': refresh,
+  'momo.openCredentialGuide': openCredentialGuide,
+};
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMAND_HANDLERS).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (arg: unknown) => {
+      try {
+        return await handler(ctx, arg);
+      } catch (err) {
+        ctx.log.error(`${id} failed`, err);
+        presentError(ctx, err);
+        return { ok: false, reason: ctx.log.redact(err instanceof Error ? err.message : String(err)) };
+      }
+    }),
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * MoMo: Set Subscription Key. Args: { environment?, product?, key?, keyType? } (keyType defaults
+ * to primary when a key is given). Missing fields are asked; the key goes into a password
+ * InputBox validated live with the core's messages, and from there only into SecretStorage.
+ */
+import * as vscode from 'vscode';
+import { maskSecret } from '../../core/momo/redact';
+import { validateSubscriptionKey } from '../../core/momo/validation';
+import { environmentLabel, keyTypeLabel, productLabel } from '../../core/store/credentialText';
+import { findSubscriptionKeys } from '../../core/store/credentialIndex';
+import type { SubscriptionKeyType } from '../../core/store/secretNames';
+import { SecretStorageFailure } from '../credentialStore';
+import { reportSubscriptionKeyNotStored } from '../ui/secretStorageFailure';
+import { inputValidated, pickEnvironment, pickKeyType, pickProduct } from '../ui/pickers';
+import { environmentArg, keyTypeArg, productArg, stringArg, toArgs } from './commandArgs';
+import { failed, type CommandContext, type CommandResult } from './commandContext';
+
+const TITLE = 'MoMo: Set Subscription Key';
+
+export type SetSubscriptionKeyResult = CommandResult<{ environment: string; product: string; keyType: SubscriptionKeyType }>;
+
+export async function setSubscriptionKey(ctx: CommandContext, arg: unknown): Promise<SetSubscriptionKeyResult> {
+  const args = toArgs(arg);
+  const envArg = environmentArg(args);
+  const productParsed = productArg(args);
+  const keyTypeParsed = keyTypeArg(args);
+  const argError = envArg.error ?? productParsed.error ?? keyTypeParsed.error;
+  if (argError) {
+    ctx.notifier.tell('error', argError);
+    return failed(argError);
+  }
+  const rawKey = stringArg(args, 'key');
+  if (rawKey !== undefined) {
+    const checked = validateSubscriptionKey(rawKey);
+    if (!checked.ok) {
+      ctx.notifier.tell('error', `The subscription key was not stored: ${checked.message}`);
+      return failed(checked.message);
+    }
+  }
+
+  const environment = envArg.value ?? (await pickEnvironment(`${TITLE} (1/4): environment`));
+  if (!environment) {
+    return failed('cancelled');
+  }
+  const product = productParsed.value ?? (await pickProduct(`${TITLE} (2/4): product`));
+  if (!product) {
+    return failed('cancelled');
+  }
+  // A key passed as an argument with no type is the primary one: the common case, and no UI.
+  const keyType = keyTypeParsed.value ?? (rawKey !== undefined ? 'primary' : await pickKeyType(`${TITLE} (3/4): key type`));
+  if (!keyType) {
+    return failed('cancelled');
+  }
+  const where = `${productLabel(product)} in ${environmentLabel(environment.id)}`;
+  const key =
+    rawKey !== undefined
+      ? (validateSubscriptionKey(rawKey) as { value: string }).value
+      : await inputValidated({
+          title: `${TITLE} (4/4): ${keyTypeLabel(keyType)} key for ${where}`,
+          prompt: `Paste the ${keyType} key of your ${productLabel(product)} subscription (${environment.production ? 'momoapi.mtn.com' : 'momodeveloper.mtn.com'} → Profile → Subscriptions). It is stored in SecretStorage only.`,
+          placeHolder: '32 hexadecimal characters',
+          password: true,
+          validate: validateSubscriptionKey,
+        });
+  if (!key) {
+    return failed('cancelled');
+  }
+
+  const scope = { environment: environment.id, product };
+  try {
+    await ctx.store.setSubscriptionKey(scope, keyType, key);
+  } catch (err) {
+    if (err instanceof SecretStorageFailure) {
+      reportSubscriptionKeyNotStored(ctx, err, () => vscode.commands.executeCommand('momo.setSubscriptionKey', { ...scope, keyType }));
+      return failed(err.message);
+    }
+    throw err;
+  }
+
+  const notice = validateSubscriptionKey(key);
+  const extra = notice.ok && notice.notice ? ` Note: ${notice.notice}` : '';
+  const hasUsers = ctx.store.index().apiUsers.some((u) => u.environment === scope.environment && u.product === product);
+  const next: Record<string, () => unknown> = hasUsers
+    ? {}
+    : environment.production
+      ? { 'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser', scope) }
+      : {
+          'Provision Sandbox User': () =>
+            vscode.commands.executeCommand('momo.provisionSandboxUser', { product, subscriptionKeyType: keyType }),
+        };
+  const stored = findSubscriptionKeys(ctx.store.index(), scope).length;
+  ctx.notifier.tell(
+    'info',
+    `Stored the ${keyType} ${productLabel(product)} subscription key (${maskSecret(key)}) for ${environmentLabel(environment.id)} in SecretStorage` +
+      `${stored > 1 ? ', next to the other one' : ''}.${extra}${hasUsers ? '' : ' Next, create or add an API user for it.'}`,
+    next,
+  );
+  return { ok: true, environment: environment.id, product, keyType };
+}

@@ -1,0 +1,230 @@
+/**
+ * Credentials kept safely: secret values in SecretStorage (the OS keyring on desktop), their
+ * non-secret metadata in globalState as a CredentialIndex. SecretStorage cannot list its keys
+ * in VS Code 1.100, so the index doubles as the list of every secret name ever written.
+ *
+ * Order of writes matters: metadata that lets the user recover (the API user id) is written
+ * first, the secret second, so a failing keyring never loses what was just created.
+ */
+import * as vscode from 'vscode';
+import { ENVIRONMENTS } from '../core/momo/environments';
+import { PRODUCTS } from '../core/momo/products';
+import {
+  allSecretNames,
+  emptyIndex,
+  isIndexEmpty,
+  parseIndex,
+  withApiKeyState,
+  withApiUser,
+  withoutApiUser,
+  withoutSubscriptionKey,
+  withSubscriptionKey,
+  withVerifyResult,
+  type ApiUserRecord,
+  type ApiUserRef,
+  type CredentialIndex,
+  type ProductScope,
+  type VerifyResult,
+} from '../core/store/credentialIndex';
+import {
+  apiKeySecretName,
+  isMomoSecretName,
+  SUBSCRIPTION_KEY_TYPES,
+  subscriptionKeySecretName,
+  type SubscriptionKeyType,
+} from '../core/store/secretNames';
+import type { MomoLog } from './log';
+
+export const INDEX_STATE_KEY = 'momo.credentialIndex.v1';
+
+/** SecretStorage refused a write (typically Linux without an unlocked keyring). */
+export class SecretStorageFailure extends Error {
+  constructor(
+    readonly secretName: string,
+    readonly reason: string,
+  ) {
+    super(`SecretStorage could not save ${secretName}: ${reason}`);
+    this.name = 'SecretStorageFailure';
+  }
+}
+
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after any change, made here or (through SecretStorage) in another window. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private failSecretWrites = false;
+  private indexWrites: Promise<unknown> = Promise.resolve();
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+    private readonly log: MomoLog,
+  ) {
+    this.subscriptions.push(
+      this.changed,
+      secrets.onDidChange((e) => {
+        if (isMomoSecretName(e.key)) {
+          this.scheduleRefresh();
+        }
+      }),
+    );
+  }
+
+  index(): CredentialIndex {
+    return parseIndex(this.state.get<unknown>(INDEX_STATE_KEY, emptyIndex()));
+  }
+
+  hasCredentials(): boolean {
+    return !isIndexEmpty(this.index());
+  }
+
+  /** Re-reads everything; other windows change globalState and SecretStorage behind our back. */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  // ---- subscription keys ----
+
+  async setSubscriptionKey(scope: ProductScope, keyType: SubscriptionKeyType, key: string): Promise<void> {
+    await this.writeSecret(subscriptionKeySecretName(scope.environment, scope.product, keyType), key);
+    await this.updateIndex((i) => withSubscriptionKey(i, { ...scope, keyType, savedAt: new Date().toISOString() }));
+    this.log.info(`Stored the ${keyType} subscription key for ${scope.product} in ${scope.environment}.`);
+  }
+
+  async getSubscriptionKey(scope: ProductScope, keyType: SubscriptionKeyType): Promise<string | undefined> {
+    return this.readSecret(subscriptionKeySecretName(scope.environment, scope.product, keyType));
+  }
+
+  async removeSubscriptionKey(scope: ProductScope, keyType: SubscriptionKeyType): Promise<void> {
+    await this.secrets.delete(subscriptionKeySecretName(scope.environment, scope.product, keyType));
+    await this.updateIndex((i) => withoutSubscriptionKey(i, scope, keyType));
+    this.log.info(`Removed the ${keyType} subscription key for ${scope.product} in ${scope.environment}.`);
+  }
+
+  // ---- API users ----
+
+  /**
+   * Keeps the user first, then its key. On a SecretStorage failure the user stays (with
+   * keyStored false) and SecretStorageFailure is thrown so the caller can hand the key over.
+   */
+  async saveApiUser(record: Omit<ApiUserRecord, 'keyStored'>, apiKey?: string): Promise<void> {
+    this.log.rememberSecret(apiKey);
+    await this.updateIndex((i) => {
+      const existing = i.apiUsers.find(
+        (u) => u.apiUser === record.apiUser.toLowerCase() && u.environment === record.environment && u.product === record.product,
+      );
+      return withApiUser(i, { ...record, keyStored: existing?.keyStored === true });
+    });
+    this.log.info(`Kept API user ${record.apiUser} for ${record.product} in ${record.environment}.`);
+    if (apiKey !== undefined) {
+      await this.setApiKey(record, apiKey);
+    }
+  }
+
+  /**
+   * Stores a (new) API key. If that fails, any older key of this user is marked unusable and
+   * deleted when possible: a new key has been created, so the old one no longer works.
+   */
+  async setApiKey(ref: ApiUserRef, apiKey: string): Promise<void> {
+    const name = apiKeySecretName(ref.environment, ref.product, ref.apiUser);
+    try {
+      await this.writeSecret(name, apiKey);
+    } catch (err) {
+      await this.updateIndex((i) => withApiKeyState(i, ref, false));
+      await Promise.resolve(this.secrets.delete(name)).catch(() => undefined);
+      throw err;
+    }
+    await this.updateIndex((i) => withApiKeyState(i, ref, true));
+    this.log.info(`Stored the API key of ${ref.apiUser} in SecretStorage.`);
+  }
+
+  async getApiKey(ref: ApiUserRef): Promise<string | undefined> {
+    return this.readSecret(apiKeySecretName(ref.environment, ref.product, ref.apiUser));
+  }
+
+  async removeApiUser(ref: ApiUserRef): Promise<void> {
+    await this.secrets.delete(apiKeySecretName(ref.environment, ref.product, ref.apiUser));
+    await this.updateIndex((i) => withoutApiUser(i, ref));
+    this.log.info(`Removed API user ${ref.apiUser} (${ref.product}, ${ref.environment}) and its key from VS Code.`);
+  }
+
+  /** For the verify command: remembers when a pair last worked, or why it did not. */
+  async recordVerifyResult(ref: ApiUserRef, result: VerifyResult): Promise<void> {
+    await this.updateIndex((i) => withVerifyResult(i, ref, result));
+  }
+
+  /**
+   * Deletes every secret the index knows of, plus every subscription key name that could exist
+   * (cheap, and covers a record lost to a race), then the index. Returns how many records went.
+   */
+  async forgetAll(): Promise<number> {
+    const index = this.index();
+    const possibleKeyNames = ENVIRONMENTS.flatMap((e) =>
+      PRODUCTS.flatMap((p) => SUBSCRIPTION_KEY_TYPES.map((t) => subscriptionKeySecretName(e.id, p, t))),
+    );
+    const names = [...new Set([...allSecretNames(index), ...possibleKeyNames])];
+    await Promise.all(names.map((name) => this.secrets.delete(name)));
+    await this.updateIndex(() => emptyIndex());
+    const count = index.subscriptionKeys.length + index.apiUsers.length;
+    this.log.info(`Forgot every MoMo credential: ${count} record(s) and their secrets.`);
+    return count;
+  }
+
+  // ---- for tests ----
+
+  /** Makes every secret write fail like a missing Linux keyring does. */
+  setSecretStorageFailureForTests(fail: boolean): void {
+    this.failSecretWrites = fail;
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) {
+      clearTimeout(this.refreshTimer);
+    }
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  // ---- internals ----
+
+  private async writeSecret(name: string, value: string): Promise<void> {
+    this.log.rememberSecret(value);
+    try {
+      if (this.failSecretWrites) {
+        throw new Error('Cannot create an item in a locked collection (injected by a test)');
+      }
+      await this.secrets.store(name, value);
+    } catch (err) {
+      const reason = this.log.redact(err instanceof Error ? err.message : String(err));
+      this.log.error(`SecretStorage refused to store ${name}`, reason);
+      throw new SecretStorageFailure(name, reason);
+    }
+  }
+
+  private async readSecret(name: string): Promise<string | undefined> {
+    const value = await this.secrets.get(name);
+    this.log.rememberSecret(value);
+    return value;
+  }
+
+  /** Serialized so two commands running at once cannot lose each other's index changes. */
+  private updateIndex(change: (index: CredentialIndex) => CredentialIndex): Promise<void> {
+    const write = this.indexWrites.then(async () => {
+      await this.state.update(INDEX_STATE_KEY, change(this.index()));
+      this.changed.fire();
+    });
+    this.indexWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) {
+      clearTimeout(this.refreshTimer);
+    }
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.changed.fire();
+    }, 50);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * A status-bar item for the active credentials (the last API user provisioned or added). It
+ * turns to the warning or error colour when the key is missing or the last check failed, and a
+ * click opens the MoMo view. Built from the index only: no secret read just to paint a label.
+ */
+import * as vscode from 'vscode';
+import { statusSummary } from '../core/store/credentialText';
+import type { CredentialStore } from './credentialStore';
+
+export function createCredentialsStatusBar(store: CredentialStore): vscode.Disposable & { item: vscode.StatusBarItem } {
+  const item = vscode.window.createStatusBarItem('momo.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'MoMo Credentials';
+  item.command = 'workbench.view.extension.momo';
+
+  const update = (): void => {
+    const summary = statusSummary(store.index());
+    item.text = summary.text;
+    item.tooltip = summary.tooltip;
+    item.backgroundColor =
+      summary.severity === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : summary.severity === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
+    item.show();
+  };
+  update();
+  const subscription = store.onDidChange(update);
+  return {
+    item,
+    dispose: () => {
+      subscription.dispose();
+      item.dispose();
+    },
+  };
+}

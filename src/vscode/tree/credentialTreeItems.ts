@@ -1,0 +1,87 @@
+/**
+ * How each node looks. Labels, descriptions and tooltips are built only from metadata and the
+ * masked form of a key; the contextValue tokens drive the menus in package.json
+ * (`viewItem =~ /apiUser/`, `viewItem =~ /apiUser\.keyStored/`, `viewItem =~ /sandbox/`).
+ */
+import * as vscode from 'vscode';
+import { isSandbox } from '../../core/momo/environments';
+import {
+  apiUserTooltip,
+  environmentLabel,
+  keyTypeLabel,
+  productLabel,
+  relativeTime,
+  shortApiUser,
+  subscriptionKeyTooltip,
+  verifyText,
+} from '../../core/store/credentialText';
+import { nodeId, type ApiUserNode, type CredentialNode, type SubscriptionKeyNode } from './credentialNodes';
+
+export function toTreeItem(node: CredentialNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'environment': {
+      const item = new vscode.TreeItem(environmentLabel(node.environment), vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon(isSandbox(node.environment) ? 'beaker' : 'globe');
+      item.contextValue = `environment ${envToken(node.environment)}`;
+      item.tooltip = isSandbox(node.environment)
+        ? 'The MoMo sandbox: test credentials made with the Provisioning API, currency EUR only.'
+        : `The production target environment ${node.environment}: credentials come from the MTN Partner Portal.`;
+      return withId(item, node);
+    }
+    case 'product': {
+      const item = new vscode.TreeItem(productLabel(node.product), vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon('package');
+      item.contextValue = `product ${envToken(node.environment)}`;
+      item.tooltip = `Credentials for the ${productLabel(node.product)} API in ${environmentLabel(node.environment)}: its subscription keys and API users.`;
+      return withId(item, node);
+    }
+    case 'subscriptionKey':
+      return subscriptionKeyItem(node);
+    case 'apiUser':
+      return apiUserItem(node);
+    case 'hint': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('lightbulb');
+      item.contextValue = 'hint';
+      item.tooltip = node.tooltip;
+      item.command = { title: node.label, command: node.command, arguments: [{ environment: node.environment, product: node.product }] };
+      return withId(item, node);
+    }
+  }
+}
+
+function subscriptionKeyItem(node: SubscriptionKeyNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${keyTypeLabel(node.keyType)} subscription key`, vscode.TreeItemCollapsibleState.None);
+  const stored = node.masked !== undefined;
+  item.description = stored ? `${node.masked} · saved ${relativeTime(node.savedAt)}` : 'missing from SecretStorage';
+  item.iconPath = new vscode.ThemeIcon(stored ? 'key' : 'warning');
+  item.tooltip = subscriptionKeyTooltip(node.environment, node.product, node.keyType);
+  item.contextValue = [
+    'subscriptionKey',
+    stored ? 'subscriptionKey.stored' : 'subscriptionKey.missing',
+    `subscriptionKey.${node.keyType}`,
+    envToken(node.environment),
+  ].join(' ');
+  return withId(item, node);
+}
+
+function apiUserItem(node: ApiUserNode): vscode.TreeItem {
+  const label = node.record.label ? `${node.record.label} (${shortApiUser(node.apiUser)})` : `API user ${shortApiUser(node.apiUser)}`;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.description = `${node.keyStored ? 'key stored' : 'key missing'} · ${verifyText(node.record.lastVerified)}`;
+  item.iconPath = new vscode.ThemeIcon(
+    !node.keyStored ? 'warning' : node.record.lastVerified && !node.record.lastVerified.ok ? 'error' : 'account',
+  );
+  item.tooltip = apiUserTooltip({ ...node.record, keyStored: node.keyStored });
+  item.contextValue = ['apiUser', node.keyStored ? 'apiUser.keyStored' : 'apiUser.keyMissing', envToken(node.environment)].join(' ');
+  return withId(item, node);
+}
+
+function envToken(environment: string): string {
+  return isSandbox(environment) ? 'sandbox' : 'production';
+}
+
+function withId(item: vscode.TreeItem, node: CredentialNode): vscode.TreeItem {
+  item.id = nodeId(node);
+  return item;
+}

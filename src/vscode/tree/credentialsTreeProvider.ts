@@ -1,0 +1,120 @@
+/**
+ * The `momo.credentials` tree: environment → product → subscription keys and API users.
+ * Children are computed when VS Code asks for them (the view is open), which is the only time
+ * secrets are read for display; they are read to tell "stored" from "missing" and to mask
+ * subscription keys, and nothing but the mask leaves this file.
+ */
+import * as vscode from 'vscode';
+import { isSandbox } from '../../core/momo/environments';
+import type { Product } from '../../core/momo/products';
+import { maskSecret } from '../../core/momo/redact';
+import { apiUsersIn, environmentsIn, findSubscriptionKeys, productsIn, type CredentialIndex } from '../../core/store/credentialIndex';
+import type { CredentialStore } from '../credentialStore';
+import type { ApiUserNode, CredentialNode, HintNode, SubscriptionKeyNode } from './credentialNodes';
+import { toTreeItem } from './credentialTreeItems';
+
+export class CredentialsTreeProvider implements vscode.TreeDataProvider<CredentialNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<CredentialNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: CredentialStore) {
+    this.subscription = store.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: CredentialNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  async getChildren(node?: CredentialNode): Promise<CredentialNode[]> {
+    const index = this.store.index();
+    if (!node) {
+      // Empty while nothing is stored, so the welcome view (viewsWelcome) shows instead.
+      return environmentsIn(index).map((environment) => ({ kind: 'environment', environment }));
+    }
+    switch (node.kind) {
+      case 'environment':
+        return productsIn(index, node.environment).map((product) => ({ kind: 'product', environment: node.environment, product }));
+      case 'product':
+        return this.productChildren(index, node.environment, node.product);
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: CredentialNode): CredentialNode | undefined {
+    switch (node.kind) {
+      case 'environment':
+        return undefined;
+      case 'product':
+        return { kind: 'environment', environment: node.environment };
+      default:
+        return { kind: 'product', environment: node.environment, product: node.product };
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private async productChildren(index: CredentialIndex, environment: string, product: Product): Promise<CredentialNode[]> {
+    const scope = { environment, product };
+    const keys: SubscriptionKeyNode[] = await Promise.all(
+      findSubscriptionKeys(index, scope).map(async (k) => {
+        const secret = await this.store.getSubscriptionKey(scope, k.keyType);
+        return {
+          kind: 'subscriptionKey' as const,
+          environment,
+          product,
+          keyType: k.keyType,
+          savedAt: k.savedAt,
+          ...(secret ? { masked: maskSecret(secret) } : {}),
+        };
+      }),
+    );
+    const users: ApiUserNode[] = await Promise.all(
+      apiUsersIn(index, scope).map(async (record) => {
+        // The index can be stale if another window deleted the key; SecretStorage has the last word.
+        const keyStored = record.keyStored && (await this.store.getApiKey(record)) !== undefined;
+        return { kind: 'apiUser' as const, environment, product, apiUser: record.apiUser, keyStored, record };
+      }),
+    );
+    const hints: HintNode[] = users.length > 0 ? [] : [nextStepHint(environment, product, keys.length > 0)];
+    return [...keys, ...users, ...hints];
+  }
+}
+
+function nextStepHint(environment: string, product: Product, hasKey: boolean): HintNode {
+  if (isSandbox(environment)) {
+    return hasKey
+      ? {
+          kind: 'hint',
+          environment,
+          product,
+          label: 'Provision a sandbox API user…',
+          tooltip: 'Creates an API user and its API key in the sandbox with this subscription key, and stores both here.',
+          command: 'momo.provisionSandboxUser',
+        }
+      : {
+          kind: 'hint',
+          environment,
+          product,
+          label: 'Set a subscription key first…',
+          tooltip: 'Provisioning needs the subscription key of this product from the developer portal.',
+          command: 'momo.setSubscriptionKey',
+        };
+  }
+  return {
+    kind: 'hint',
+    environment,
+    product,
+    label: 'Add the API user from the Partner Portal…',
+    tooltip: 'Production API users are created in the MTN Partner Portal; enter the id and key it gave you.',
+    command: 'momo.addExistingApiUser',
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The questions commands ask when an argument is missing. Each returns undefined when the user
+ * cancels (Escape), and the caller then stops quietly: cancelling is not an error.
+ */
+import * as vscode from 'vscode';
+import { ENVIRONMENTS, type TargetEnvironment } from '../../core/momo/environments';
+import { PRODUCTS, type Product } from '../../core/momo/products';
+import type { Validation } from '../../core/momo/validation';
+import { findSubscriptionKeys, type ApiUserRecord, type CredentialIndex } from '../../core/store/credentialIndex';
+import { environmentLabel, keyTypeLabel, productLabel, shortApiUser, verifyText } from '../../core/store/credentialText';
+import type { SubscriptionKeyType } from '../../core/store/secretNames';
+
+export async function pickEnvironment(title: string): Promise<TargetEnvironment | undefined> {
+  const items = ENVIRONMENTS.map((env) => ({
+    label: env.production ? env.label : 'Sandbox',
+    description: `${env.id} · ${env.currency}`,
+    detail: env.production
+      ? `Production in ${env.label}: credentials come from the MTN Partner Portal.`
+      : 'Test money only: API users are created here with the Provisioning API.',
+    env,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: 'Target environment (the X-Target-Environment header)',
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
+  return picked?.env;
+}
+
+export async function pickProduct(title: string, index?: CredentialIndex, environment?: string): Promise<Product | undefined> {
+  const items = PRODUCTS.map((product) => {
+    const keys = index && environment ? findSubscriptionKeys(index, { environment, product }) : [];
+    return {
+      label: productLabel(product),
+      description: keys.length > 0 ? `${keys.map((k) => k.keyType).join(' and ')} key stored` : undefined,
+      product,
+    };
+  });
+  // Products with a stored key first: they are the ones a user can act on right away.
+  items.sort((a, b) => Number(b.description !== undefined) - Number(a.description !== undefined));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'MoMo product (each has its own subscription keys)', ignoreFocusOut: true });
+  return picked?.product;
+}
+
+export async function pickKeyType(title: string, storedOnly?: SubscriptionKeyType[]): Promise<SubscriptionKeyType | undefined> {
+  const types: SubscriptionKeyType[] = storedOnly ?? ['primary', 'secondary'];
+  const items = types.map((keyType) => ({
+    label: `${keyTypeLabel(keyType)} key`,
+    description: storedOnly ? 'stored' : keyType === 'primary' ? 'the usual choice' : 'for rotating keys without downtime',
+    keyType,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Which subscription key', ignoreFocusOut: true });
+  return picked?.keyType;
+}
+
+export async function pickApiUser(title: string, users: ApiUserRecord[]): Promise<ApiUserRecord | undefined> {
+  const items = users.map((user) => ({
+    label: user.label ? `${user.label} (${shortApiUser(user.apiUser)})` : shortApiUser(user.apiUser),
+    description: `${productLabel(user.product)} · ${environmentLabel(user.environment)}`,
+    detail: `${user.apiUser} · ${user.keyStored ? 'key stored' : 'key missing'} · ${verifyText(user.lastVerified)}`,
+    user,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'API user', matchOnDetail: true, ignoreFocusOut: true });
+  return picked?.user;
+}
+
+export interface InputOptions {
+  title: string;
+  prompt: string;
+  placeHolder?: string;
+  value?: string;
+  password?: boolean;
+  validate: (raw: string) => Validation;
+}
+
+/** An InputBox validated live with a core validator; returns the validator's cleaned value. */
+export async function inputValidated(options: InputOptions): Promise<string | undefined> {
+  const raw = await vscode.window.showInputBox({
+    title: options.title,
+    prompt: options.prompt,
+    placeHolder: options.placeHolder,
+    value: options.value,
+    password: options.password === true,
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      if (text.trim() === '') {
+        return undefined; // Not an error yet: the user has not typed anything.
+      }
+      const result = options.validate(text);
+      if (!result.ok) {
+        return { message: result.message, severity: vscode.InputBoxValidationSeverity.Error };
+      }
+      return result.notice ? { message: result.notice, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+    },
+  });
+  if (raw === undefined) {
+    return undefined;
+  }
+  const result = options.validate(raw);
+  return result.ok ? result.value : undefined;
+}

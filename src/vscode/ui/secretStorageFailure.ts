@@ -1,0 +1,40 @@
+/**
+ * What happens when SecretStorage refuses a write (Linux without an unlocked keyring). A new
+ * API key cannot be read back from MoMo, so it is handed to the user in a modal with a copy
+ * button; the API user id has already been kept in the index by then.
+ */
+import { shortApiUser } from '../../core/store/credentialText';
+import type { CommandContext } from '../commands/commandContext';
+import type { SecretStorageFailure } from '../credentialStore';
+
+export const COPY_API_KEY = 'Copy API key';
+
+export function offerApiKeyForCopy(ctx: CommandContext, apiUser: string, apiKey: string, failure: SecretStorageFailure): void {
+  ctx.notifier.tell(
+    'warning',
+    `VS Code could not store the new API key of API user ${shortApiUser(apiUser)} (SecretStorage failed), ` +
+      'but the API user id is kept in the MoMo view. Copy the key now: MoMo cannot show it again.',
+    {
+      [COPY_API_KEY]: async () => {
+        await ctx.clipboard.copy(apiKey);
+        ctx.notifier.tell('info', `Copied the API key of ${shortApiUser(apiUser)}: paste it somewhere safe that is not committed.`);
+      },
+    },
+    {
+      modal: true,
+      detail:
+        `Reason: ${failure.reason}. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), ` +
+        'then run "MoMo: Add Existing API User" with this id and key to store them.',
+    },
+  );
+}
+
+export function reportSubscriptionKeyNotStored(ctx: CommandContext, failure: SecretStorageFailure, retry: () => unknown): void {
+  ctx.notifier.tell(
+    'error',
+    'VS Code could not store the subscription key because SecretStorage failed (on Linux: no unlocked keyring). ' +
+      'Unlock or install a keyring, then try again; the key stays available in the developer portal.',
+    { 'Try again': retry, 'Show log': () => ctx.log.show() },
+  );
+  ctx.log.error(`Subscription key not stored: ${failure.reason}`);
+}

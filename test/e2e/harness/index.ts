@@ -1,0 +1,13 @@
+// Helpers for e2e modules; import them as `from './harness'`.
+export { E2EContext, E2EModule, SkipError, skip } from './context';
+export {
+  E2E_ARTIFACTS_DIR,
+  clickTreeItem,
+  closeQuickInput,
+  pickQuickItem,
+  runCommand,
+  screenshot,
+  typeIntoQuickInput,
+  waitForText,
+  waitForWorkbench,
+} from './ui';

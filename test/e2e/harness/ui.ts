@@ -1,0 +1,110 @@
+// Drives the VS Code workbench the way a person does: keyboard, quick input, clicks.
+// Selectors are VS Code 1.100's; they live here only, so a VS Code upgrade is one file to fix.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from '../../runners/paths';
+
+/** The little of the DOM these helpers read inside the page (tsconfig has no DOM lib). */
+interface PageGlobals {
+  document: { body: { innerText: string } };
+}
+
+export const E2E_ARTIFACTS_DIR = path.join(ARTIFACTS_DIR, 'e2e');
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
+
+/** Waits until the workbench is drawn and the extension host has started. */
+export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/**
+ * Runs a command from the palette by its full title, e.g. runCommand(page, 'MoMo: Show Log').
+ * Retries while the palette does not list it yet: contributions of the extension under
+ * development arrive a few seconds after the workbench is drawn.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await closeQuickInput(page);
+    await page.keyboard.press('F1');
+    const input = page.locator(QUICK_INPUT_BOX);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = quickPickRow(page, title);
+    if (await row.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false)) {
+      await row.click();
+      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+      return;
+    }
+    if (Date.now() > deadline) {
+      const shown = await page.locator(`${QUICK_INPUT} .monaco-list-row`).allTextContents();
+      await closeQuickInput(page);
+      throw new Error(`command "${title}" is not in the palette; it shows: ${shown.join(' | ') || 'nothing'}`);
+    }
+  }
+}
+
+/** Types into the open quick input (input box or quick pick) and presses Enter. */
+export async function typeIntoQuickInput(page: Page, text: string, options: { submit?: boolean } = {}): Promise<void> {
+  const input = page.locator(QUICK_INPUT_BOX);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  if (options.submit !== false) await input.press('Enter');
+}
+
+/** Picks the row of the open quick pick whose label is `label`. */
+export async function pickQuickItem(page: Page, label: string): Promise<void> {
+  const row = quickPickRow(page, label);
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+/** Clicks the first visible tree item (explorer, custom views) whose accessible name starts with `label`. */
+export async function clickTreeItem(page: Page, label: string, options: { button?: 'left' | 'right' } = {}): Promise<Locator> {
+  const item = page.getByRole('treeitem', { name: label }).first();
+  await item.waitFor({ state: 'visible' });
+  await item.click({ button: options.button ?? 'left' });
+  return item;
+}
+
+/** Waits until `text` is visible anywhere in the window (editors and panels included). */
+export async function waitForText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
+  // Monaco renders spaces as no-break spaces: compare on normalized innerText.
+  await page
+    .waitForFunction(
+      // Runs in the page; tsconfig has no DOM lib, hence the local type.
+      (wanted) => (globalThis as unknown as PageGlobals).document.body.innerText.replace(/\u00a0/g, ' ').includes(wanted),
+      text,
+      { timeout: timeoutMs, polling: 200 },
+    )
+    .catch(() => {
+      throw new Error(`text "${text}" did not appear within ${timeoutMs} ms`);
+    });
+}
+
+/** Saves test-artifacts/e2e/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(E2E_ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Closes a quick input or notification toast that may be in the way. */
+export async function closeQuickInput(page: Page): Promise<void> {
+  if (await page.locator(QUICK_INPUT).isVisible()) {
+    await page.keyboard.press('Escape');
+    await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  }
+}
+
+function quickPickRow(page: Page, label: string): Locator {
+  return page
+    .locator(`${QUICK_INPUT} .monaco-list-row`)
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first();
+}

@@ -1,0 +1,79 @@
+// Shared set-up for the extension's integration tests: the exported API, the emulator wired in
+// through the momo.sandbox.baseUrl setting, a walk over the whole credentials tree, and the
+// bookkeeping of every secret a test used so the suite can prove none reached the log or the UI.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { MomoExtensionApi } from '../../../src/extension';
+import type { CredentialNode } from '../../../src/vscode/tree/credentialNodes';
+import type { RunningEmulator } from '../../../src/emulator/types';
+import { activateExtension, startTestEmulator } from '../harness';
+
+export async function momoApi(): Promise<MomoExtensionApi> {
+  return activateExtension<MomoExtensionApi>();
+}
+
+/** Starts an emulator and points the extension's sandbox base URL at it (user settings). */
+export async function startEmulatorForExtension(): Promise<RunningEmulator> {
+  const emulator = await startTestEmulator();
+  await vscode.workspace.getConfiguration('momo').update('sandbox.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+  return emulator;
+}
+
+export async function stopEmulator(emulator: RunningEmulator | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('momo').update('sandbox.baseUrl', undefined, vscode.ConfigurationTarget.Global);
+  await emulator?.close();
+}
+
+/** Every command result is a plain object; narrows the unknown from executeCommand. */
+export async function run<T = Record<string, unknown>>(command: string, arg?: unknown): Promise<{ ok: boolean; reason?: string } & T> {
+  const result = (await vscode.commands.executeCommand(command, arg)) as { ok: boolean } & T;
+  assert.ok(result && typeof result === 'object', `${command} returned no result object`);
+  return result;
+}
+
+/** A clean slate: nothing stored, no scripted answers, SecretStorage working. */
+export async function resetExtension(api: MomoExtensionApi): Promise<void> {
+  api.setSecretStorageFailureForTests(false);
+  api.notifier.clearScriptedAnswers();
+  await run('momo.forgetAllCredentials', { confirm: true });
+  await api.notifier.idle();
+}
+
+export interface RenderedNode {
+  node: CredentialNode;
+  item: vscode.TreeItem;
+  depth: number;
+}
+
+/** The whole tree as VS Code would render it, depth first. */
+export async function renderTree(api: MomoExtensionApi): Promise<RenderedNode[]> {
+  const out: RenderedNode[] = [];
+  const visit = async (parent: CredentialNode | undefined, depth: number): Promise<void> => {
+    for (const node of await api.treeProvider.getChildren(parent)) {
+      out.push({ node, item: api.treeProvider.getTreeItem(node), depth });
+      await visit(node, depth + 1);
+    }
+  };
+  await visit(undefined, 0);
+  return out;
+}
+
+export function textOf(item: vscode.TreeItem): string {
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+  return [label, String(item.description ?? ''), tooltip].join(' | ');
+}
+
+/** Asserts that none of `secrets` appears in `text`, naming where without printing the secret. */
+export function assertNoSecret(text: string, secrets: Iterable<string>, where: string): void {
+  for (const secret of secrets) {
+    assert.ok(!text.toLowerCase().includes(secret.toLowerCase()), `a secret ending in …${secret.slice(-3)} appears in ${where}`);
+  }
+}
+
+/** Everything the extension showed or logged in this window, for the "no secret leaked" checks. */
+export function everythingShown(api: MomoExtensionApi): string {
+  return [...api.log.recentLines(), ...api.notifier.shown().map((m) => `${m.message} ${m.buttons.join(' ')}`)].join('\n');
+}
+
+export const HEX32 = /^[0-9a-f]{32}$/;

@@ -1,0 +1,118 @@
+// Drives the real VS Code UI in headless Chromium: runs every out/test/e2e/**/*.e2e.js module
+// (see test/e2e/harness/context.ts) against code-server with this repo's extension loaded and,
+// once it is built, the MoMo emulator behind `momo.sandbox.baseUrl`.
+// Usage: node out/test/runners/run-e2e.js   (after `npm run build`)
+// Env: MOMO_E2E_GREP (file-name filter), MOMO_E2E_TIMEOUT_MS (per module, default 3 min),
+//      MOMO_TEST_TIMEOUT_MS (whole run, default 15 min), MOMO_TEST_VERBOSE, MOMO_KEEP_TEST_DIRS.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import type { RunningEmulator } from '../../src/emulator/types';
+import { E2EContext, E2EModule, SkipError } from '../e2e/harness/context';
+import { E2E_ARTIFACTS_DIR, screenshot, waitForWorkbench } from '../e2e/harness/ui';
+import { launchBrowser } from './browser';
+import { CodeServer, startCodeServer, workbenchUrl } from './code-server';
+import { emulatorAvailable, startTestEmulator } from './emulator';
+import { formatDuration, onCleanup, runMain, withDeadline } from './lifecycle';
+import { REPO_ROOT } from './paths';
+import { Counts, formatCounts } from './protocol';
+import { BASE_SETTINGS, composeSettings, createTestEnvironment, fixtureSettings } from './test-environment';
+
+const E2E_DIR = path.join(REPO_ROOT, 'out', 'test', 'e2e');
+const MODULE_TIMEOUT_MS = Number(process.env.MOMO_E2E_TIMEOUT_MS) || 3 * 60_000;
+const RUN_TIMEOUT_MS = Number(process.env.MOMO_TEST_TIMEOUT_MS) || 15 * 60_000;
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const files = findModules();
+  if (files.length === 0) throw new Error(`no e2e modules (*.e2e.js) under ${path.relative(REPO_ROOT, E2E_DIR)}`);
+  fs.rmSync(E2E_ARTIFACTS_DIR, { recursive: true, force: true });
+
+  const emulator = await startEmulatorIfBuilt();
+  const settings = composeSettings(
+    BASE_SETTINGS,
+    fixtureSettings(),
+    emulator && { 'momo.sandbox.baseUrl': emulator.url },
+  );
+  const env = createTestEnvironment(settings);
+  onCleanup(() => env.dispose());
+  const server = await startCodeServer(env, 'e2e');
+  onCleanup(() => server.stop());
+  console.log(`code-server ${server.baseUrl} (log: ${path.relative(REPO_ROOT, server.logFile)})`);
+  const { page, close } = await launchBrowser();
+  onCleanup(close);
+  if (process.env.MOMO_TEST_VERBOSE) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const base = { page, baseUrl: server.baseUrl, workspace: env.workspace, artifactsDir: E2E_ARTIFACTS_DIR, emulator, emulatorUrl: emulator?.url };
+  const all = runAll(files, base, server, env.workspace, counts);
+  await withDeadline(all, RUN_TIMEOUT_MS, `e2e run did not finish within ${formatDuration(RUN_TIMEOUT_MS)} (MOMO_TEST_TIMEOUT_MS)`).catch(
+    (err: Error) => {
+      console.error(`ERROR: ${err.message}`);
+      counts.failed += 1;
+    },
+  );
+  console.log(`e2e tests took ${formatDuration(Date.now() - started)}; screenshots in ${path.relative(REPO_ROOT, E2E_ARTIFACTS_DIR)}/`);
+  console.log(formatCounts('e2e', counts));
+  return counts.failed > 0 ? 1 : 0;
+}
+
+type BaseContext = Omit<E2EContext, 'log'>;
+
+async function runAll(files: string[], base: BaseContext, server: CodeServer, workspace: string, counts: Counts): Promise<void> {
+  for (const file of files) {
+    const name = path.relative(E2E_DIR, file).replace(/\.e2e\.js$/, '');
+    const loaded = require(file) as Partial<E2EModule>;
+    const title = loaded.title ?? name;
+    console.log(`\n  ${title}`);
+    const ctx: E2EContext = { ...base, log: (message) => console.log(`    ${message}`) };
+    const moduleStarted = Date.now();
+    try {
+      if (typeof loaded.run !== 'function') throw new Error(`${name}.e2e.js does not export run(ctx)`);
+      await openWorkbench(base.page, server, workspace);
+      await withDeadline(loaded.run(ctx), MODULE_TIMEOUT_MS, `did not finish within ${formatDuration(MODULE_TIMEOUT_MS)}`);
+      counts.passed += 1;
+      console.log(`    ✔ passed (${formatDuration(Date.now() - moduleStarted)})`);
+    } catch (err) {
+      if (err instanceof SkipError) {
+        counts.skipped += 1;
+        console.log(`    - skipped: ${err.message}`);
+        continue;
+      }
+      counts.failed += 1;
+      console.log(`    ✖ FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const shot = await screenshot(base.page, `${name}-failure`).catch(() => undefined);
+      if (shot) console.log(`    screenshot: ${path.relative(REPO_ROOT, shot)}`);
+    }
+  }
+}
+
+/** A fresh workbench per module, so one module's open editors and panels don't leak into the next. */
+async function openWorkbench(page: Page, server: CodeServer, workspace: string): Promise<void> {
+  await page.goto(workbenchUrl(server, { folder: workspace }));
+  await waitForWorkbench(page);
+}
+
+async function startEmulatorIfBuilt(): Promise<RunningEmulator | undefined> {
+  if (!emulatorAvailable()) {
+    console.log('MoMo emulator not built (out/src/emulator/server.js): e2e runs without it');
+    return undefined;
+  }
+  const emulator = await startTestEmulator();
+  onCleanup(() => emulator.close());
+  console.log(`MoMo emulator ${emulator.url} (momo.sandbox.baseUrl)`);
+  return emulator;
+}
+
+function findModules(): string[] {
+  if (!fs.existsSync(E2E_DIR)) return [];
+  const grep = process.env.MOMO_E2E_GREP;
+  return fs
+    .readdirSync(E2E_DIR, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.e2e.js'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !grep || file.includes(grep))
+    .sort();
+}
+
+runMain(main);

@@ -1,0 +1,79 @@
+// A throw-away VS Code profile for one run: a copy of the fixture workspace, a user-data-dir with
+// composed user settings, and an empty extensions-dir (only the extension under development loads).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FIXTURES_DIR } from './paths';
+
+export type Settings = Record<string, unknown>;
+
+export interface TestEnvironment {
+  root: string;
+  workspace: string;
+  userDataDir: string;
+  extensionsDir: string;
+  settings: Settings;
+  /** Deletes the folders (kept when MOMO_KEEP_TEST_DIRS is set, for debugging). */
+  dispose(): void;
+}
+
+/** Quiet, deterministic workbench: no welcome page, tips, update checks or telemetry. */
+export const BASE_SETTINGS: Settings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'window.restoreWindows': 'none',
+};
+
+/** Later layers win; `undefined` layers are skipped, so optional parts compose cleanly. */
+export function composeSettings(...layers: Array<Settings | undefined>): Settings {
+  return Object.assign({}, ...layers.filter((layer) => layer !== undefined));
+}
+
+/** A teammate's test/fixtures/user-settings.json, if there is one. */
+export function fixtureSettings(): Settings | undefined {
+  const file = path.join(FIXTURES_DIR, 'user-settings.json');
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Settings;
+  } catch (err) {
+    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+export function createTestEnvironment(settings: Settings): TestEnvironment {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'momo-vscode-'));
+  const workspace = path.join(root, 'workspace');
+  const userDataDir = path.join(root, 'user-data');
+  const extensionsDir = path.join(root, 'extensions');
+
+  const fixtureWorkspace = path.join(FIXTURES_DIR, 'workspace');
+  if (fs.existsSync(fixtureWorkspace)) {
+    fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  } else {
+    fs.mkdirSync(workspace);
+    fs.writeFileSync(path.join(workspace, 'README.md'), '# MoMo test workspace\n\nCreated by the test runner.\n');
+  }
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  fs.mkdirSync(extensionsDir);
+
+  return {
+    root,
+    workspace,
+    userDataDir,
+    extensionsDir,
+    settings,
+    dispose() {
+      if (process.env.MOMO_KEEP_TEST_DIRS) console.log(`kept test folders in ${root}`);
+      else fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
