@@ -7,12 +7,13 @@ import { destroyAgents } from '../core/momo/http';
 import { redactSecrets } from '../core/momo/redact';
 import { Command } from './command';
 import { demoCommand } from './demo';
+import { doctorCommand } from './doctor';
 import { emulatorCommand } from './emulatorCommand';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { provisionCommand } from './provisionCommand';
 import { verifyCommand } from './verifyCommand';
 
-export const COMMANDS: readonly Command[] = [provisionCommand, verifyCommand, emulatorCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [provisionCommand, verifyCommand, doctorCommand, emulatorCommand, demoCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

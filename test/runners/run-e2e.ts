@@ -9,18 +9,19 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { E2EContext, E2EModule, SkipError } from '../e2e/harness/context';
-import { E2E_ARTIFACTS_DIR, screenshot, waitForWorkbench } from '../e2e/harness/ui';
+import { E2E_ARTIFACTS_DIR, screenshot, waitForCommand, waitForWorkbench } from '../e2e/harness/ui';
 import { launchBrowser } from './browser';
 import { CodeServer, startCodeServer, workbenchUrl } from './code-server';
 import { emulatorAvailable, startTestEmulator } from './emulator';
 import { formatDuration, onCleanup, runMain, withDeadline } from './lifecycle';
 import { REPO_ROOT } from './paths';
 import { Counts, formatCounts } from './protocol';
-import { BASE_SETTINGS, composeSettings, createTestEnvironment, fixtureSettings } from './test-environment';
+import { BASE_SETTINGS, TestEnvironment, composeSettings, createTestEnvironment, fixtureSettings } from './test-environment';
 
 const E2E_DIR = path.join(REPO_ROOT, 'out', 'test', 'e2e');
 const MODULE_TIMEOUT_MS = Number(process.env.MOMO_E2E_TIMEOUT_MS) || 3 * 60_000;
 const RUN_TIMEOUT_MS = Number(process.env.MOMO_TEST_TIMEOUT_MS) || 15 * 60_000;
+const READY_COMMAND = firstCommandTitle();
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -44,8 +45,8 @@ async function main(): Promise<number> {
   if (process.env.MOMO_TEST_VERBOSE) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
 
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
-  const base = { page, baseUrl: server.baseUrl, workspace: env.workspace, artifactsDir: E2E_ARTIFACTS_DIR, emulator, emulatorUrl: emulator?.url };
-  const all = runAll(files, base, server, env.workspace, counts);
+  const base = { page, baseUrl: server.baseUrl, artifactsDir: E2E_ARTIFACTS_DIR, emulator, emulatorUrl: emulator?.url };
+  const all = runAll(files, base, server, env, counts);
   await withDeadline(all, RUN_TIMEOUT_MS, `e2e run did not finish within ${formatDuration(RUN_TIMEOUT_MS)} (MOMO_TEST_TIMEOUT_MS)`).catch(
     (err: Error) => {
       console.error(`ERROR: ${err.message}`);
@@ -57,15 +58,16 @@ async function main(): Promise<number> {
   return counts.failed > 0 ? 1 : 0;
 }
 
-type BaseContext = Omit<E2EContext, 'log'>;
+type BaseContext = Omit<E2EContext, 'log' | 'workspace'>;
 
-async function runAll(files: string[], base: BaseContext, server: CodeServer, workspace: string, counts: Counts): Promise<void> {
+async function runAll(files: string[], base: BaseContext, server: CodeServer, env: TestEnvironment, counts: Counts): Promise<void> {
   for (const file of files) {
     const name = path.relative(E2E_DIR, file).replace(/\.e2e\.js$/, '');
     const loaded = require(file) as Partial<E2EModule>;
     const title = loaded.title ?? name;
     console.log(`\n  ${title}`);
-    const ctx: E2EContext = { ...base, log: (message) => console.log(`    ${message}`) };
+    const workspace = env.newWorkspace(name);
+    const ctx: E2EContext = { ...base, workspace, log: (message) => console.log(`    ${message}`) };
     const moduleStarted = Date.now();
     try {
       if (typeof loaded.run !== 'function') throw new Error(`${name}.e2e.js does not export run(ctx)`);
@@ -87,10 +89,24 @@ async function runAll(files: string[], base: BaseContext, server: CodeServer, wo
   }
 }
 
-/** A fresh workbench per module, so one module's open editors and panels don't leak into the next. */
+/**
+ * A fresh workbench per module, so one module's editors and panels don't leak into the next.
+ * Ready means the extension's contributions are loaded: the palette lists its first command.
+ */
 async function openWorkbench(page: Page, server: CodeServer, workspace: string): Promise<void> {
   await page.goto(workbenchUrl(server, { folder: workspace }));
   await waitForWorkbench(page);
+  await waitForCommand(page, READY_COMMAND);
+}
+
+/** e.g. "MoMo: Show Log": the first command in package.json, as the palette shows it. */
+function firstCommandTitle(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    contributes?: { commands?: Array<{ title: string; category?: string }> };
+  };
+  const command = manifest.contributes?.commands?.[0];
+  if (!command) throw new Error('package.json contributes no command to wait for');
+  return command.category ? `${command.category}: ${command.title}` : command.title;
 }
 
 async function startEmulatorIfBuilt(): Promise<RunningEmulator | undefined> {

@@ -13,6 +13,8 @@ export interface TestEnvironment {
   userDataDir: string;
   extensionsDir: string;
   settings: Settings;
+  /** Another fresh copy of the fixture workspace (VS Code keeps editors and panels per folder). */
+  newWorkspace(name: string): string;
   /** Deletes the folders (kept when MOMO_KEEP_TEST_DIRS is set, for debugging). */
   dispose(): void;
 }
@@ -54,13 +56,7 @@ export function createTestEnvironment(settings: Settings): TestEnvironment {
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
 
-  const fixtureWorkspace = path.join(FIXTURES_DIR, 'workspace');
-  if (fs.existsSync(fixtureWorkspace)) {
-    fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
-  } else {
-    fs.mkdirSync(workspace);
-    fs.writeFileSync(path.join(workspace, 'README.md'), '# MoMo test workspace\n\nCreated by the test runner.\n');
-  }
+  copyFixtureWorkspace(workspace);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   fs.mkdirSync(extensionsDir);
@@ -71,9 +67,25 @@ export function createTestEnvironment(settings: Settings): TestEnvironment {
     userDataDir,
     extensionsDir,
     settings,
+    newWorkspace(name) {
+      const copy = path.join(root, 'workspaces', name.replace(/[^\w.-]+/g, '-'));
+      copyFixtureWorkspace(copy);
+      return copy;
+    },
     dispose() {
       if (process.env.MOMO_KEEP_TEST_DIRS) console.log(`kept test folders in ${root}`);
       else fs.rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** test/fixtures/workspace when a teammate has made one, else a folder with a README. */
+function copyFixtureWorkspace(target: string): void {
+  const fixture = path.join(FIXTURES_DIR, 'workspace');
+  if (fs.existsSync(fixture)) {
+    fs.cpSync(fixture, target, { recursive: true });
+  } else {
+    fs.mkdirSync(target, { recursive: true });
+    fs.writeFileSync(path.join(target, 'README.md'), '# MoMo test workspace\n\nCreated by the test runner.\n');
+  }
 }

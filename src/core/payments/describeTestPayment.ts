@@ -28,7 +28,7 @@ export function describeTestPayment(d: DescribeInput): TestPaymentResult {
   const because = reason ? ` (${reason.code}${reason.message ? `: ${reason.message.replace(/\.$/, '')}` : ''})` : '';
   const parts = [
     last
-      ? `The ${PRODUCT_LABELS[d.product]} ${kind} of ${d.amount} ${d.currency} to ${d.partyId} is ${status}${because} after ${reads}.`
+      ? `The ${PRODUCT_LABELS[d.product]} ${kind} of ${d.amount} ${d.currency} ${d.product === 'collection' ? 'from' : 'to'} ${d.partyId} is ${status}${because} after ${reads}.`
       : `The ${PRODUCT_LABELS[d.product]} ${kind} was accepted, but its status could not be read in ${reads}.`,
   ];
   if (d.polled.timedOut && last && status !== 'UNKNOWN') parts.push('The time limit passed before a final status.');

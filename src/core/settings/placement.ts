@@ -3,6 +3,8 @@
  * right after its API user, the API user right before its key), otherwise as one block next
  * to the MoMo block (after the subscription key lines) or at the end.
  */
+import { mtnEvidence } from './mtnDetection';
+import type { NameInfo } from './names/classify';
 import { ROLE_ORDER } from './planTypes';
 import type { CredentialRole } from './types';
 
@@ -41,4 +43,19 @@ export function placeMissing<T>(found: Partial<Record<CredentialRole, T[]>>, mis
     add('block', undefined, role);
   }
   return placements;
+}
+
+/**
+ * The MoMo block's anchor: the last subscription-key variable, else the last MoMo variable.
+ * Non-credential names (MOMO_ENDPOINT...) only count in MTN files: in a Vietnam MoMo file
+ * they are the wallet's, and MTN lines get a block of their own.
+ */
+export function blockAnchor<T extends { info: NameInfo }>(variables: readonly T[], text: string): T | undefined {
+  const momo = variables.filter((v) => v.info.isMomo && !v.info.vietnam && v.info.role !== undefined);
+  const keys = momo.filter((v) => v.info.role === 'subscriptionKey');
+  if (keys.length) return keys[keys.length - 1];
+  const credentials = momo.filter((v) => v.info.role === 'apiUser' || v.info.role === 'apiKey');
+  if (credentials.length) return credentials[credentials.length - 1];
+  if (momo.length && mtnEvidence(text).mtn) return momo[momo.length - 1];
+  return undefined;
 }

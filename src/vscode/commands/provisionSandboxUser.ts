@@ -22,6 +22,7 @@ import { offerApiKeyForCopy } from '../ui/secretStorageFailure';
 import { environmentArg, isInteractive, keyTypeArg, productArg, stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { explainProductionProvisioning } from './productionProvisioning';
+import { setSubscriptionKey } from './setSubscriptionKey';
 
 const TITLE = 'MoMo: Provision Sandbox API User';
 const SANDBOX = 'sandbox';
@@ -156,7 +157,8 @@ async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionP
 
 /**
  * The given key type, the only stored one, or the user's choice (a caller passing arguments gets
- * the primary key rather than a question); offers to set one when none is stored.
+ * the primary key rather than a question). With none stored, a person is asked for one; a
+ * caller passing arguments is told to set one.
  */
 async function chooseSubscriptionKey(
   ctx: CommandContext,
@@ -173,6 +175,11 @@ async function chooseSubscriptionKey(
     return undefined;
   }
   if (stored.length === 0) {
+    if (interactive) {
+      // A person who starts here (say, from the welcome view) is asked for the key, then carries on.
+      const set = await setSubscriptionKey(ctx, { environment: SANDBOX, product }, { announce: false });
+      return set.ok ? set.keyType : undefined;
+    }
     await offerToSetKey(ctx, product, 'primary', `No ${productLabel(product)} subscription key is stored for the sandbox yet.`);
     return undefined;
   }

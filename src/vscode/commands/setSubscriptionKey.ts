@@ -19,7 +19,8 @@ const TITLE = 'MoMo: Set Subscription Key';
 
 export type SetSubscriptionKeyResult = CommandResult<{ environment: string; product: string; keyType: SubscriptionKeyType }>;
 
-export async function setSubscriptionKey(ctx: CommandContext, arg: unknown): Promise<SetSubscriptionKeyResult> {
+/** `announce: false` when another command asks for the key on its way and reports the outcome itself. */
+export async function setSubscriptionKey(ctx: CommandContext, arg: unknown, options: { announce?: boolean } = {}): Promise<SetSubscriptionKeyResult> {
   const args = toArgs(arg);
   const envArg = environmentArg(args);
   const productParsed = productArg(args);
@@ -77,6 +78,9 @@ export async function setSubscriptionKey(ctx: CommandContext, arg: unknown): Pro
     throw err;
   }
 
+  if (options.announce === false) {
+    return { ok: true, environment: environment.id, product, keyType };
+  }
   const notice = validateSubscriptionKey(key);
   const extra = notice.ok && notice.notice ? ` Note: ${notice.notice}` : '';
   const hasUsers = ctx.store.index().apiUsers.some((u) => u.environment === scope.environment && u.product === product);

@@ -7,7 +7,10 @@ export {
   pickQuickItem,
   runCommand,
   screenshot,
+  shownOutputChannel,
   typeIntoQuickInput,
+  waitForCommand,
+  waitForOutputChannel,
   waitForText,
   waitForWorkbench,
 } from './ui';

@@ -24,9 +24,33 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
 /**
  * Runs a command from the palette by its full title, e.g. runCommand(page, 'MoMo: Show Log').
  * Retries while the palette does not list it yet: contributions of the extension under
- * development arrive a few seconds after the workbench is drawn.
+ * development arrive some seconds after the workbench is drawn (more on a busy machine).
  */
-export async function runCommand(page: Page, title: string, timeoutMs = 20_000): Promise<void> {
+export async function runCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await openPaletteAt(page, title, Math.max(deadline - Date.now(), 1));
+    // Enter on the focused row survives layout shifts that make a click land elsewhere; an
+    // editor opening meanwhile can still steal focus and close the palette: then try again.
+    const focused = ((await row.getAttribute('class')) ?? '').split(' ').includes('focused');
+    const done = focused
+      ? await page.locator(QUICK_INPUT_BOX).press('Enter', { timeout: 2000 }).then(() => true, () => false)
+      : await row.click({ timeout: 2000 }).then(() => true, () => false);
+    if (done) {
+      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`could not run "${title}" from the palette`);
+  }
+}
+
+/** Waits until the command palette lists `title`, then closes the palette again. */
+export async function waitForCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
+  await openPaletteAt(page, title, timeoutMs);
+  await closeQuickInput(page);
+}
+
+async function openPaletteAt(page: Page, title: string, timeoutMs: number): Promise<Locator> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await closeQuickInput(page);
@@ -35,16 +59,13 @@ export async function runCommand(page: Page, title: string, timeoutMs = 20_000):
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
     const row = quickPickRow(page, title);
-    if (await row.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false)) {
-      await row.click();
-      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
-      return;
-    }
+    if (await row.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false)) return row;
     if (Date.now() > deadline) {
       const shown = await page.locator(`${QUICK_INPUT} .monaco-list-row`).allTextContents();
       await closeQuickInput(page);
       throw new Error(`command "${title}" is not in the palette; it shows: ${shown.join(' | ') || 'nothing'}`);
     }
+    await page.waitForTimeout(500);
   }
 }
 
@@ -84,6 +105,23 @@ export async function waitForText(page: Page, text: string, timeoutMs = 15_000):
     .catch(() => {
       throw new Error(`text "${text}" did not appear within ${timeoutMs} ms`);
     });
+}
+
+/** The channel the Output panel shows, or undefined while the panel is closed. */
+export async function shownOutputChannel(page: Page): Promise<string | undefined> {
+  const select = page.locator('.part.panel select.monaco-select-box:visible').filter({ has: page.locator('option') });
+  if ((await select.count()) === 0) return undefined;
+  return select.first().inputValue({ timeout: 1000 }).catch(() => undefined);
+}
+
+/** Waits until the Output panel shows the channel `name` (e.g. after "MoMo: Show Log"). */
+export async function waitForOutputChannel(page: Page, name: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let shown: string | undefined;
+  while ((shown = await shownOutputChannel(page)) !== name) {
+    if (Date.now() > deadline) throw new Error(`the Output panel shows ${shown ? `"${shown}"` : 'nothing'}, not "${name}"`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /** Saves test-artifacts/e2e/<name>.png and returns its path. */

@@ -184,6 +184,41 @@ describe('extension: every command, driven with arguments against the emulator',
     assert.strictEqual(api.store.index().apiUsers.find((u) => u.apiUser === kept.apiUser)?.keyStored, true);
   });
 
+  it('takes the callback host from momo.providerCallbackHost when none is given', async () => {
+    const config = vscode.workspace.getConfiguration('momo');
+    await config.update('providerCallbackHost', 'callbacks.example.org', vscode.ConfigurationTarget.Global);
+    try {
+      const result = await run<{ apiUser: string }>('momo.provisionSandboxUser', { product: 'collection' });
+      assert.strictEqual(result.ok, true, result.reason);
+      assert.strictEqual(api.store.index().apiUsers.find((u) => u.apiUser === result.apiUser)?.callbackHost, 'callbacks.example.org');
+      secretsUsed.add(String(await api.store.getApiKey({ ...SANDBOX_COLLECTION, apiUser: result.apiUser })));
+    } finally {
+      await config.update('providerCallbackHost', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('explains an unreachable or misconfigured base URL instead of failing silently', async () => {
+    const config = vscode.workspace.getConfiguration('momo');
+    try {
+      await config.update('sandbox.baseUrl', 'https://momodeveloper.mtn.com', vscode.ConfigurationTarget.Global);
+      const portal = await run('momo.provisionSandboxUser', { product: 'collection' });
+      assert.strictEqual(portal.ok, false);
+      assert.match(String(api.notifier.shown().at(-1)?.message), /not the API/);
+      assert.deepStrictEqual(api.notifier.shown().at(-1)?.buttons, ['Open setting']);
+
+      await config.update('sandbox.baseUrl', 'http://127.0.0.1:1', vscode.ConfigurationTarget.Global);
+      const before = api.store.index().apiUsers.length;
+      const unreachable = await run('momo.provisionSandboxUser', { product: 'collection' });
+      assert.strictEqual(unreachable.ok, false);
+      const error = api.notifier.shown().filter((m) => m.severity === 'error').at(-1);
+      assert.match(String(error?.message), /Could not reach|did not answer/);
+      assert.ok((error?.buttons.length ?? 0) > 0, 'the network error offered no next step');
+      assert.strictEqual(api.store.index().apiUsers.length, before, 'a user was recorded although none was created');
+    } finally {
+      await config.update('sandbox.baseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('momo.removeApiUser asks, and removes the user and its secret once confirmed', async () => {
     const ref = { ...SANDBOX_COLLECTION, apiUser: provisioned.apiUser };
     api.notifier.answerNext(/Remove API user/, 'Remove');

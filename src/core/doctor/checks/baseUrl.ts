@@ -21,7 +21,8 @@ const checkBaseUrlFix: DoctorFix = { id: 'checkBaseUrl', label: 'Check the API b
 export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
   const validation = validateBaseUrl(env.baseUrl, env.target ? { production: env.target.production } : {});
   if (!validation.ok) {
-    return { finding: makeFinding(BASE_URL_CHECK, 'error', validation.message, { subject: env.baseUrl, fixes: fixesFor(env.baseUrl) }) };
+    // The validator's sentence does not always repeat the value, so it goes in the subject.
+    return { finding: makeFinding(BASE_URL_CHECK, 'error', validation.message + betterTarget(env), { subject: env.baseUrl.trim(), fixes: fixesFor(env) }) };
   }
   const url = validation.value;
   const host = new URL(url).host;
@@ -33,7 +34,6 @@ export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
   if (kind === 'production' && target && !target.production) {
     return {
       finding: makeFinding(BASE_URL_CHECK, 'error', `${host} is a production host, but the target environment is "${target.id}": the sandbox is ${target.baseUrl}.`, {
-        subject: url,
         fixes: [{ id: 'useBaseUrl', label: `Use ${target.baseUrl}`, args: { baseUrl: target.baseUrl } }, checkBaseUrlFix],
       }),
     };
@@ -42,7 +42,6 @@ export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
     return {
       usableBaseUrl: url,
       finding: makeFinding(BASE_URL_CHECK, 'warning', `${target.label} (${target.id}) is usually served by ${target.baseUrl}, not ${host}.`, {
-        subject: url,
         fixes: [{ id: 'useBaseUrl', label: `Use ${target.baseUrl}`, args: { baseUrl: target.baseUrl } }],
       }),
     };
@@ -54,13 +53,24 @@ export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
     other: `${host} is not a known MoMo API host; that is fine for your own proxy, otherwise use https://sandbox.momodeveloper.mtn.com or https://proxy.momoapi.mtn.com.`,
   };
   const severity = kind === 'other' ? 'warning' : kind === 'local' ? 'info' : 'ok';
-  return { usableBaseUrl: url, finding: makeFinding(BASE_URL_CHECK, severity, described[kind] + notice, { subject: url }) };
+  return { usableBaseUrl: url, finding: makeFinding(BASE_URL_CHECK, severity, described[kind] + notice) };
 }
 
-/** A portal page gets the API URL it stands for as a one-click fix. */
-function fixesFor(raw: string): DoctorFix[] {
-  const hostname = parseLooseUrl(raw)?.hostname.toLowerCase() ?? '';
+/** The API URL a portal page stands for; for a production target, that target's host. */
+function apiUrlForPortal(env: ResolvedEnvironment): string | undefined {
+  const hostname = parseLooseUrl(env.baseUrl)?.hostname.toLowerCase() ?? '';
   const portal = PORTAL_HOSTS[hostname.replace(/^www\./, '')];
-  if (!portal) return [checkBaseUrlFix];
-  return [{ id: 'useBaseUrl', label: `Use ${portal.apiBaseUrl}`, args: { baseUrl: portal.apiBaseUrl } }, checkBaseUrlFix];
+  if (!portal) return undefined;
+  return env.target?.production ? env.target.baseUrl : portal.apiBaseUrl;
+}
+
+/** The validator names the sandbox API for the developer portal; a production target needs its own host. */
+function betterTarget(env: ResolvedEnvironment): string {
+  const url = apiUrlForPortal(env);
+  return env.target?.production && url ? ` For ${env.target.id} that is ${url}.` : '';
+}
+
+function fixesFor(env: ResolvedEnvironment): DoctorFix[] {
+  const url = apiUrlForPortal(env);
+  return url ? [{ id: 'useBaseUrl', label: `Use ${url}`, args: { baseUrl: url } }, checkBaseUrlFix] : [checkBaseUrlFix];
 }

@@ -38,12 +38,16 @@ export function checkTargetEnvironmentValue(input: TargetEnvironmentInput): { fi
     const result = validateTargetEnvironment(input.targetEnvironment);
     if (!result.ok) {
       findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', result.message, { subject: input.targetEnvironment.trim(), fixes: [CHOOSE] }));
+    } else if (result.value !== input.targetEnvironment.trim()) {
+      // The API compares the header exactly: "Sandbox" is refused like "production".
+      const message = `Write the target environment exactly as "${result.value}": the API compares it letter for letter and refuses "${input.targetEnvironment.trim()}".`;
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', message, { fixes: [CHOOSE] }));
     } else {
       value = result.value;
       const environment = findEnvironment(value);
       const severity = result.notice ? 'warning' : 'ok';
       const described = environment ? `${environment.label}, currency ${environment.currency}` : 'unknown country';
-      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, severity, result.notice ?? `"${value}" is a valid target environment (${described}).`, { subject: value }));
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, severity, result.notice ?? `"${value}" is a valid target environment (${described}).`));
     }
   }
   if (input.currency !== undefined) findings.push(checkCurrency(input.currency, value));
@@ -52,20 +56,18 @@ export function checkTargetEnvironmentValue(input: TargetEnvironmentInput): { fi
 
 function checkCurrency(raw: string, targetEnvironment: string | undefined): DoctorFinding {
   const currency = raw.trim().toUpperCase();
-  const subject = currency || raw;
   if (!/^[A-Z]{3}$/.test(currency)) {
-    return makeFinding(CURRENCY_CHECK, 'error', 'A currency is a three-letter ISO 4217 code, such as EUR or UGX.', { subject });
+    return makeFinding(CURRENCY_CHECK, 'error', 'A currency is a three-letter ISO 4217 code, such as EUR or UGX.', { subject: raw.trim() });
   }
   const environment = targetEnvironment ? findEnvironment(targetEnvironment) : undefined;
-  if (!environment) return makeFinding(CURRENCY_CHECK, 'info', `Not compared: the target environment is not known, so the currency ${currency} cannot be checked against it.`, { subject });
+  if (!environment) return makeFinding(CURRENCY_CHECK, 'info', `Not compared: the target environment is not known, so the currency ${currency} cannot be checked against it.`);
   if (environment.currency === currency) {
-    return makeFinding(CURRENCY_CHECK, 'ok', `${currency} is the currency of ${environment.id}.`, { subject });
+    return makeFinding(CURRENCY_CHECK, 'ok', `${currency} is the currency of ${environment.id}.`);
   }
   const why = environment.production ? `${environment.id} (${environment.label}) takes ${environment.currency}` : 'the sandbox only accepts EUR';
   const other = environmentsOfCurrency(currency);
   const hint = other ? ` ${currency} belongs to ${other}.` : '';
-  return makeFinding(CURRENCY_CHECK, 'error', `${currency} does not fit: ${why}, anything else is refused with INVALID_CURRENCY.${hint}`, {
-    subject,
+  return makeFinding(CURRENCY_CHECK, 'error', `${currency} does not fit: ${why}; anything else is refused with INVALID_CURRENCY.${hint}`, {
     next: `Use ${environment.currency}`,
   });
 }
@@ -78,18 +80,16 @@ function environmentsOfCurrency(currency: string): string | undefined {
 
 /** Reads the balance with the value: NOT_ALLOWED_TARGET_ENVIRONMENT proves it wrong for these credentials. */
 export async function checkTargetEnvironmentLive(value: string, session: ProductSession, ctx: CheckContext): Promise<DoctorFinding> {
-  const subject = value;
   try {
     const balance = await ctx.client!.getBalance(session.product, session.subscriptionKey, session.accessToken, value, { signal: ctx.signal });
     return makeFinding(
       TARGET_ENVIRONMENT_LIVE_CHECK,
       'ok',
       `Read the ${PRODUCT_LABELS[session.product]} balance in "${value}" (${balance.availableBalance} ${balance.currency}).`,
-      { subject },
     );
   } catch (err) {
     const error = unlessCancelled(err);
     const lead = error.kind === 'wrongTargetEnvironment' ? undefined : 'Could not read the balance:';
-    return findingFromError(TARGET_ENVIRONMENT_LIVE_CHECK, error, { subject, lead });
+    return findingFromError(TARGET_ENVIRONMENT_LIVE_CHECK, error, { lead });
   }
 }

@@ -4,7 +4,7 @@
  * Used for a .env the user opened and for the .env that reference mode fills.
  */
 import { chooseNames } from '../names/chooseNames';
-import { placeMissing } from '../placement';
+import { blockAnchor, placeMissing } from '../placement';
 import { DEFAULT_NAMES, INSERT_COMMENT, type DialectPlan, type DialectPlanRequest } from '../planTypes';
 import { appendLines, insertLinesAfter, insertLinesBefore, makeEdit } from '../text/edits';
 import type { CredentialNames, CredentialRole, TextEdit } from '../types';
@@ -55,12 +55,6 @@ function replaceValue(scan: DotenvScan, entry: DotenvEntry, value: string): Text
   return makeEdit(index, entry.valueStart, entry.valueEnd, `${written}${trailing}`);
 }
 
-function blockAnchor(scan: DotenvScan): DotenvEntry | undefined {
-  const momo = scan.variables.filter((v) => !v.info.vietnam && v.info.role !== undefined);
-  const keys = momo.filter((v) => v.info.role === 'subscriptionKey');
-  return keys[keys.length - 1] ?? momo[momo.length - 1];
-}
-
 /** Writes values under fixed names; shared by dotenv documents and reference mode. */
 export function planDotenvWrites(scanOrText: DotenvScan | string, writes: readonly NamedWrite[]): { edits: TextEdit[]; notices: string[] } {
   const scan = typeof scanOrText === 'string' ? scanDotenv(scanOrText) : scanOrText;
@@ -88,7 +82,7 @@ export function planDotenvWrites(scanOrText: DotenvScan | string, writes: readon
       const write = byRole.get(role)!;
       return `${style.exported ? 'export ' : ''}${write.name}${style.operator}${dotenvValue(write.value, style.quote)}`;
     });
-    const anchor = placement.anchor ?? (placement.kind === 'block' ? blockAnchor(scan) : undefined);
+    const anchor = placement.anchor ?? (placement.kind === 'block' ? blockAnchor(scan.variables, scan.index.text) : undefined);
     if (anchor && placement.kind === 'before') edits.push(insertLinesBefore(scan.index, anchor.startLine, lines));
     else if (anchor) edits.push(insertLinesAfter(scan.index, anchor.endLine, lines));
     else edits.push(appendLines(scan.index, [`# ${INSERT_COMMENT}`, ...lines]));

@@ -32,6 +32,7 @@ export interface DotenvScan extends ScannedSettings {
 const ENTRY = /^[ \t]*(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*)/;
 
 function decodeDouble(body: string): string {
+  if (!body.includes('\\')) return body;
   return body.replace(/\\([\\"nrt$`])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
 }
 

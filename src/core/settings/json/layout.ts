@@ -11,6 +11,8 @@ import type { JsonMember, JsonNode, JsonObject } from './parse';
 export interface JsonLayout {
   unit: string;
   colon: string;
+  /** What follows a comma between members on one line ('' in minified files, ' ' usually). */
+  inlineGap: string;
 }
 
 /** Indentation of the line where `offset` is, when only whitespace precedes it there. */
@@ -23,13 +25,19 @@ export function leadingIndent(index: TextIndex, offset: number): string | undefi
 export function detectLayout(index: TextIndex, root: JsonNode | undefined): JsonLayout {
   let unit: string | undefined;
   let colon: string | undefined;
+  let inlineGap: string | undefined;
   const stack: JsonNode[] = root ? [root] : [];
-  while (stack.length && (unit === undefined || colon === undefined)) {
+  while (stack.length && (unit === undefined || colon === undefined || inlineGap === undefined)) {
     const node = stack.pop()!;
     if (node.kind === 'array') stack.push(...node.items);
     if (node.kind !== 'object') continue;
     const parentIndent = index.indentation(index.lineAt(node.start));
-    for (const member of node.members) {
+    node.members.forEach((member, i) => {
+      const next = node.members[i + 1];
+      if (inlineGap === undefined && next && member.commaAt !== undefined) {
+        const gap = index.text.slice(member.commaAt + 1, next.keyStart);
+        if (/^[ \t]*$/.test(gap)) inlineGap = gap;
+      }
       const between = index.text.slice(member.keyEnd, member.value.start);
       if (colon === undefined && !/[\r\n]|\/[/*]/.test(between)) colon = between;
       const own = leadingIndent(index, member.keyStart);
@@ -37,9 +45,9 @@ export function detectLayout(index: TextIndex, root: JsonNode | undefined): Json
         unit = own.slice(parentIndent.length);
       }
       if (member.value.kind === 'object' || member.value.kind === 'array') stack.push(member.value);
-    }
+    });
   }
-  return { unit: unit ?? '  ', colon: colon ?? ': ' };
+  return { unit: unit ?? '  ', colon: colon ?? ': ', inlineGap: inlineGap ?? (colon === ':' ? '' : ' ') };
 }
 
 /** Indentation for members of `object` and for its closing brace; undefined = one-line object. */
@@ -69,7 +77,7 @@ export function insertMembersAfter(index: TextIndex, object: JsonObject, anchor:
   if (!anchor) {
     const interior = index.text.slice(object.start + 1, object.end - 1);
     const onlySpace = /^\s*$/.test(interior);
-    if (!indent) return [makeEdit(index, object.start + 1, onlySpace ? object.end - 1 : object.start + 1, members.map((m) => m(undefined)).join(', '))];
+    if (!indent) return [makeEdit(index, object.start + 1, onlySpace ? object.end - 1 : object.start + 1, members.map((m) => m(undefined)).join(`,${layout.inlineGap}`))];
     const body = eol + members.map((m) => indent.member + m(indent.member)).join(`,${eol}`);
     if (onlySpace) return [makeEdit(index, object.start + 1, object.end - 1, `${body}${eol}${indent.close}`)];
     return [makeEdit(index, object.start + 1, object.start + 1, `${body}${eol}`)];
@@ -81,8 +89,9 @@ export function insertMembersAfter(index: TextIndex, object: JsonObject, anchor:
   if (!indent || !isOnlyCommentOrSpace(rest)) {
     // One-line object (or more members on this line): stay on the line.
     const inline = members.map((m) => m(undefined));
-    if (followedByComma) return [makeEdit(index, afterValue, afterValue, inline.map((m) => ` ${m},`).join(''))];
-    return [makeEdit(index, afterValue, afterValue, inline.map((m) => `, ${m}`).join(''))];
+    const gap = layout.inlineGap;
+    if (followedByComma) return [makeEdit(index, afterValue, afterValue, inline.map((m) => `${gap}${m},`).join(''))];
+    return [makeEdit(index, afterValue, afterValue, inline.map((m) => `,${gap}${m}`).join(''))];
   }
   const lines = members.map((m) => eol + indent.member + m(indent.member));
   const at = index.contentEnds[line];
@@ -97,7 +106,7 @@ export function insertMembersBefore(index: TextIndex, object: JsonObject, anchor
   const indent = memberIndent(index, object, layout);
   const own = leadingIndent(index, anchor.keyStart);
   if (!indent || own === undefined) {
-    return [makeEdit(index, anchor.keyStart, anchor.keyStart, members.map((m) => `${m(undefined)}, `).join(''))];
+    return [makeEdit(index, anchor.keyStart, anchor.keyStart, members.map((m) => `${m(undefined)},${layout.inlineGap}`).join(''))];
   }
   const at = index.lineStarts[index.lineAt(anchor.keyStart)];
   return [makeEdit(index, at, at, members.map((m) => `${own}${m(own)},${index.eol}`).join(''))];

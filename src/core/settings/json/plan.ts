@@ -39,7 +39,7 @@ function lineError(index: TextIndex, message: string, offset: number): string {
 
 function sectionMember(name: string, entries: [string, string][], layout: JsonLayout, eol: string): MemberText {
   return (indent) => {
-    if (indent === undefined) return `${jsonString(name)}${layout.colon}{${entries.map(([k, v]) => `${jsonString(k)}${layout.colon}${jsonString(v)}`).join(', ')}}`;
+    if (indent === undefined) return `${jsonString(name)}${layout.colon}{${entries.map(([k, v]) => `${jsonString(k)}${layout.colon}${jsonString(v)}`).join(`,${layout.inlineGap}`)}}`;
     const inner = indent + layout.unit;
     const lines = entries.map(([k, v]) => `${inner}${jsonString(k)}${layout.colon}${jsonString(v)}`);
     return `${jsonString(name)}${layout.colon}{${eol}${lines.join(`,${eol}`)}${eol}${indent}}`;

@@ -4,7 +4,7 @@
  * insert missing ones beside them, and in reference mode hand the values to .env.
  */
 import { chooseNames } from '../names/chooseNames';
-import { placeMissing } from '../placement';
+import { blockAnchor, placeMissing } from '../placement';
 import { DEFAULT_NAMES, INSERT_COMMENT, ROLE_LABELS, type DialectPlan, type DialectPlanRequest, type EnvWrite } from '../planTypes';
 import { appendLines, insertLinesAfter, insertLinesBefore, makeEdit } from '../text/edits';
 import type { CredentialNames, CredentialRole, TextEdit } from '../types';
@@ -86,9 +86,11 @@ function updateExisting(context: Context, variable: PyVariable, role: Credential
   context.firstRead = Math.min(context.firstRead, variable.statement.start);
 }
 
-function lineFor(context: Context, role: CredentialRole, name: string, value: string, indent: string): string {
+function lineFor(context: Context, role: CredentialRole, name: string, value: string, anchor: PyVariable | undefined): string {
   const { scan, request } = context;
-  const operator = scan.assignOperator.includes(':') ? ' = ' : scan.assignOperator;
+  const indent = anchor ? anchor.statement.indent : '';
+  // Beside an annotated neighbour (a dataclass field) keep its annotation; elsewhere a plain `=`.
+  const operator = anchor ? anchor.assignOperator : scan.assignOperator.includes(':') ? ' = ' : scan.assignOperator;
   if (request.mode === 'value') {
     context.wroteLiteral = true;
     return `${indent}${name}${operator}${pythonString(value, scan.quote)}`;
@@ -98,22 +100,14 @@ function lineFor(context: Context, role: CredentialRole, name: string, value: st
   return `${indent}${name}${operator}${envReadExpression(scan, name)}`;
 }
 
-/** The MoMo block's anchor: the last subscription-key statement, else the last MoMo statement. */
-function blockAnchor(scan: PythonScan): PyVariable | undefined {
-  const momo = scan.variables.filter((v) => v.info.isMomo && !v.info.vietnam);
-  const keys = momo.filter((v) => v.info.role === 'subscriptionKey');
-  return keys[keys.length - 1] ?? momo[momo.length - 1];
-}
-
 function insertMissing(context: Context, found: Partial<Record<CredentialRole, PyVariable[]>>, missing: { role: CredentialRole; name: string; value: string }[]): void {
   const { scan } = context;
   const byRole = new Map(missing.map((m) => [m.role, m]));
   for (const placement of placeMissing(found, missing.map((m) => m.role))) {
-    const anchor = placement.anchor ?? (placement.kind === 'block' ? blockAnchor(scan) : undefined);
-    const indent = anchor ? anchor.statement.indent : '';
+    const anchor = placement.anchor ?? (placement.kind === 'block' ? blockAnchor(scan.variables, scan.index.text) : undefined);
     const lines = placement.roles.map((role) => {
       const entry = byRole.get(role)!;
-      return lineFor(context, role, entry.name, entry.value, indent);
+      return lineFor(context, role, entry.name, entry.value, anchor);
     });
     if (anchor && placement.kind === 'before') {
       context.edits.push(insertLinesBefore(scan.index, anchor.startLine, lines));

@@ -5,7 +5,8 @@
 import { classifyNameFast as classifyName, type NameInfo } from '../names/classify';
 import type { ScannedSettings, ScannedVariable } from '../model';
 import { TextIndex } from '../text/textIndex';
-import { parseRhs, type EnvReadStyle, type PyRhs, type RhsContext } from './rhs';
+import { findEnvironmentUse, type PyEnvStyle } from './environmentUse';
+import { parseRhs, type PyRhs, type RhsContext } from './rhs';
 import { scanPythonStatements, type PyStatement } from './statements';
 
 export interface PyVariable extends ScannedVariable {
@@ -13,12 +14,6 @@ export interface PyVariable extends ScannedVariable {
   rhs: PyRhs;
   /** `NAME = ` as written, for reusing the spacing around `=`. */
   assignOperator: string;
-}
-
-export interface PyEnvStyle {
-  style: EnvReadStyle;
-  /** Callee as the file writes it: `os.environ.get`, `getenv`, `config`, `env`, `env.str`... */
-  callee: string;
 }
 
 export interface PythonScan extends ScannedSettings {
@@ -35,8 +30,6 @@ export interface PythonScan extends ScannedSettings {
   context: RhsContext;
   /** The style used by the file's MoMo reads, else its most common read, else by its imports. */
   envStyle: PyEnvStyle;
-  /** The file reads the environment somewhere. */
-  readsEnvironment: boolean;
   /** First top-level statement that reads the environment. */
   firstEnvRead?: PyStatement;
   /** load_dotenv(), read_env(), read_dotenv() or decouple: values in .env are seen. */
@@ -47,14 +40,15 @@ export interface PythonScan extends ScannedSettings {
   assignOperator: string;
 }
 
-const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)([ \t]*(?::[^=\n]*)?=(?!=)[ \t]*)/;
-const LOADER = /\bload_dotenv\s*\(|\bread_env\s*\(|\bread_dotenv\s*\(|\bdotenv\.load\b/;
-const OS_READ = /\bos\.environ\b|\bos\.getenv\s*\(/;
-const STYLE_PATTERNS: readonly [RegExp, PyEnvStyle][] = [
-  [/\bos\.environ\.get\s*\(/g, { style: 'os.environ.get', callee: 'os.environ.get' }],
-  [/\bos\.getenv\s*\(/g, { style: 'os.getenv', callee: 'os.getenv' }],
-  [/\bos\.environ\s*\[/g, { style: 'os.environ[]', callee: 'os.environ' }],
-];
+/** `NAME = ` / `NAME: type = ` at a statement start (sticky: no per-statement slicing). */
+const ASSIGN = /([A-Za-z_][A-Za-z0-9_]*)([ \t]*(?::[^=\n]*)?=(?!=)[ \t]*)/y;
+const ENV_CONSTRUCTOR = /(?:environ\.)?Env\s*\(/y;
+const AUTO_CONFIG = /(?:decouple\.)?AutoConfig\s*\(/y;
+const MOMO_WORD = /momo|mtn/gi;
+/** Enough assignments to tell the file's quote habit. */
+const QUOTE_SAMPLE = 400;
+
+export type { PyEnvStyle } from './environmentUse';
 
 function importInfo(statementText: string, scan: { osImported: boolean; fromOs: Set<string>; decoupleNames: Set<string>; loads: boolean }): void {
   const plain = /^import\s+(.+)$/s.exec(statementText);
@@ -76,15 +70,6 @@ function importInfo(statementText: string, scan: { osImported: boolean; fromOs: 
   }
 }
 
-/** Reads through os, decouple's config or a django-environ Env bound earlier in the file. */
-function readsEnvironmentIn(statementText: string, fromOs: Set<string>, decoupleNames: Set<string>, environCall: RegExp | undefined): boolean {
-  if (OS_READ.test(statementText)) return true;
-  if (fromOs.has('getenv') && /\bgetenv\s*\(/.test(statementText)) return true;
-  if (fromOs.has('environ') && /(?<![\w.])environ\s*[[.]/.test(statementText)) return true;
-  for (const name of decoupleNames) if (statementText.includes(`${name}(`)) return true;
-  return environCall !== undefined && environCall.test(statementText) && !LOADER.test(statementText);
-}
-
 export function scanPython(text: string): PythonScan {
   const index = new TextIndex(text);
   const statements = scanPythonStatements(index);
@@ -92,61 +77,60 @@ export function scanPython(text: string): PythonScan {
   const flags = { osImported: false, fromOs: new Set<string>(), decoupleNames: new Set<string>(), loads: false };
   const environNames = new Set<string>();
   const context: RhsContext = { decoupleNames: flags.decoupleNames, environNames };
-  const candidates: { statement: PyStatement; match: RegExpExecArray; info: NameInfo; text: string }[] = [];
-  const styleCounts = new Map<string, { count: number; style: PyEnvStyle }>();
-  let readsEnvironment = false;
-  let firstEnvRead: PyStatement | undefined;
+  const candidates: { statement: PyStatement; match: RegExpExecArray; info: NameInfo }[] = [];
+  // Offsets of "momo"/"mtn" anywhere: a statement mentioning neither is skipped without slicing.
+  const momoWords = [...text.matchAll(MOMO_WORD)].map((m) => m.index ?? 0);
+  let nextWord = 0;
   let environAssignment: PyStatement | undefined;
   let quoteDouble = 0;
   let quoteSingle = 0;
+  let sampled = 0;
   let assignOperator: string | undefined;
-  let environCall: RegExp | undefined;
 
   for (const statement of statements) {
-    const statementText = text.slice(statement.start, statement.end);
     const topLevel = statement.indent === '' && statement.startsLine;
-    if (topLevel && /^(?:import|from)\s/.test(statementText)) {
-      imports.push(statement);
-      importInfo(statementText, flags);
-      continue;
-    }
-    if (LOADER.test(statementText)) flags.loads = true;
-    const match = ASSIGN.exec(statementText);
-    if (match) {
-      if (assignOperator === undefined && topLevel) assignOperator = match[2];
-      const rhsText = statementText.slice(match[0].length);
-      // Bindings the env-read recognizer needs: env = environ.Env(...), config = AutoConfig(...).
-      if (/^(?:environ\.)?Env\s*\(/.test(rhsText)) {
-        environNames.add(match[1]);
-        environCall = new RegExp(`(?<![\\w.])(?:${[...environNames].join('|')})(?:\\.\\w+)?\\s*\\(`);
-        environAssignment ??= statement;
-      }
-      if (/^(?:decouple\.)?AutoConfig\s*\(/.test(rhsText)) {
-        flags.decoupleNames.add(match[1]);
-        flags.loads = true;
-      }
-      const firstQuote = rhsText.charAt(rhsText.search(/["']/));
-      if (firstQuote === '"') quoteDouble++;
-      else if (firstQuote === "'") quoteSingle++;
-      const info = classifyName(match[1]);
-      if (info.isMomo || /momo|mtn/i.test(rhsText)) candidates.push({ statement, match, info, text: statementText });
-    }
-    if (readsEnvironmentIn(statementText, flags.fromOs, flags.decoupleNames, environCall)) {
-      readsEnvironment = true;
-      if (topLevel) firstEnvRead ??= statement;
-      for (const [pattern, style] of STYLE_PATTERNS) {
-        const count = statementText.match(pattern)?.length ?? 0;
-        if (count) {
-          const entry = styleCounts.get(style.callee) ?? { count: 0, style };
-          entry.count += count;
-          styleCounts.set(style.callee, entry);
-        }
+    const first = text.charCodeAt(statement.start);
+    if (topLevel && (first === 105 /* i */ || first === 102) /* f */) {
+      const statementText = text.slice(statement.start, statement.end);
+      if (/^(?:import|from)\s/.test(statementText)) {
+        imports.push(statement);
+        importInfo(statementText, flags);
+        continue;
       }
     }
+    while (nextWord < momoWords.length && momoWords[nextWord] < statement.start) nextWord++;
+    const mentionsMomo = nextWord < momoWords.length && momoWords[nextWord] < statement.end;
+    ASSIGN.lastIndex = statement.start;
+    const match = ASSIGN.exec(text);
+    if (!match || ASSIGN.lastIndex > statement.end) continue;
+    if (assignOperator === undefined && topLevel) assignOperator = match[2];
+    const rhsStart = ASSIGN.lastIndex;
+    // Bindings the env-read recognizer needs: env = environ.Env(...), config = AutoConfig(...).
+    const rhsFirst = text.charCodeAt(rhsStart);
+    ENV_CONSTRUCTOR.lastIndex = rhsStart;
+    if ((rhsFirst === 69 /* E */ || rhsFirst === 101) /* e */ && ENV_CONSTRUCTOR.test(text)) {
+      environNames.add(match[1]);
+      environAssignment ??= statement;
+    }
+    AUTO_CONFIG.lastIndex = rhsStart;
+    if ((rhsFirst === 65 /* A */ || rhsFirst === 100) /* d */ && AUTO_CONFIG.test(text)) {
+      flags.decoupleNames.add(match[1]);
+      flags.loads = true;
+    }
+    if (sampled < QUOTE_SAMPLE) {
+      sampled++;
+      const quoteAt = text.slice(rhsStart, Math.min(statement.end, rhsStart + 200)).search(/["']/);
+      if (quoteAt !== -1) {
+        if (text[rhsStart + quoteAt] === '"') quoteDouble++;
+        else quoteSingle++;
+      }
+    }
+    const info = classifyName(match[1]);
+    if (info.isMomo || mentionsMomo) candidates.push({ statement, match, info });
   }
 
   const variables: PyVariable[] = [];
-  for (const { statement, match, info, text: statementText } of candidates) {
+  for (const { statement, match, info } of candidates) {
     const rhsStart = statement.start + match[0].length;
     const rhs = parseRhs(text, rhsStart, statement.end, context);
     let effective = info;
@@ -162,10 +146,8 @@ export function scanPython(text: string): PythonScan {
         envNameEnd: rhs.read.envNameEnd,
         defaultLiteral: literal && { value: literal.value, start: literal.start, end: literal.end },
       };
-      if (rhs.read.style === 'decouple' || rhs.read.style.startsWith('environ')) readsEnvironment = true;
     }
     if (!effective.isMomo) continue;
-    if (statementText.length === 0) continue;
     variables.push({
       name: match[1],
       info: effective,
@@ -181,12 +163,12 @@ export function scanPython(text: string): PythonScan {
     });
   }
 
+  const use = findEnvironmentUse(text, statements, { fromOs: flags.fromOs, decoupleNames: flags.decoupleNames, environNames });
   const momoRead = variables.find((v) => v.rhs.kind === 'envRead');
   let envStyle: PyEnvStyle;
   if (momoRead && momoRead.rhs.kind === 'envRead') envStyle = { style: momoRead.rhs.read.style, callee: momoRead.rhs.read.callee };
   else {
-    const counted = [...styleCounts.values()].sort((a, b) => b.count - a.count)[0];
-    if (counted) envStyle = counted.style;
+    if (use.commonStyle) envStyle = use.commonStyle;
     else if (flags.decoupleNames.size) envStyle = { style: 'decouple', callee: [...flags.decoupleNames][0] };
     else if (environNames.size) envStyle = { style: 'environ', callee: [...environNames][0] };
     else if (flags.fromOs.has('getenv')) envStyle = { style: 'os.getenv', callee: 'getenv' };
@@ -207,9 +189,8 @@ export function scanPython(text: string): PythonScan {
     fromOs: flags.fromOs,
     context,
     envStyle,
-    readsEnvironment,
-    firstEnvRead,
-    loadsDotenv: flags.loads,
+    firstEnvRead: use.firstEnvRead,
+    loadsDotenv: flags.loads || use.loadsDotenv,
     environAssignment,
     quote: momoQuote ?? (quoteSingle > quoteDouble ? "'" : '"'),
     assignOperator: variables[0]?.assignOperator ?? assignOperator ?? ' = ',

@@ -1,0 +1,106 @@
+/**
+ * `momo-credentials doctor`: the extension's doctor from a terminal, for CI pipelines. Runs
+ * every check the given values allow, creates nothing, prints each finding (or one JSON
+ * object) and exits 1 when any check fails. Values are NOT refused for their shape here, as
+ * the other commands do: a key with a stray newline is exactly what the doctor must report.
+ */
+import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../core/momo/environments';
+import { redactSecrets } from '../core/momo/redact';
+import { renderDoctorText, runDoctor } from '../core/doctor';
+import type { DoctorFinding, DoctorInput, DoctorReport } from '../core/doctor';
+import { flag, parseOptions, ParsedOptions, stringOption } from './args';
+import { Command } from './command';
+import { API_KEY_ENV, readProduct, SUBSCRIPTION_KEY_ENV } from './inputs';
+import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, UsageError } from './io';
+
+const USAGE = `Usage: momo-credentials doctor [options]
+
+Checks MoMo settings without creating anything: the base URL, the subscription key (does the
+gateway accept it, and for which product), the API user and key (does the pair get a token),
+the target environment and currency. Runs every check the given values allow.
+
+Options:
+  --subscription-key KEY    a subscription key (or MOMO_SUBSCRIPTION_KEY)
+  --api-user ID             an API user id (a UUID v4)
+  --api-key KEY             that user's API key (or MOMO_API_KEY; flags end up in shell history)
+  --product P               collection, disbursement or remittance (default with --api-user: collection)
+  --base-url URL            API base URL (default: ${SANDBOX_BASE_URL}, or ${PRODUCTION_BASE_URL} for mtn<country>)
+  --target-environment ENV  sandbox, or mtn<country> in production, e.g. mtnuganda
+  --currency CUR            the currency your app sends (EUR in the sandbox)
+  --explain TEXT            explain an error body or status line you got elsewhere
+  --json                    print {"findings": [{"check", "ok", "message", "next"}]} on stdout
+  -h, --help                show this help
+
+Exit codes: 0 no check failed, 1 a check failed, 2 wrong options, 130 interrupted.`;
+
+const OPTIONS = {
+  'subscription-key': { type: 'string' },
+  'api-user': { type: 'string' },
+  'api-key': { type: 'string' },
+  product: { type: 'string' },
+  'base-url': { type: 'string' },
+  'target-environment': { type: 'string' },
+  currency: { type: 'string' },
+  explain: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'Check settings and credentials without changing anything (for CI)',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const values = parseOptions(args, OPTIONS);
+    if (flag(values, 'help')) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    const input = readDoctorInput(values, io);
+    const secrets = [...(input.subscriptionKeys ?? []).map((k) => k.key), ...(input.apiUsers ?? []).map((u) => u.apiKey ?? '')];
+    const report = await runDoctor(input, { signal: io.signal });
+    const text = flag(values, 'json') ? JSON.stringify(doctorJson(report)) : renderDoctorText(report).trimEnd();
+    io.out(redactSecrets(text, secrets.map((s) => s.trim()).filter(Boolean)));
+    if (report.cancelled) return EXIT_CANCELLED;
+    return report.ok ? EXIT_OK : EXIT_FAILED;
+  },
+};
+
+/** The fixed --json shape: exactly check, ok, message and next (null when there is none). */
+export function doctorJson(report: DoctorReport): { findings: Array<{ check: string; ok: boolean; message: string; next: string | null }> } {
+  return {
+    findings: report.findings.map((f: DoctorFinding) => ({
+      check: f.check,
+      ok: f.ok,
+      message: f.subject ? `${f.subject}: ${f.message}` : f.message,
+      next: f.next ?? null,
+    })),
+  };
+}
+
+/** Raw values, as given: checking their shape is the doctor's job, not a usage error. */
+function readDoctorInput(values: ParsedOptions, io: CliIo): DoctorInput {
+  const given = (option: string, envName?: string): string | undefined => {
+    const raw = stringOption(values, option) ?? (envName ? io.env[envName] : undefined);
+    return raw === undefined || raw.trim() === '' ? undefined : raw;
+  };
+  const subscriptionKey = given('subscription-key', SUBSCRIPTION_KEY_ENV);
+  const apiUser = given('api-user');
+  // MOMO_API_KEY may be set for the app in a CI job that only checks the key: use it only with a user.
+  const apiKey = apiUser ? given('api-key', API_KEY_ENV) : undefined;
+  if (!apiUser && stringOption(values, 'api-key') !== undefined) throw new UsageError('--api-key needs --api-user: a key is checked together with its user.');
+  const productGiven = stringOption(values, 'product') !== undefined;
+  const product = readProduct(values);
+  const input: DoctorInput = {
+    baseUrl: given('base-url'),
+    targetEnvironment: given('target-environment'),
+    currency: given('currency'),
+    errorText: given('explain'),
+  };
+  if (subscriptionKey) input.subscriptionKeys = [{ key: subscriptionKey, product: productGiven || apiUser ? product : undefined }];
+  if (apiUser) input.apiUsers = [{ apiUser, apiKey, product, subscriptionKey }];
+  const nothing = !subscriptionKey && !apiUser && Object.values(input).every((v) => v === undefined);
+  if (nothing) {
+    throw new UsageError('Nothing to check: give at least one of --subscription-key (or MOMO_SUBSCRIPTION_KEY), --api-user, --base-url, --target-environment, --currency or --explain.');
+  }
+  return input;
+}
