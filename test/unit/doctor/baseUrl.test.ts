@@ -29,7 +29,8 @@ describe('doctor: base URL check', () => {
     const { finding } = check('https://momodeveloper.mtn.com', 'mtnghana');
     assert.match(finding.message, /For mtnghana that is https:\/\/proxy\.momoapi\.mtn\.com\./);
     assert.deepEqual(finding.fixes?.[0].args, { baseUrl: 'https://proxy.momoapi.mtn.com' });
-    assert.equal(finding.subject, 'https://momodeveloper.mtn.com');
+    assert.equal(finding.subject, undefined, 'the message names the host already');
+    assert.equal(check('https://exa mple.com').finding.subject, 'https://exa mple.com', 'a message without the value gets it as subject');
   });
 
   it("maps Rwanda's portal to Rwanda's production API", () => {

@@ -21,8 +21,10 @@ const checkBaseUrlFix: DoctorFix = { id: 'checkBaseUrl', label: 'Check the API b
 export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
   const validation = validateBaseUrl(env.baseUrl, env.target ? { production: env.target.production } : {});
   if (!validation.ok) {
-    // The validator's sentence does not always repeat the value, so it goes in the subject.
-    return { finding: makeFinding(BASE_URL_CHECK, 'error', validation.message + betterTarget(env), { subject: env.baseUrl.trim(), fixes: fixesFor(env) }) };
+    // The validator's sentence does not always name the value; then the subject does.
+    const named = validation.message.includes(parseLooseUrl(env.baseUrl)?.hostname ?? env.baseUrl.trim());
+    const subject = named ? undefined : env.baseUrl.trim();
+    return { finding: makeFinding(BASE_URL_CHECK, 'error', validation.message + betterTarget(env), { subject, fixes: fixesFor(env) }) };
   }
   const url = validation.value;
   const host = new URL(url).host;

@@ -37,7 +37,8 @@ export function checkTargetEnvironmentValue(input: TargetEnvironmentInput): { fi
   } else {
     const result = validateTargetEnvironment(input.targetEnvironment);
     if (!result.ok) {
-      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', result.message, { subject: input.targetEnvironment.trim(), fixes: [CHOOSE] }));
+      const raw = input.targetEnvironment.trim();
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', result.message, { subject: result.message.includes(raw) ? undefined : raw, fixes: [CHOOSE] }));
     } else if (result.value !== input.targetEnvironment.trim()) {
       // The API compares the header exactly: "Sandbox" is refused like "production".
       const message = `Write the target environment exactly as "${result.value}": the API compares it letter for letter and refuses "${input.targetEnvironment.trim()}".`;
