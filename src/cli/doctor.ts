@@ -7,7 +7,7 @@
 import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { redactSecrets } from '../core/momo/redact';
 import { renderDoctorText, runDoctor } from '../core/doctor';
-import type { DoctorFinding, DoctorInput, DoctorReport } from '../core/doctor';
+import type { DoctorInput, DoctorReport } from '../core/doctor';
 import { flag, parseOptions, ParsedOptions, stringOption } from './args';
 import { Command } from './command';
 import { API_KEY_ENV, readProduct, SUBSCRIPTION_KEY_ENV } from './inputs';
@@ -66,9 +66,13 @@ export const doctorCommand: Command = {
 };
 
 /** The fixed --json shape: exactly check, ok, message and next (null when there is none). */
-export function doctorJson(report: DoctorReport): { findings: Array<{ check: string; ok: boolean; message: string; next: string | null }> } {
+export interface DoctorJson {
+  findings: Array<{ check: string; ok: boolean; message: string; next: string | null }>;
+}
+
+export function doctorJson(report: DoctorReport): DoctorJson {
   return {
-    findings: report.findings.map((f: DoctorFinding) => ({
+    findings: report.findings.map((f) => ({
       check: f.check,
       ok: f.ok,
       message: f.subject ? `${f.subject}: ${f.message}` : f.message,
@@ -87,7 +91,9 @@ function readDoctorInput(values: ParsedOptions, io: CliIo): DoctorInput {
   const apiUser = given('api-user');
   // MOMO_API_KEY may be set for the app in a CI job that only checks the key: use it only with a user.
   const apiKey = apiUser ? given('api-key', API_KEY_ENV) : undefined;
-  if (!apiUser && stringOption(values, 'api-key') !== undefined) throw new UsageError('--api-key needs --api-user: a key is checked together with its user.');
+  if (!apiUser && stringOption(values, 'api-key') !== undefined) {
+    throw new UsageError('--api-key needs --api-user: a key is checked together with its user.');
+  }
   const productGiven = stringOption(values, 'product') !== undefined;
   const product = readProduct(values);
   const input: DoctorInput = {
@@ -100,7 +106,10 @@ function readDoctorInput(values: ParsedOptions, io: CliIo): DoctorInput {
   if (apiUser) input.apiUsers = [{ apiUser, apiKey, product, subscriptionKey }];
   const nothing = !subscriptionKey && !apiUser && Object.values(input).every((v) => v === undefined);
   if (nothing) {
-    throw new UsageError('Nothing to check: give at least one of --subscription-key (or MOMO_SUBSCRIPTION_KEY), --api-user, --base-url, --target-environment, --currency or --explain.');
+    throw new UsageError(
+      'Nothing to check: give at least one of --subscription-key (or MOMO_SUBSCRIPTION_KEY), --api-user, --base-url, ' +
+        '--target-environment, --currency or --explain.',
+    );
   }
   return input;
 }

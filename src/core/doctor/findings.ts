@@ -33,7 +33,11 @@ export function nextFromFix(fix: DoctorFix | undefined): string | undefined {
  * A failed call as a finding. `lead` goes before the core's sentence when the check itself
  * did not fail, only could not run ("Could not check the key: …").
  */
-export function findingFromError(check: string, error: MomoError, details: Omit<FindingDetails, 'causes'> & { lead?: string; severity?: DoctorSeverity } = {}): DoctorFinding {
+export function findingFromError(
+  check: string,
+  error: MomoError,
+  details: Omit<FindingDetails, 'causes'> & { lead?: string; severity?: DoctorSeverity } = {},
+): DoctorFinding {
   const fixes: DoctorFix[] = error.nextSteps.map((step) => ({ ...step }));
   return makeFinding(check, details.severity ?? 'error', details.lead ? `${details.lead} ${error.message}` : error.message, {
     subject: details.subject,
@@ -56,5 +60,9 @@ export function unlessCancelled(err: unknown): MomoError {
   if (err instanceof MomoError && err.kind === 'cancelled') throw new DoctorCancelled();
   if (err instanceof MomoError) return err;
   // MomoClient only throws MomoError; anything else is a bug, and still must not crash the report.
-  return new MomoError({ kind: 'unexpected', message: 'An unexpected error stopped this check.', nextSteps: [{ id: 'showLog', label: 'Show the log' }] });
+  return new MomoError({
+    kind: 'unexpected',
+    message: 'An unexpected error stopped this check.',
+    nextSteps: [{ id: 'showLog', label: 'Show the log' }],
+  });
 }

@@ -73,7 +73,12 @@ export async function verifyApiUser(input: VerifyApiUserInput): Promise<VerifyAp
  * verifyCredentials keeps its token to itself, so this step gets its own: one more cheap
  * call, and the core stays the one place that decides how token and balance are verified.
  */
-async function checkAccountHolder(client: MomoClient, input: VerifyApiUserInput, targetEnvironment: string, msisdn: string): Promise<VerifyApiUserStep> {
+async function checkAccountHolder(
+  client: MomoClient,
+  input: VerifyApiUserInput,
+  targetEnvironment: string,
+  msisdn: string,
+): Promise<VerifyApiUserStep> {
   const o = { signal: input.signal };
   try {
     const token = await client.getToken(input.product, input.subscriptionKey, input.apiUser, input.apiKey, o);

@@ -26,10 +26,13 @@ export function describeTestPayment(d: DescribeInput): TestPaymentResult {
   const kind = d.product === 'collection' ? 'request to pay' : 'transfer';
   const reads = `${d.polled.polls} status read${d.polled.polls === 1 ? '' : 's'}`;
   const because = reason ? ` (${reason.code}${reason.message ? `: ${reason.message.replace(/\.$/, '')}` : ''})` : '';
+  const payment = `The ${PRODUCT_LABELS[d.product]} ${kind}`;
+  // Collection takes the money from the payer; transfers send it to the payee.
+  const party = `${d.product === 'collection' ? 'from' : 'to'} ${d.partyId}`;
   const parts = [
     last
-      ? `The ${PRODUCT_LABELS[d.product]} ${kind} of ${d.amount} ${d.currency} ${d.product === 'collection' ? 'from' : 'to'} ${d.partyId} is ${status}${because} after ${reads}.`
-      : `The ${PRODUCT_LABELS[d.product]} ${kind} was accepted, but its status could not be read in ${reads}.`,
+      ? `${payment} of ${d.amount} ${d.currency} ${party} is ${status}${because} after ${reads}.`
+      : `${payment} was accepted, but its status could not be read in ${reads}.`,
   ];
   if (d.polled.timedOut && last && status !== 'UNKNOWN') parts.push('The time limit passed before a final status.');
   if (d.polled.lastError) parts.push(`Last error: ${d.polled.lastError.message}`);

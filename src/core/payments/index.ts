@@ -1,5 +1,11 @@
 /** Sandbox test payments (see docs/contracts.md, "src/core/doctor and src/core/payments"). */
-export { sendTestPayment, SANDBOX_TARGET_ENVIRONMENT, DEFAULT_POLL_INTERVAL_MS, DEFAULT_MAX_POLL_INTERVAL_MS, DEFAULT_TIME_LIMIT_MS } from './sendTestPayment';
+export {
+  sendTestPayment,
+  SANDBOX_TARGET_ENVIRONMENT,
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_MAX_POLL_INTERVAL_MS,
+  DEFAULT_TIME_LIMIT_MS,
+} from './sendTestPayment';
 export type { TestPaymentInput, TestPaymentResult, TestPaymentUpdate } from './sendTestPayment';
 export { checkTestPaymentInput } from './checkTestPaymentInput';
 export type { TestPaymentFields, TestPaymentCheck, CleanTestPaymentValues } from './checkTestPaymentInput';

@@ -65,7 +65,14 @@ export class PaymentApi {
   }
 
   /** POST …/requesttopay or …/transfer → 202. `referenceId` must be a new UUID v4. */
-  async create(product: Product, auth: ProductAuth, referenceId: string, request: PaymentRequest, callbackUrl?: string, signal?: AbortSignal): Promise<void> {
+  async create(
+    product: Product,
+    auth: ProductAuth,
+    referenceId: string,
+    request: PaymentRequest,
+    callbackUrl?: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const body = {
       amount: request.amount,
       currency: request.currency,

@@ -6,7 +6,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import { MomoClient } from '../momo/client';
 import { PRODUCTION_HOSTS, SANDBOX_BASE_URL } from '../momo/environments';
-import { explain } from '../momo/explanations';
 import { MomoError } from '../momo/momoError';
 import { Product } from '../momo/products';
 import { PaymentApi, PaymentReason, PaymentStatusAnswer, ProductAuth } from './paymentApi';
@@ -158,9 +157,9 @@ function invalidInput(problems: string[]): MomoError {
 }
 
 function productionRefused(host: string): MomoError {
-  const refusal = explain('wrongTargetEnvironment', { host });
   return new MomoError({
-    ...refusal.toJSON(),
+    kind: 'wrongTargetEnvironment',
+    host,
     message: `Test payments only run in the sandbox, and ${host} is not a sandbox: in production a payment moves real money.`,
     causes: ['The base URL is a production host, or the API user was created in the MTN Partner Portal for production.'],
     nextSteps: [{ id: 'checkBaseUrl', label: `Use the sandbox base URL, ${SANDBOX_BASE_URL}` }],

@@ -39,7 +39,9 @@ export function mtnEvidence(text: string): MtnEvidence {
     if (/\bmtn/i.test(word) && /momo/i.test(word)) return { mtn: true, vietnam };
     const info = classifyName(word);
     if (!info.isMomo || info.vietnam) continue;
-    if (info.role === 'apiUser' || info.role === 'subscriptionKey' || info.role === 'targetEnvironment') strongName = true;
+    // MOMO_ENVIRONMENT is generic (Vietnam projects have it too); a TARGET environment is MTN's header.
+    const targetHeader = info.role === 'targetEnvironment' && info.parts.tokens.includes('TARGET');
+    if (info.role === 'apiUser' || info.role === 'subscriptionKey' || targetHeader) strongName = true;
     if (info.role === 'apiKey') apiKeyName = true;
   }
   if (strongName) return { mtn: true, vietnam };

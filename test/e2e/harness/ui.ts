@@ -15,7 +15,7 @@ export const E2E_ARTIFACTS_DIR = path.join(ARTIFACTS_DIR, 'e2e');
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
 
-/** Waits until the workbench is drawn and the extension host has started. */
+/** Waits until the workbench is drawn (the runner then also waits for the extension's commands). */
 export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
@@ -84,7 +84,7 @@ export async function pickQuickItem(page: Page, label: string): Promise<void> {
   await row.click();
 }
 
-/** Clicks the first visible tree item (explorer, custom views) whose accessible name starts with `label`. */
+/** Clicks the first tree item (explorer, custom views) whose accessible name contains `label`. */
 export async function clickTreeItem(page: Page, label: string, options: { button?: 'left' | 'right' } = {}): Promise<Locator> {
   const item = page.getByRole('treeitem', { name: label }).first();
   await item.waitFor({ state: 'visible' });
@@ -132,7 +132,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Closes a quick input or notification toast that may be in the way. */
+/** Closes the quick input (palette, quick pick, input box) if one is open. */
 export async function closeQuickInput(page: Page): Promise<void> {
   if (await page.locator(QUICK_INPUT).isVisible()) {
     await page.keyboard.press('Escape');
@@ -140,9 +140,11 @@ export async function closeQuickInput(page: Page): Promise<void> {
   }
 }
 
+/** The quick-pick row whose label is exactly `label` (not "MoMo: Show Log File" for "MoMo: Show Log"). */
 function quickPickRow(page: Page, label: string): Locator {
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   return page
     .locator(`${QUICK_INPUT} .monaco-list-row`)
-    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
     .first();
 }

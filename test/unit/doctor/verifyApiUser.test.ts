@@ -62,7 +62,14 @@ describe('doctor: verifyApiUser', () => {
       const apiUser = randomUUID();
       const apiKey = 'fedcba9876543210fedcba9876543210';
       production().addApiUser({ id: apiUser, apiKey, providerCallbackHost: 'example.com', targetEnvironment: 'mtnghana' });
-      const base = { baseUrl: production().url, product: 'collection' as const, subscriptionKey: production().subscriptionKeys.collection.primary, apiUser, apiKey, targetEnvironment: 'mtnghana' };
+      const base = {
+        baseUrl: production().url,
+        product: 'collection' as const,
+        subscriptionKey: production().subscriptionKeys.collection.primary,
+        apiUser,
+        apiKey,
+        targetEnvironment: 'mtnghana',
+      };
       const plain = await verifyApiUser(base);
       assert.deepEqual(plain.steps.map((s) => s.step), ['token', 'balance']);
       assert.match(plain.steps[1].message, /GHS in mtnghana/);

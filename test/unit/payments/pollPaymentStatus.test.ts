@@ -60,7 +60,8 @@ describe('payments: polling', () => {
 
   it('throws an error that polling cannot cure', async () => {
     const notFound = explain('unexpected', { status: 404 });
-    await assert.rejects(pollPaymentStatus(scripted([notFound]).read, { intervalMs: 1, maxIntervalMs: 1, timeLimitMs: 1000 }), (e: Error) => e === notFound);
+    const polling = pollPaymentStatus(scripted([notFound]).read, { intervalMs: 1, maxIntervalMs: 1, timeLimitMs: 1000 });
+    await assert.rejects(polling, (e: Error) => e === notFound);
   });
 
   it('stops waiting as soon as it is cancelled', async () => {

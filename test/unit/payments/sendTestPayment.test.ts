@@ -143,7 +143,13 @@ describe('payments: sendTestPayment', () => {
     const controller = new AbortController();
     const started = Date.now();
     const pending = sendTestPayment(
-      input('collection', { outcome: 'pending', pollIntervalMs: 10_000, timeLimitMs: 60_000, signal: controller.signal, onStatus: (u) => u.polls === 1 && controller.abort() }),
+      input('collection', {
+        outcome: 'pending',
+        pollIntervalMs: 10_000,
+        timeLimitMs: 60_000,
+        signal: controller.signal,
+        onStatus: (u) => u.polls === 1 && controller.abort(),
+      }),
     );
     await assert.rejects(pending, { kind: 'cancelled' });
     assert.ok(Date.now() - started < 2000);
@@ -153,14 +159,16 @@ describe('payments: sendTestPayment', () => {
     const production = useEmulator({ mode: 'production' });
 
     it('refuses: the host has no Provisioning API, so it is not a sandbox', async () => {
-      production().addApiUser({ id: '3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f', apiKey: '0123456789abcdef0123456789abcdef', providerCallbackHost: 'example.com', targetEnvironment: 'mtnuganda' });
+      const apiUser = '3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f';
+      const apiKey = '0123456789abcdef0123456789abcdef';
+      production().addApiUser({ id: apiUser, apiKey, providerCallbackHost: 'example.com', targetEnvironment: 'mtnuganda' });
       await assert.rejects(
         sendTestPayment({
           baseUrl: production().url,
           product: 'collection',
           subscriptionKey: production().subscriptionKeys.collection.primary,
-          apiUser: '3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f',
-          apiKey: '0123456789abcdef0123456789abcdef',
+          apiUser,
+          apiKey,
           outcome: 'success',
           amount: '1',
         }),

@@ -6,7 +6,7 @@
 import { PRODUCT_LABELS, Product } from '../../momo/products';
 import { validateApiKey, validateApiUser, validateSubscriptionKey } from '../../momo/validation';
 import { findingFromError, makeFinding, unlessCancelled } from '../findings';
-import type { DoctorApiUser, DoctorFinding } from '../types';
+import type { DoctorApiUser, DoctorFinding, DoctorFix } from '../types';
 import type { CheckContext } from './context';
 import { checkCredentialFormat } from './credentialFormat';
 
@@ -52,10 +52,9 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
   if (!subscription?.ok) {
     // A malformed key has its own finding; a missing one is said here, since it blocks this check.
     if (!subscription) {
-      findings.push(makeFinding(API_USER_EXISTS_CHECK, 'warning', `Not checked online: no ${label} subscription key was given to call the API with.`, {
-        subject,
-        fixes: [{ id: 'reenterSubscriptionKey', label: `Enter the ${label} subscription key` }],
-      }));
+      const message = `Not checked online: no ${label} subscription key was given to call the API with.`;
+      const fixes: DoctorFix[] = [{ id: 'reenterSubscriptionKey', label: `Enter the ${label} subscription key` }];
+      findings.push(makeFinding(API_USER_EXISTS_CHECK, 'warning', message, { subject, fixes }));
     }
     return { findings };
   }
@@ -83,7 +82,12 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
   }
 }
 
-async function checkExists(apiUser: string, subscriptionKey: string, subject: string, ctx: CheckContext): Promise<{ finding: DoctorFinding; missing: boolean }> {
+async function checkExists(
+  apiUser: string,
+  subscriptionKey: string,
+  subject: string,
+  ctx: CheckContext,
+): Promise<{ finding: DoctorFinding; missing: boolean }> {
   const notReadable = () => {
     const message = 'Production has no Provisioning API to read the user from; the token step checks it instead.';
     return { missing: false, finding: makeFinding(API_USER_EXISTS_CHECK, 'info', message, { subject }) };

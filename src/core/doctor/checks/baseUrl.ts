@@ -2,7 +2,7 @@
  * The base URL: an API host and not a portal web page, and a host that serves the target
  * environment (the sandbox host has no production environments and the reverse).
  */
-import { LEGACY_PRODUCTION_BASE_URL, LEGACY_SANDBOX_BASE_URL, PORTAL_HOSTS } from '../../momo/environments';
+import { LEGACY_PRODUCTION_BASE_URL, LEGACY_SANDBOX_BASE_URL, PORTAL_HOSTS, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../momo/environments';
 import { validateBaseUrl } from '../../momo/validation';
 import { makeFinding } from '../findings';
 import { hostKindOf, parseLooseUrl, ResolvedEnvironment } from '../environment';
@@ -18,43 +18,40 @@ export interface BaseUrlCheck {
 
 const checkBaseUrlFix: DoctorFix = { id: 'checkBaseUrl', label: 'Check the API base URL' };
 
+const useBaseUrl = (baseUrl: string): DoctorFix => ({ id: 'useBaseUrl', label: `Use ${baseUrl}`, args: { baseUrl } });
+
 export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
   const validation = validateBaseUrl(env.baseUrl, env.target ? { production: env.target.production } : {});
   if (!validation.ok) {
     // The validator's sentence does not always name the value; then the subject does.
     const named = validation.message.includes(parseLooseUrl(env.baseUrl)?.hostname ?? env.baseUrl.trim());
-    const subject = named ? undefined : env.baseUrl.trim();
-    return { finding: makeFinding(BASE_URL_CHECK, 'error', validation.message + betterTarget(env), { subject, fixes: fixesFor(env) }) };
+    const details = { subject: named ? undefined : env.baseUrl.trim(), fixes: fixesFor(env) };
+    return { finding: makeFinding(BASE_URL_CHECK, 'error', validation.message + betterTarget(env), details) };
   }
   const url = validation.value;
   const host = new URL(url).host;
   const kind = hostKindOf(url);
-  const notice = validation.notice ? ` ${validation.notice}` : '';
-  const defaulted = env.baseUrlGiven ? '' : 'No base URL was given, so the default is checked: ';
   const target = env.target;
 
   if (kind === 'production' && target && !target.production) {
-    return {
-      finding: makeFinding(BASE_URL_CHECK, 'error', `${host} is a production host, but the target environment is "${target.id}": the sandbox is ${target.baseUrl}.`, {
-        fixes: [{ id: 'useBaseUrl', label: `Use ${target.baseUrl}`, args: { baseUrl: target.baseUrl } }, checkBaseUrlFix],
-      }),
-    };
+    const message = `${host} is a production host, but the target environment is "${target.id}": the sandbox is ${target.baseUrl}.`;
+    return { finding: makeFinding(BASE_URL_CHECK, 'error', message, { fixes: [useBaseUrl(target.baseUrl), checkBaseUrlFix] }) };
   }
-  if (kind === 'production' && target?.production && new URL(target.baseUrl).host !== host && new URL(LEGACY_PRODUCTION_BASE_URL).host !== host) {
-    return {
-      usableBaseUrl: url,
-      finding: makeFinding(BASE_URL_CHECK, 'warning', `${target.label} (${target.id}) is usually served by ${target.baseUrl}, not ${host}.`, {
-        fixes: [{ id: 'useBaseUrl', label: `Use ${target.baseUrl}`, args: { baseUrl: target.baseUrl } }],
-      }),
-    };
+  const usualHost = target?.production ? new URL(target.baseUrl).host : undefined;
+  if (kind === 'production' && usualHost && usualHost !== host && new URL(LEGACY_PRODUCTION_BASE_URL).host !== host) {
+    const message = `${target!.label} (${target!.id}) is usually served by ${target!.baseUrl}, not ${host}.`;
+    return { usableBaseUrl: url, finding: makeFinding(BASE_URL_CHECK, 'warning', message, { fixes: [useBaseUrl(target!.baseUrl)] }) };
   }
+  const defaulted = env.baseUrlGiven ? '' : 'No base URL was given, so the default is checked: ';
+  const legacy = url === LEGACY_SANDBOX_BASE_URL ? ` (its legacy name; ${SANDBOX_BASE_URL} is current)` : '';
   const described: Record<typeof kind, string> = {
-    sandbox: `${defaulted}${host} is the MoMo sandbox API${url === LEGACY_SANDBOX_BASE_URL ? ' (its legacy name; https://sandbox.momodeveloper.mtn.com is current)' : ''}.`,
+    sandbox: `${defaulted}${host} is the MoMo sandbox API${legacy}.`,
     production: `${defaulted}${host} is a MoMo production API host.`,
     local: `${host} is a local address: the project's emulator or a proxy, fine for development.`,
-    other: `${host} is not a known MoMo API host; that is fine for your own proxy, otherwise use https://sandbox.momodeveloper.mtn.com or https://proxy.momoapi.mtn.com.`,
+    other: `${host} is not a known MoMo API host; that is fine for your own proxy, otherwise use ${SANDBOX_BASE_URL} or ${PRODUCTION_BASE_URL}.`,
   };
   const severity = kind === 'other' ? 'warning' : kind === 'local' ? 'info' : 'ok';
+  const notice = validation.notice ? ` ${validation.notice}` : '';
   return { usableBaseUrl: url, finding: makeFinding(BASE_URL_CHECK, severity, described[kind] + notice) };
 }
 
@@ -74,5 +71,5 @@ function betterTarget(env: ResolvedEnvironment): string {
 
 function fixesFor(env: ResolvedEnvironment): DoctorFix[] {
   const url = apiUrlForPortal(env);
-  return url ? [{ id: 'useBaseUrl', label: `Use ${url}`, args: { baseUrl: url } }, checkBaseUrlFix] : [checkBaseUrlFix];
+  return url ? [useBaseUrl(url), checkBaseUrlFix] : [checkBaseUrlFix];
 }

@@ -15,7 +15,8 @@ export function explainPastedError(text: string): DoctorFinding {
     return makeFinding(
       EXPLAIN_CHECK,
       'warning',
-      'This text is not a MoMo error this extension recognises; paste the status line and the JSON body, such as 401 {"statusCode": 401, "message": "Access denied due to invalid subscription key…"}.',
+      'This text is not a MoMo error this extension recognises; paste the status line and the JSON body, ' +
+        'such as 401 {"statusCode": 401, "message": "Access denied due to invalid subscription key…"}.',
     );
   }
   return findingFromError(EXPLAIN_CHECK, error, { severity: 'info', lead: 'The pasted error means:' });

@@ -50,14 +50,19 @@ async function checkKeyAtGateway(key: string, product: Product | undefined, subj
     if (probe.kind !== 'provisioningNotAvailable') return fromProbeError(probe, subject);
   }
   if (!product) {
-    return makeFinding(KEY_GATEWAY_CHECK, 'info', 'Not checked at the gateway: this host has no Provisioning API, so the key can only be checked for a given product.', {
-      subject,
-    });
+    const message = 'Not checked at the gateway: this host has no Provisioning API, so the key can only be checked for a given product.';
+    return makeFinding(KEY_GATEWAY_CHECK, 'info', message, { subject });
   }
   return checkKeyForProduct(key, product, subject, ctx, false);
 }
 
-async function checkKeyForProduct(key: string, product: Product, subject: string, ctx: CheckContext, acceptedByProvisioning: boolean): Promise<DoctorFinding> {
+async function checkKeyForProduct(
+  key: string,
+  product: Product,
+  subject: string,
+  ctx: CheckContext,
+  acceptedByProvisioning: boolean,
+): Promise<DoctorFinding> {
   const client = ctx.client!;
   const label = PRODUCT_LABELS[product];
   const probe = await probeWithUnknownPair(client, product, key, ctx.signal);
@@ -68,10 +73,9 @@ async function checkKeyForProduct(key: string, product: Product, subject: string
     // Provisioning takes any product's key; the token endpoint only its own product's.
     const owner = await findProductOfKey(client, key, product, ctx.signal);
     if (owner) {
-      return makeFinding(KEY_GATEWAY_CHECK, 'error', `This is a ${PRODUCT_LABELS[owner]} subscription key, not a ${label} one: each product has its own keys.`, {
-        subject,
-        fixes: [REENTER, { id: 'openPortal', label: 'Open the MoMo developer portal (Profile → Subscriptions)', url: DEVELOPER_PORTAL_URL }],
-      });
+      const message = `This is a ${PRODUCT_LABELS[owner]} subscription key, not a ${label} one: each product has its own keys.`;
+      const portal: DoctorFix = { id: 'openPortal', label: 'Open the MoMo developer portal (Profile → Subscriptions)', url: DEVELOPER_PORTAL_URL };
+      return makeFinding(KEY_GATEWAY_CHECK, 'error', message, { subject, fixes: [REENTER, portal] });
     }
   }
   return fromProbeError(probe, subject);

@@ -30,7 +30,8 @@ export function checkTargetEnvironmentValue(input: TargetEnvironmentInput): { fi
   let value: string | undefined;
   if (input.targetEnvironment === undefined) {
     if (input.production) {
-      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'info', 'No target environment was given: production needs mtn<country>, such as mtnuganda.', { fixes: [CHOOSE] }));
+      const message = 'No target environment was given: production needs mtn<country>, such as mtnuganda.';
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'info', message, { fixes: [CHOOSE] }));
     } else {
       value = 'sandbox';
     }
@@ -38,17 +39,21 @@ export function checkTargetEnvironmentValue(input: TargetEnvironmentInput): { fi
     const result = validateTargetEnvironment(input.targetEnvironment);
     if (!result.ok) {
       const raw = input.targetEnvironment.trim();
-      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', result.message, { subject: result.message.includes(raw) ? undefined : raw, fixes: [CHOOSE] }));
+      const subject = result.message.includes(raw) ? undefined : raw;
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', result.message, { subject, fixes: [CHOOSE] }));
     } else if (result.value !== input.targetEnvironment.trim()) {
       // The API compares the header exactly: "Sandbox" is refused like "production".
-      const message = `Write the target environment exactly as "${result.value}": the API compares it letter for letter and refuses "${input.targetEnvironment.trim()}".`;
+      const message =
+        `Write the target environment exactly as "${result.value}": ` +
+        `the API compares it letter for letter and refuses "${input.targetEnvironment.trim()}".`;
       findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'error', message, { fixes: [CHOOSE] }));
     } else {
       value = result.value;
       const environment = findEnvironment(value);
       const severity = result.notice ? 'warning' : 'ok';
       const described = environment ? `${environment.label}, currency ${environment.currency}` : 'unknown country';
-      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, severity, result.notice ?? `"${value}" is a valid target environment (${described}).`));
+      const message = result.notice ?? `"${value}" is a valid target environment (${described}).`;
+      findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, severity, message));
     }
   }
   if (input.currency !== undefined) findings.push(checkCurrency(input.currency, value));
@@ -61,11 +66,15 @@ function checkCurrency(raw: string, targetEnvironment: string | undefined): Doct
     return makeFinding(CURRENCY_CHECK, 'error', 'A currency is a three-letter ISO 4217 code, such as EUR or UGX.', { subject: raw.trim() });
   }
   const environment = targetEnvironment ? findEnvironment(targetEnvironment) : undefined;
-  if (!environment) return makeFinding(CURRENCY_CHECK, 'info', `Not compared: the target environment is not known, so the currency ${currency} cannot be checked against it.`);
+  if (!environment) {
+    return makeFinding(CURRENCY_CHECK, 'info', `Not compared: the target environment is not known, so ${currency} cannot be checked against it.`);
+  }
   if (environment.currency === currency) {
     return makeFinding(CURRENCY_CHECK, 'ok', `${currency} is the currency of ${environment.id}.`);
   }
-  const why = environment.production ? `${environment.id} (${environment.label}) takes ${environment.currency}` : 'the sandbox only accepts EUR';
+  const why = environment.production
+    ? `${environment.id} (${environment.label}) takes ${environment.currency}`
+    : 'the sandbox only accepts EUR';
   const other = environmentsOfCurrency(currency);
   const hint = other ? ` ${currency} belongs to ${other}.` : '';
   return makeFinding(CURRENCY_CHECK, 'error', `${currency} does not fit: ${why}; anything else is refused with INVALID_CURRENCY.${hint}`, {
@@ -82,7 +91,8 @@ function environmentsOfCurrency(currency: string): string | undefined {
 /** Reads the balance with the value: NOT_ALLOWED_TARGET_ENVIRONMENT proves it wrong for these credentials. */
 export async function checkTargetEnvironmentLive(value: string, session: ProductSession, ctx: CheckContext): Promise<DoctorFinding> {
   try {
-    const balance = await ctx.client!.getBalance(session.product, session.subscriptionKey, session.accessToken, value, { signal: ctx.signal });
+    const { product, subscriptionKey, accessToken } = session;
+    const balance = await ctx.client!.getBalance(product, subscriptionKey, accessToken, value, { signal: ctx.signal });
     return makeFinding(
       TARGET_ENVIRONMENT_LIVE_CHECK,
       'ok',

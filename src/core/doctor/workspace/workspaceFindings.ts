@@ -57,7 +57,8 @@ export function workspaceFindings(files: readonly WorkspaceFile[], options: Work
     findings.push(...diagnostics.map((d) => settingsFindingToDoctor(file.fileName, d)));
     const readsEnvironment = variables.some((v) => v.state === 'environment');
     if (detectDialect(doc).dialect === 'python' && readsEnvironment && !diagnostics.some((d) => d.code === 'momo.dotenvNotLoaded')) {
-      findings.push(makeFinding('workspace.dotenvLoaded', 'ok', 'Reads MoMo values from the environment, and .env is loaded.', { subject: file.fileName }));
+      const message = 'Reads MoMo values from the environment, and .env is loaded.';
+      findings.push(makeFinding('workspace.dotenvLoaded', 'ok', message, { subject: file.fileName }));
     }
   }
   return findings;
@@ -71,8 +72,13 @@ const STATE_WORDS: Record<MomoVariable['state'], string> = {
 };
 
 function fileSummary(fileName: string, variables: MomoVariable[]): DoctorFinding {
-  const names = variables.map((v) => `${v.name} (${v.state === 'environment' && v.envName && v.envName !== v.name ? `from ${v.envName}` : STATE_WORDS[v.state]})`);
-  const message = names.length ? `Holds MoMo settings: ${names.join(', ')}.` : 'Mentions MTN MoMo, but holds no MoMo variable this extension recognises.';
+  const names = variables.map((v) => {
+    const source = v.state === 'environment' && v.envName && v.envName !== v.name ? `from ${v.envName}` : STATE_WORDS[v.state];
+    return `${v.name} (${source})`;
+  });
+  const message = names.length
+    ? `Holds MoMo settings: ${names.join(', ')}.`
+    : 'Mentions MTN MoMo, but holds no MoMo variable this extension recognises.';
   const args: Partial<SettingsFixArgs> = { fileName };
   return makeFinding('workspace.files', 'info', message, { subject: fileName, fixes: [{ id: 'openFile', label: `Open ${fileName}`, args }] });
 }
@@ -85,15 +91,17 @@ function isIgnored(file: WorkspaceFile, gitignoreText: string | null | undefined
 
 function dotenvIgnoreFinding(file: WorkspaceFile, ignored: boolean | undefined, gitignoreText: string | null | undefined): DoctorFinding {
   const subject = file.fileName;
-  if (ignored === true) return makeFinding('workspace.dotenvIgnored', 'ok', 'Git ignores this file, so its secrets stay out of the repository.', { subject });
+  const check = 'workspace.dotenvIgnored';
+  if (ignored === true) return makeFinding(check, 'ok', 'Git ignores this file, so its secrets stay out of the repository.', { subject });
   if (ignored === undefined) {
-    return makeFinding('workspace.dotenvIgnored', 'info', 'Not known whether git ignores this file; it must be in .gitignore, since it holds secrets.', { subject });
+    return makeFinding(check, 'info', 'Not known whether git ignores this file; it must be in .gitignore, since it holds secrets.', { subject });
   }
-  const change = planGitignoreEntry(gitignoreText, baseName(file.fileName));
+  const name = baseName(file.fileName);
   const tracked = file.tracked ? ' Git already tracks it: after ignoring it, run `git rm --cached` on it and replace any key that was pushed.' : '';
-  return makeFinding('workspace.dotenvIgnored', 'error', `Git does not ignore this file, so its secrets can be committed.${tracked}`, {
+  const args = { fileName: file.fileName, gitignore: planGitignoreEntry(gitignoreText, name) };
+  return makeFinding(check, 'error', `Git does not ignore this file, so its secrets can be committed.${tracked}`, {
     subject,
-    fixes: [{ id: 'addToGitignore', label: `Add ${baseName(file.fileName)} to .gitignore`, args: { fileName: file.fileName, gitignore: change } }],
+    fixes: [{ id: 'addToGitignore', label: `Add ${name} to .gitignore`, args }],
   });
 }
 

@@ -4,6 +4,7 @@
  * new section at the end of the root object. Reference mode empties the literal and hands the
  * value to .env under the .NET environment name (Section__Key).
  */
+import { leftoverSecretNotices } from '../leftoverSecrets';
 import { chooseNames } from '../names/chooseNames';
 import { placeMissing } from '../placement';
 import { DEFAULT_JSON_NAMES, DEFAULT_JSON_SECTION, type DialectPlan, type DialectPlanRequest, type EnvWrite } from '../planTypes';
@@ -88,6 +89,7 @@ export function planJson(request: DialectPlanRequest): DialectPlan {
     }
   }
   if (reference) {
+    plan.notices.push(...leftoverSecretNotices(scan.variables, new Set(Object.values(found).flatMap((members) => members.map((m) => m.key)))));
     plan.notices.push(
       `ASP.NET Core reads ${plan.envWrites.map((w) => w.name).join(', ')} from environment variables (double underscore = section separator), not from .env by itself: ` +
         'load .env at startup (for example with DotNetEnv) or use `dotnet user-secrets`.',

@@ -16,7 +16,7 @@ export interface EnvironmentUse {
   loadsDotenv: boolean;
   /** First top-level statement that reads the environment. */
   firstEnvRead?: PyStatement;
-  /** The most used os-style read, if any. */
+  /** The most used read (os, decouple or django-environ), if any. */
   commonStyle?: PyEnvStyle;
 }
 
@@ -77,9 +77,17 @@ export function findEnvironmentUse(
       break;
     }
   }
+  // The file's own habit: the read it uses most, among os, decouple and django-environ.
+  const stylePatterns: [RegExp, PyEnvStyle][] = [...STYLE_PATTERNS];
+  for (const name of bindings.decoupleNames) stylePatterns.push([new RegExp(`(?<![\\w.])${escapeRegExp(name)}\\s*\\(`, 'g'), { style: 'decouple', callee: name }]);
+  for (const name of bindings.environNames) {
+    const escaped = escapeRegExp(name);
+    stylePatterns.push([new RegExp(`(?<![\\w.])${escaped}\\s*\\(`, 'g'), { style: 'environ', callee: name }]);
+    stylePatterns.push([new RegExp(`(?<![\\w.])${escaped}\\.str\\s*\\(`, 'g'), { style: 'environ.typed', callee: `${name}.str` }]);
+  }
   let commonStyle: PyEnvStyle | undefined;
   let best = 0;
-  for (const [pattern, style] of STYLE_PATTERNS) {
+  for (const [pattern, style] of stylePatterns) {
     let count = 0;
     for (const at of hits(pattern, text)) if (statementAt(statements, at)) count++;
     if (count > best) {

@@ -3,6 +3,7 @@
  * assignments in place (literal, env-read default, or a switch to reading the environment),
  * insert missing ones beside them, and in reference mode hand the values to .env.
  */
+import { leftoverSecretNotices } from '../leftoverSecrets';
 import { chooseNames } from '../names/chooseNames';
 import { blockAnchor, placeMissing } from '../placement';
 import { DEFAULT_NAMES, INSERT_COMMENT, ROLE_LABELS, type DialectPlan, type DialectPlanRequest, type EnvWrite } from '../planTypes';
@@ -154,6 +155,10 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
     for (const target of targets) updateExisting(context, target, write.role, write.value);
   }
   insertMissing(context, found, missing);
+  if (request.mode === 'reference') {
+    const written = new Set(Object.values(found).flatMap((targets) => targets.map((t) => t.name)));
+    context.notices.push(...leftoverSecretNotices(scan.variables, written));
+  }
   let loader;
   if (request.mode === 'reference' && context.envWrites.length > 0) {
     if (context.wroteRead && needsOsImport(scan) && scan.statements.length > 0) {

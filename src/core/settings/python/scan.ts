@@ -169,6 +169,7 @@ export function scanPython(text: string): PythonScan {
   if (momoRead && momoRead.rhs.kind === 'envRead') envStyle = { style: momoRead.rhs.read.style, callee: momoRead.rhs.read.callee };
   else {
     if (use.commonStyle) envStyle = use.commonStyle;
+    // Bound but not used yet: the library the file set up.
     else if (flags.decoupleNames.size) envStyle = { style: 'decouple', callee: [...flags.decoupleNames][0] };
     else if (environNames.size) envStyle = { style: 'environ', callee: [...environNames][0] };
     else if (flags.fromOs.has('getenv')) envStyle = { style: 'os.getenv', callee: 'getenv' };
