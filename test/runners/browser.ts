@@ -29,6 +29,11 @@ export async function launchBrowser(): Promise<BrowserSession> {
     executablePath: CHROMIUM_PATH,
     headless: !process.env.MOMO_HEADED,
     args: CHROMIUM_ARGS,
+    // Playwright's own Ctrl-C handler would exit the process before code-server is stopped;
+    // lifecycle.ts closes the browser with everything else.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();

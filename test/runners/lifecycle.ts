@@ -8,15 +8,21 @@ export function onCleanup(cleanup: Cleanup): void {
   cleanups.push(cleanup);
 }
 
-export async function runCleanups(): Promise<void> {
-  while (cleanups.length > 0) {
-    const cleanup = cleanups.pop()!;
-    try {
-      await cleanup();
-    } catch (err) {
-      console.error('cleanup failed:', err);
+let cleaning: Promise<void> | undefined;
+
+/** Runs every cleanup once; a second caller (a signal during a normal exit) waits for the same run. */
+export function runCleanups(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const cleanup = cleanups.pop()!;
+      try {
+        await cleanup();
+      } catch (err) {
+        console.error('cleanup failed:', err);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 /** Rejects with `message` when `promise` has not settled within `ms`. */
@@ -34,7 +40,7 @@ export function formatDuration(ms: number): string {
 
 /** Runs `main`, always cleans up, and exits with its code (1 on a thrown error). */
 export function runMain(main: () => Promise<number>): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       console.error(`\nreceived ${signal}, stopping code-server and the browser`);
       void runCleanups().finally(() => process.exit(130));

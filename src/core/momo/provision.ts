@@ -80,7 +80,8 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
       apiUser,
       apiKey,
       product: input.product,
-      callbackHost: input.callbackHost,
+      // The server's record wins: on resume it is the host the user was really created with.
+      callbackHost: details.providerCallbackHost || input.callbackHost,
       baseUrl: client.baseUrl,
       targetEnvironment: details.targetEnvironment || 'sandbox',
     };

@@ -17,9 +17,10 @@ function escapeRegExp(text: string): string {
 }
 
 const SHAPES: ReadonlyArray<{ pattern: RegExp; keep: (match: string, ...groups: string[]) => string }> = [
-  // "Authorization: Basic xxx" / "Bearer xxx": the whole credential goes.
+  // "Authorization: Basic xxx" / "Bearer xxx": the whole credential goes. A digit is required
+  // so that prose ("a Basic authorization value") is left alone; real credentials have digits.
   {
-    pattern: /\b(Basic|Bearer)(\s+)([A-Za-z0-9\-._~+/]{6,}=*)/gi,
+    pattern: /\b(Basic|Bearer)(\s+)(?=[A-Za-z0-9\-._~+/]*\d)([A-Za-z0-9\-._~+/]{8,}=*)/gi,
     keep: (_m, scheme, space, value) => scheme + space + maskSecret(value),
   },
   // Field names that announce a secret, in JSON, headers, dotenv or query strings.

@@ -15,5 +15,7 @@ export function leftoverSecretNotices(variables: readonly ScannedVariable[], wri
   }
   if (names.size === 0) return [];
   const list = [...names].join(', ');
-  return [`${list} still ${names.size === 1 ? 'holds' : 'hold'} a real-looking secret in this file; the "Move to .env" quick fix moves it out.`];
+  return names.size === 1
+    ? [`${list} still holds a real-looking secret in this file; the "Move to .env" quick fix moves it out.`]
+    : [`${list} still hold real-looking secrets in this file; the "Move to .env" quick fix moves them out.`];
 }

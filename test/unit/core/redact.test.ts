@@ -32,6 +32,11 @@ describe('core/momo redact', () => {
     });
   }
 
+  it('leaves prose about Basic and Bearer credentials readable', () => {
+    const text = 'This is a Basic authorization value, not a Bearer access token.';
+    assert.equal(redactSecrets(text, []), text);
+  });
+
   it('keeps API user ids (UUIDs are not secrets) and ordinary text', () => {
     const text = `API user ${API_USER} created on sandbox.momodeveloper.mtn.com in 120 ms`;
     assert.equal(redactSecrets(text, []), text);

@@ -7,7 +7,7 @@ import { scanPython } from '../../../src/core/settings/python/scan';
 import { scanPythonStatements } from '../../../src/core/settings/python/statements';
 import { TextIndex } from '../../../src/core/settings/text/textIndex';
 
-const statementTexts = (text: string) => scanPythonStatements(new TextIndex(text)).map((s) => text.slice(s.start, s.end));
+const statementTexts = (text: string) => scanPythonStatements(new TextIndex(text)).statements.map((s) => text.slice(s.start, s.end));
 
 describe('settings parsers', () => {
   describe('Python statements', () => {

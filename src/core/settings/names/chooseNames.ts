@@ -85,8 +85,9 @@ export function chooseNames(
     const name = picked.swapProduct ? deriveName(picked.info, picked.info.fieldIndexes.map((i) => picked.info.parts.tokens[i]), product) : picked.info.name;
     byRole[role] = { name, existing: !picked.swapProduct, source: picked.info };
   }
+  // Every role the file has can serve as a partner; only the requested ones get a fallback.
   for (const role of order) {
-    if (byRole[role]) continue;
+    if (byRole[role] || !roles.includes(role)) continue;
     const partnerRoles: CredentialRole[] = role === 'subscriptionKey' ? ['apiUser', 'apiKey'] : [role === 'apiUser' ? 'apiKey' : 'apiUser'];
     const partner = partnerRoles.map((r) => byRole[r]).find((c) => c?.source);
     if (partner?.source) {

@@ -2,7 +2,7 @@
  * Tokens of one Python expression (the right-hand side of a MoMo assignment), with offsets
  * into the whole document so edits can target a string or an argument exactly.
  */
-import { skipPythonString } from './statements';
+import { readPythonString } from './statements';
 
 export interface PyToken {
   kind: 'name' | 'string' | 'number' | 'op';
@@ -36,13 +36,13 @@ function decodeBody(body: string, raw: boolean): string {
 }
 
 function stringToken(text: string, start: number, quoteAt: number): PyToken {
-  const end = skipPythonString(text, quoteAt);
+  const { end, closed } = readPythonString(text, quoteAt);
   const quote = text[quoteAt];
-  const triple = text.charCodeAt(quoteAt + 1) === quote.charCodeAt(0) && text.charCodeAt(quoteAt + 2) === quote.charCodeAt(0) && end - quoteAt >= 6;
+  const triple = text.charCodeAt(quoteAt + 1) === quote.charCodeAt(0) && text.charCodeAt(quoteAt + 2) === quote.charCodeAt(0);
   const width = triple ? 3 : 1;
   const prefix = text.slice(start, quoteAt).toLowerCase();
   const bodyStart = quoteAt + width;
-  const bodyEnd = Math.max(bodyStart, end - width);
+  const bodyEnd = Math.max(bodyStart, closed ? end - width : end);
   return {
     kind: 'string',
     start,

@@ -131,6 +131,19 @@ function insertMissing(context: Context, found: Partial<Record<CredentialRole, P
 
 export function planPython(request: DialectPlanRequest): DialectPlan {
   const scan = scanPython(request.text);
+  if (scan.unclosedAt !== undefined) {
+    // Appended lines would land inside the open bracket or string: refuse rather than corrupt.
+    const line = scan.index.positionAt(scan.unclosedAt).line + 1;
+    const defaults = request.options.names ?? DEFAULT_NAMES;
+    return {
+      edits: [],
+      names: defaults,
+      envWrites: [],
+      notices: [],
+      wroteLiteral: false,
+      error: `This Python file has a bracket or string opened on line ${line} that is never closed; fix it first, then write the credentials again.`,
+    };
+  }
   const context: Context = { scan, request, edits: [], envWrites: [], notices: [], wroteLiteral: false, wroteRead: false, firstRead: Number.MAX_SAFE_INTEGER };
   const defaults = request.options.names ?? DEFAULT_NAMES;
   const roles = request.writes.map((w) => w.role);

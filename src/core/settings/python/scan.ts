@@ -38,6 +38,8 @@ export interface PythonScan extends ScannedSettings {
   environAssignment?: PyStatement;
   quote: string;
   assignOperator: string;
+  /** An unclosed bracket or triple-quoted string starts here (the file does not parse). */
+  unclosedAt?: number;
 }
 
 /** `NAME = ` / `NAME: type = ` at a statement start (sticky: no per-statement slicing). */
@@ -72,7 +74,7 @@ function importInfo(statementText: string, scan: { osImported: boolean; fromOs: 
 
 export function scanPython(text: string): PythonScan {
   const index = new TextIndex(text);
-  const statements = scanPythonStatements(index);
+  const { statements, unclosedAt } = scanPythonStatements(index);
   const imports: PyStatement[] = [];
   const flags = { osImported: false, fromOs: new Set<string>(), decoupleNames: new Set<string>(), loads: false };
   const environNames = new Set<string>();
@@ -195,5 +197,6 @@ export function scanPython(text: string): PythonScan {
     environAssignment,
     quote: momoQuote ?? (quoteSingle > quoteDouble ? "'" : '"'),
     assignOperator: variables[0]?.assignOperator ?? assignOperator ?? ' = ',
+    unclosedAt,
   };
 }

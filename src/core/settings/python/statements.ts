@@ -21,8 +21,11 @@ export interface PyStatement {
 const NEWLINE = 10;
 const RETURN = 13;
 
-/** Offset after the string starting at `quoteAt`, or the end of its line when unterminated. */
-export function skipPythonString(text: string, quoteAt: number): number {
+/**
+ * The string starting at `quoteAt`: where it ends (after its closing quotes, or at the line
+ * break / end of text when it is never closed) and whether it was closed.
+ */
+export function readPythonString(text: string, quoteAt: number): { end: number; closed: boolean } {
   const quote = text.charCodeAt(quoteAt);
   const triple = text.charCodeAt(quoteAt + 1) === quote && text.charCodeAt(quoteAt + 2) === quote;
   let i = quoteAt + (triple ? 3 : 1);
@@ -33,19 +36,34 @@ export function skipPythonString(text: string, quoteAt: number): number {
       continue;
     }
     if (c === quote) {
-      if (!triple) return i + 1;
-      if (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) return i + 3;
+      if (!triple) return { end: i + 1, closed: true };
+      if (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) return { end: i + 3, closed: true };
     } else if (!triple && (c === NEWLINE || c === RETURN)) {
-      return i; // unterminated single-line string: stop at the line break
+      return { end: i, closed: false }; // unterminated single-line string: stop at the line break
     }
     i++;
   }
-  return text.length;
+  return { end: text.length, closed: false };
 }
 
-export function scanPythonStatements(index: TextIndex): PyStatement[] {
+export function skipPythonString(text: string, quoteAt: number): number {
+  return readPythonString(text, quoteAt).end;
+}
+
+export interface PyStatementScan {
+  statements: PyStatement[];
+  /**
+   * Where an unclosed bracket or string starts: the file does not parse, and anything
+   * appended after it could land inside it.
+   */
+  unclosedAt?: number;
+}
+
+export function scanPythonStatements(index: TextIndex): PyStatementScan {
   const text = index.text;
   const statements: PyStatement[] = [];
+  const openers: number[] = [];
+  let unclosedString: number | undefined;
   let depth = 0;
   let start = -1;
   let end = -1;
@@ -101,15 +119,23 @@ export function scanPythonStatements(index: TextIndex): PyStatement[] {
     }
     if (start === -1) start = i;
     if (c === 34 || c === 39) {
-      i = skipPythonString(text, i);
+      const string = readPythonString(text, i);
+      if (!string.closed) unclosedString ??= i;
+      i = string.end;
       end = i;
       continue;
     }
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+    if (c === 40 || c === 91 || c === 123) {
+      depth++;
+      openers.push(i);
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
+      depth--;
+      openers.pop();
+    }
     i++;
     end = i;
   }
   close();
-  return statements;
+  const unclosed = [openers[0], unclosedString].filter((o): o is number => o !== undefined);
+  return { statements, unclosedAt: unclosed.length ? Math.min(...unclosed) : undefined };
 }

@@ -1,0 +1,115 @@
+/**
+ * The stored credentials the doctor, verify and test payments work with, read from the store
+ * at the moment a command needs them. Labels name a credential without its secret, and each
+ * label maps back to the credential so a fix button acts on the right one.
+ */
+import type { DoctorApiUser, DoctorFinding, DoctorSubscriptionKey } from '../../core/doctor';
+import { maskSecret } from '../../core/momo/redact';
+import type { Product } from '../../core/momo/products';
+import { findSubscriptionKeys, type ApiUserRecord } from '../../core/store/credentialIndex';
+import { keyTypeLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
+import type { SubscriptionKeyType } from '../../core/store/secretNames';
+import type { CredentialStore } from '../credentialStore';
+
+/** What a finding is about, as command arguments ({environment, product, keyType} or {apiUser, …}). */
+export interface CredentialScope {
+  environment: string;
+  product?: Product;
+  keyType?: SubscriptionKeyType;
+  apiUser?: string;
+}
+
+export interface StoredSubscriptionKey {
+  keyType: SubscriptionKeyType;
+  key: string;
+}
+
+/** The key that provisioned the user when still stored, else the primary, else the secondary. */
+export async function subscriptionKeyFor(store: CredentialStore, user: ApiUserRecord): Promise<StoredSubscriptionKey | undefined> {
+  const types = findSubscriptionKeys(store.index(), user).map((k) => k.keyType);
+  const ordered = user.subscriptionKeyType && types.includes(user.subscriptionKeyType)
+    ? [user.subscriptionKeyType, ...types.filter((t) => t !== user.subscriptionKeyType)]
+    : types;
+  for (const keyType of ordered) {
+    const key = await store.getSubscriptionKey(user, keyType);
+    if (key) {
+      return { keyType, key };
+    }
+  }
+  return undefined;
+}
+
+export interface StoredDoctorInput {
+  subscriptionKeys: DoctorSubscriptionKey[];
+  apiUsers: DoctorApiUser[];
+  /** Findings about records whose secret is gone from SecretStorage. */
+  storageFindings: DoctorFinding[];
+  /** Finding subject → the credential it names. */
+  scopes: Map<string, CredentialScope>;
+  /** Every secret handed to the doctor, to prove none comes back out. */
+  secrets: string[];
+}
+
+export interface DoctorFilter {
+  product?: Product;
+  apiUser?: string;
+}
+
+export async function storedDoctorInput(store: CredentialStore, environment: string, filter: DoctorFilter = {}): Promise<StoredDoctorInput> {
+  const index = store.index();
+  const result: StoredDoctorInput = { subscriptionKeys: [], apiUsers: [], storageFindings: [], scopes: new Map(), secrets: [] };
+  const keyRecords = index.subscriptionKeys.filter((k) => k.environment === environment && (!filter.product || k.product === filter.product));
+  for (const record of keyRecords) {
+    const scope: CredentialScope = { environment, product: record.product, keyType: record.keyType };
+    const key = await store.getSubscriptionKey(record, record.keyType);
+    const described = `${productLabel(record.product)} ${keyTypeLabel(record.keyType).toLowerCase()} subscription key`;
+    if (!key) {
+      result.scopes.set(described, scope);
+      result.storageFindings.push(missingSecret('subscriptionKey.stored', described, 'reenterSubscriptionKey', 'Enter the subscription key again'));
+      continue;
+    }
+    const label = `${described} ${maskSecret(key)}`;
+    result.scopes.set(label, scope);
+    result.subscriptionKeys.push({ key, product: record.product, label });
+    result.secrets.push(key);
+  }
+
+  const wantedUser = filter.apiUser?.trim().toLowerCase();
+  const users = index.apiUsers.filter(
+    (u) => u.environment === environment && (!filter.product || u.product === filter.product) && (!wantedUser || u.apiUser === wantedUser),
+  );
+  for (const user of users) {
+    const label = user.label
+      ? `${user.label} (${productLabel(user.product)} API user ${user.apiUser})`
+      : `${productLabel(user.product)} API user ${user.apiUser}`;
+    result.scopes.set(label, { environment, product: user.product, apiUser: user.apiUser });
+    const apiKey = user.keyStored ? await store.getApiKey(user) : undefined;
+    if (user.keyStored && !apiKey) {
+      result.storageFindings.push(missingSecret('apiKey.stored', label, 'regenerateApiKey', `Create a new API key for ${shortApiUser(user.apiUser)}`));
+    }
+    const subscription = await subscriptionKeyFor(store, user);
+    result.apiUsers.push({
+      apiUser: user.apiUser,
+      product: user.product,
+      label,
+      ...(apiKey ? { apiKey } : {}),
+      ...(subscription ? { subscriptionKey: subscription.key } : {}),
+    });
+    if (apiKey) {
+      result.secrets.push(apiKey);
+    }
+  }
+  return result;
+}
+
+function missingSecret(check: string, subject: string, fixId: 'reenterSubscriptionKey' | 'regenerateApiKey', fixLabel: string): DoctorFinding {
+  return {
+    check,
+    ok: false,
+    severity: 'error',
+    subject,
+    message: 'The index lists this secret, but SecretStorage no longer has it (removed in another window, or a keyring reset), so it was not checked.',
+    next: fixLabel,
+    fixes: [{ id: fixId, label: fixLabel }],
+  };
+}
