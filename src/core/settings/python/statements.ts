@@ -46,10 +46,6 @@ export function readPythonString(text: string, quoteAt: number): { end: number; 
   return { end: text.length, closed: false };
 }
 
-export function skipPythonString(text: string, quoteAt: number): number {
-  return readPythonString(text, quoteAt).end;
-}
-
 export interface PyStatementScan {
   statements: PyStatement[];
   /**

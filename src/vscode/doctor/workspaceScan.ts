@@ -1,0 +1,123 @@
+/**
+ * The workspace half of the doctor: finds the settings files (Python, .env*, appsettings*.json),
+ * reads them as the editor has them (unsaved changes included), asks git whether each is
+ * tracked or ignored, and hands all of it to the core's workspaceFindings. The texts are kept
+ * as a snapshot so a fix from the report can tell whether the file changed since.
+ */
+import * as vscode from 'vscode';
+import { workspaceFindings, type DoctorFinding, type WorkspaceFile } from '../../core/doctor';
+import { gitStates } from './gitState';
+
+const SETTINGS_GLOBS = ['**/*.py', '**/.env*', '**/appsettings*.json'];
+const EXCLUDE_GLOB = '**/{node_modules,.git,.venv,venv,.tox,site-packages,__pycache__,.mypy_cache}/**';
+const MAX_FILES_PER_GLOB = 400;
+const MAX_FILE_BYTES = 256 * 1024;
+
+export interface ScannedFile {
+  uri: vscode.Uri;
+  /** The text the findings were computed on (no BOM, like TextDocument.getText()). */
+  text: string;
+}
+
+/** Display name (folder-relative, prefixed with the folder's name in a multi-root workspace) → file. */
+export interface WorkspaceSnapshot {
+  files: Map<string, ScannedFile>;
+  /** Per folder: its .gitignore as scanned; null when there is none. */
+  gitignores: Map<string, { uri: vscode.Uri; text: string | null }>;
+  /** The folder each display name belongs to, for fixes that touch .env and .gitignore beside it. */
+  folderOf: Map<string, vscode.WorkspaceFolder>;
+}
+
+export interface WorkspaceScan {
+  findings: DoctorFinding[];
+  snapshot: WorkspaceSnapshot;
+}
+
+export async function scanWorkspace(options: { knownProductionSecrets?: string[]; signal?: AbortSignal } = {}): Promise<WorkspaceScan> {
+  const snapshot: WorkspaceSnapshot = { files: new Map(), gitignores: new Map(), folderOf: new Map() };
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    const message = 'No folder is open, so no settings file was checked. Open your project folder and run the doctor again.';
+    return { findings: [{ check: 'workspace.files', ok: true, severity: 'info', message }], snapshot };
+  }
+  const findings: DoctorFinding[] = [];
+  for (const folder of folders) {
+    if (options.signal?.aborted) {
+      break;
+    }
+    const prefix = folders.length > 1 ? `${folder.name}/` : '';
+    const files = await readSettingsFiles(folder);
+    const states = await gitStates(folder.uri, files.map((f) => f.relativePath));
+    const gitignoreUri = vscode.Uri.joinPath(folder.uri, '.gitignore');
+    const gitignoreText = await readText(gitignoreUri);
+    snapshot.gitignores.set(folder.uri.toString(), { uri: gitignoreUri, text: gitignoreText ?? null });
+
+    const workspaceFiles: WorkspaceFile[] = files.map((file) => {
+      const state = states.get(file.relativePath);
+      snapshot.files.set(prefix + file.relativePath, { uri: file.uri, text: file.text });
+      snapshot.folderOf.set(prefix + file.relativePath, folder);
+      return {
+        fileName: prefix + file.relativePath,
+        text: file.text,
+        ...(file.languageId ? { languageId: file.languageId } : {}),
+        ...(state?.tracked !== undefined ? { tracked: state.tracked } : {}),
+        ...(state?.ignored !== undefined ? { ignored: state.ignored } : {}),
+      };
+    });
+    findings.push(...workspaceFindings(workspaceFiles, { gitignoreText: gitignoreText ?? null, knownProductionSecrets: options.knownProductionSecrets }));
+  }
+  return { findings: keepOneNothingFound(findings), snapshot };
+}
+
+interface FoundFile {
+  uri: vscode.Uri;
+  relativePath: string;
+  text: string;
+  languageId?: string;
+}
+
+async function readSettingsFiles(folder: vscode.WorkspaceFolder): Promise<FoundFile[]> {
+  const seen = new Set<string>();
+  const found: FoundFile[] = [];
+  for (const glob of SETTINGS_GLOBS) {
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE_GLOB, MAX_FILES_PER_GLOB);
+    for (const uri of uris.sort((a, b) => a.path.localeCompare(b.path))) {
+      if (seen.has(uri.toString())) {
+        continue;
+      }
+      seen.add(uri.toString());
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : await readText(uri);
+      if (text === undefined) {
+        continue;
+      }
+      const relativePath = vscode.workspace.asRelativePath(uri, false);
+      found.push({ uri, relativePath, text, ...(open ? { languageId: open.languageId } : {}) });
+    }
+  }
+  return found;
+}
+
+/** undefined when the file does not exist, is too big, or cannot be read. */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > MAX_FILE_BYTES) {
+      return undefined;
+    }
+    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** In a multi-root workspace each folder may say "nothing found"; once is enough when none has anything. */
+function keepOneNothingFound(findings: DoctorFinding[]): DoctorFinding[] {
+  const nothing = findings.filter((f) => f.check === 'workspace.files' && !f.subject);
+  if (nothing.length <= 1) {
+    return findings;
+  }
+  const rest = findings.filter((f) => !nothing.includes(f));
+  return rest.length > 0 ? rest : [nothing[0]];
+}
