@@ -22,11 +22,16 @@ export interface WorkbenchUrlOptions {
   extensionTestsPath?: string;
 }
 
-export async function startCodeServer(env: TestEnvironment, name: string): Promise<CodeServer> {
+export interface StartCodeServerOptions {
+  /** A fixed port (the demo's 8080); default: any free port. */
+  port?: number;
+}
+
+export async function startCodeServer(env: TestEnvironment, name: string, options: StartCodeServerOptions = {}): Promise<CodeServer> {
   if (!fs.existsSync(CODE_SERVER_ENTRY)) {
     throw new Error(`code-server is not installed. Run: node scripts/install-test-tools.js`);
   }
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = path.join(ARTIFACTS_DIR, `${name}-code-server.log`);
   const out = fs.openSync(logFile, 'w');

@@ -4,7 +4,7 @@
  * finding names, the workspace texts the fixes were planned on, and how to run it again.
  * Callers of the command get `publicReport`, which leaves those arguments out.
  */
-import type { DoctorFinding, DoctorFix, DoctorReport } from '../../core/doctor';
+import { renderDoctorMarkdown, type DoctorFinding, type DoctorFix, type DoctorReport } from '../../core/doctor';
 import type { CredentialScope } from './storedCredentials';
 import type { WorkspaceSnapshot } from './workspaceScan';
 
@@ -54,4 +54,9 @@ function publicFix(fix: DoctorFix): DoctorFix {
   const where = typeof args.fileName === 'string' ? { fileName: args.fileName, ...(args.range ? { range: args.range } : {}) } : undefined;
   const { args: _dropped, ...rest } = fix;
   return where ? { ...rest, args: where } : rest;
+}
+
+/** The report as portable Markdown (web links only: command links mean nothing outside this window). */
+export function sessionMarkdown(session: DoctorSession): string {
+  return renderDoctorMarkdown(session.report, { title: session.title, fixLink: (fix) => fix.url });
 }

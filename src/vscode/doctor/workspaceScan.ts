@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { workspaceFindings, type DoctorFinding, type WorkspaceFile } from '../../core/doctor';
+import { currentText, openDocument } from './documentText';
 import { gitStates } from './gitState';
 
 const SETTINGS_GLOBS = ['**/*.py', '**/.env*', '**/appsettings*.json'];
@@ -49,7 +50,7 @@ export async function scanWorkspace(options: { knownProductionSecrets?: string[]
     const files = await readSettingsFiles(folder);
     const states = await gitStates(folder.uri, files.map((f) => f.relativePath));
     const gitignoreUri = vscode.Uri.joinPath(folder.uri, '.gitignore');
-    const gitignoreText = await readText(gitignoreUri);
+    const gitignoreText = await currentText(gitignoreUri);
     snapshot.gitignores.set(folder.uri.toString(), { uri: gitignoreUri, text: gitignoreText ?? null });
 
     const workspaceFiles: WorkspaceFile[] = files.map((file) => {
@@ -86,8 +87,8 @@ async function readSettingsFiles(folder: vscode.WorkspaceFolder): Promise<FoundF
         continue;
       }
       seen.add(uri.toString());
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open ? open.getText() : await readText(uri);
+      const open = openDocument(uri);
+      const text = await currentText(uri, MAX_FILE_BYTES);
       if (text === undefined) {
         continue;
       }
@@ -96,20 +97,6 @@ async function readSettingsFiles(folder: vscode.WorkspaceFolder): Promise<FoundF
     }
   }
   return found;
-}
-
-/** undefined when the file does not exist, is too big, or cannot be read. */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES) {
-      return undefined;
-    }
-    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
 }
 
 /** In a multi-root workspace each folder may say "nothing found"; once is enough when none has anything. */

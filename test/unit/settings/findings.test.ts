@@ -112,6 +112,19 @@ describe('settings findings', () => {
       assert.strictEqual(applyEdits(dotenv.text, fix.dotenv!.edits), `DEBUG=1\n\n# MTN MoMo API credentials\nMOMO_COLLECTION_SUBSCRIPTION_KEY=${HEX}\n`);
     });
 
+    it('flags a decouple default too, and leaves documentation examples as placeholders', () => {
+      const text = `from decouple import config\nMOMO_SUBSCRIPTION_KEY = config("MOMO_SUBSCRIPTION_KEY", default="${HEX}")\nMOMO_API_KEY = config("MOMO_API_KEY", default="f1db798c98df4bcf83b538175893bbf0")\n`;
+      const found = find(py(text));
+      assert.deepStrictEqual(found.map((f) => [f.code, f.name]), [
+        ['momo.missingApiUser', 'MOMO_SUBSCRIPTION_KEY'],
+        ['momo.hardcodedSecret', 'MOMO_SUBSCRIPTION_KEY'],
+        ['momo.placeholder', 'MOMO_API_KEY'],
+      ]);
+      const fix = found[1].fixes[0];
+      assert.strictEqual(applyEdits(text, fix.edits), text.replace(`default="${HEX}"`, 'default=""'));
+      assert.strictEqual(fix.packageName, undefined, 'decouple reads .env itself');
+    });
+
     it('keeps a real value .env already has', () => {
       const text = `MOMO_API_KEY = "${HEX}"\n`;
       const dotenv = { text: 'MOMO_API_KEY=11112222333344445555666677778888\n', fileName: '.env' };

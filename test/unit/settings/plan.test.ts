@@ -44,6 +44,13 @@ describe('planCredentialInsert', () => {
     assert.deepStrictEqual(broken.edits, []);
   });
 
+  it('refuses a Python file with an unclosed bracket or string rather than append inside it', () => {
+    const plan = planCredentialInsert({ text: 'import os\nITEMS = [\n    1,\n', fileName: 'settings.py' }, VALUES, { mode: 'value' });
+    assert.strictEqual(plan.ok, false);
+    assert.ok(plan.error?.includes('opened on line 2'), plan.error);
+    assert.strictEqual(planCredentialInsert({ text: 'A = """doc\n', fileName: 'settings.py' }, VALUES).ok, false);
+  });
+
   it('refuses an empty API user', () => {
     assert.strictEqual(planCredentialInsert({ text: '', fileName: '.env' }, { apiUser: ' ' }).ok, false);
   });

@@ -2,12 +2,13 @@
  * Generated property test (seeded, reproducible): for hundreds of random Python, dotenv and
  * JSON files and random options, the plan applied twice equals the plan applied once, bytes
  * outside the changed lines are unchanged, no name is duplicated, Python still parses and
- * JSON still JSON.parses.
+ * JSON still JSON.parses. Damaged files are refused or handled, never corrupted.
  */
 import * as assert from 'assert';
-import { applyEdits, applyPlan, documentEdits, planCredentialInsert, type CredentialValues, type PlanOptions } from '../../../src/core/settings';
+import { applyEdits, applyPlan, detectFindings, documentEdits, planCredentialInsert, type CredentialValues, type PlanOptions } from '../../../src/core/settings';
 import { PRODUCTS } from '../../../src/core/momo/products';
 import { assertFileShapeKept, assertLineBreaksMatch, assertOnlyChangedLines, pythonExecutable, pythonParseFailures } from './checks';
+import { loadCases, readFixture } from './fixtureCases';
 import { createRandom, randomDotenv, randomJson, randomPython, type GeneratedFile, type Random } from './randomSettings';
 
 const SEED = 20240611;
@@ -88,6 +89,28 @@ describe('settings planner: generated property test', function () {
         assert.doesNotThrow(() => JSON.parse(output.replace(/^\uFEFF/, '')), `${s.label}: JSON no longer parses\n${output}`);
       }
       if (file.fileName.endsWith('.py')) pythonSources.push({ label: `${s.label} input`, text: file.text }, { label: s.label, text: output });
+    }
+  });
+
+  it('never throws or corrupts on damaged files (mutated fixtures)', () => {
+    const mutate = createRandom(SEED + 1);
+    const pieces = ['"', "'", '(', ')', '{', '}', '\n', '\r\n', '#', '=', ',', '\\', '"""', 'MOMO_API_KEY', '\uFEFF', ';', '//'];
+    const inputs = loadCases().map((m) => ({ text: readFixture(m.input), fileName: m.fileName }));
+    for (let n = 0; n < 1500; n++) {
+      const base = mutate.pick(inputs);
+      let text = base.text;
+      for (let k = 0; k < 1 + mutate.int(3); k++) {
+        const at = mutate.int(text.length + 1);
+        text = mutate.chance(0.5) ? text.slice(0, at) + mutate.pick(pieces) + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + mutate.int(4));
+      }
+      const doc = { text, fileName: base.fileName };
+      const values = { apiUser: mutate.uuid(), apiKey: mutate.hex(32) };
+      assert.doesNotThrow(() => detectFindings(doc, { tracked: true }), JSON.stringify(text));
+      const plan = planCredentialInsert(doc, values, { mode: 'value' });
+      if (!plan.ok) continue; // refusing a broken file is fine; corrupting it is not
+      const output = applyPlan(text, plan, true);
+      assertOnlyChangedLines(text, documentEdits(plan, true), output);
+      assert.deepStrictEqual(planCredentialInsert({ ...doc, text: output }, values, { mode: 'value' }).edits, [], JSON.stringify(text));
     }
   });
 

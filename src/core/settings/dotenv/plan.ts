@@ -113,6 +113,6 @@ export function planDotenv(request: DialectPlanRequest): DialectPlan {
     names,
     envWrites: [],
     notices: [...notices, ...planned.notices],
-    wroteLiteral: request.writes.length > 0,
+    wroteLiteral: planned.edits.length > 0,
   };
 }

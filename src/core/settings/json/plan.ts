@@ -85,7 +85,7 @@ export function planJson(request: DialectPlanRequest): DialectPlan {
       } else if (!(value.kind === 'string' && value.value === write.value)) {
         plan.edits.push(makeEdit(index, value.start, value.end, jsonString(write.value)));
         plan.wroteLiteral = true;
-      } else plan.wroteLiteral = true;
+      }
     }
   }
   if (reference) {

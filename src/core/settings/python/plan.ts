@@ -36,11 +36,16 @@ function literalIntoRead(context: Context, variable: PyVariable, value: string):
   if (variable.rhs.kind !== 'envRead') return;
   const read = variable.rhs.read;
   const quote = scan.quote;
-  context.wroteLiteral = true;
   if (read.default?.literal) {
     const edit = replaceLiteral(scan, read.default.literal, value);
-    if (edit) context.edits.push(edit);
-  } else if (read.default) {
+    if (edit) {
+      context.edits.push(edit);
+      context.wroteLiteral = true;
+    }
+    return;
+  }
+  context.wroteLiteral = true;
+  if (read.default) {
     context.edits.push(makeEdit(scan.index, read.default.start, read.default.end, pythonString(value, quote)));
   } else if (read.style === 'os.environ[]') {
     const expression = `${read.callee}.get(${pythonString(read.envName, quote)}, ${pythonString(value, quote)})`;
@@ -61,9 +66,11 @@ function updateExisting(context: Context, variable: PyVariable, role: Credential
   }
   if (request.mode === 'value') {
     if (rhs.kind === 'literal') {
-      context.wroteLiteral = true;
       const edit = replaceLiteral(scan, rhs.literal, value);
-      if (edit) context.edits.push(edit);
+      if (edit) {
+        context.edits.push(edit);
+        context.wroteLiteral = true;
+      }
     } else if (rhs.kind === 'none') {
       context.wroteLiteral = true;
       context.edits.push(makeEdit(scan.index, rhs.start, rhs.end, pythonString(value, scan.quote)));
@@ -131,10 +138,10 @@ function insertMissing(context: Context, found: Partial<Record<CredentialRole, P
 
 export function planPython(request: DialectPlanRequest): DialectPlan {
   const scan = scanPython(request.text);
+  const defaults = request.options.names ?? DEFAULT_NAMES;
   if (scan.unclosedAt !== undefined) {
     // Appended lines would land inside the open bracket or string: refuse rather than corrupt.
     const line = scan.index.positionAt(scan.unclosedAt).line + 1;
-    const defaults = request.options.names ?? DEFAULT_NAMES;
     return {
       edits: [],
       names: defaults,
@@ -145,7 +152,6 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
     };
   }
   const context: Context = { scan, request, edits: [], envWrites: [], notices: [], wroteLiteral: false, wroteRead: false, firstRead: Number.MAX_SAFE_INTEGER };
-  const defaults = request.options.names ?? DEFAULT_NAMES;
   const roles = request.writes.map((w) => w.role);
   const chosen = chooseNames(scan.variables.map((v) => v.info), roles, request.product, defaults);
   context.notices.push(...chosen.notices);

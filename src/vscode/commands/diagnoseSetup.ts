@@ -1,0 +1,160 @@
+/**
+ * MoMo: Diagnose MoMo Setup. Args (all optional): { environment, product, apiUser, errorText | text,
+ * baseUrl, targetEnvironment, currency, workspace: false (skip the files), show: false (no view) }.
+ * Runs the core doctor over the stored credentials of one environment and the workspace's
+ * settings files, in a cancellable progress notification, and shows the report in a webview
+ * with a fix button beside each finding. Resolves to the report (fix arguments that could hold
+ * a secret left out) and its Markdown, so callers and tests can read the findings.
+ */
+import * as vscode from 'vscode';
+import { runDoctor, type DoctorFinding, type DoctorReport } from '../../core/doctor';
+import type { TargetEnvironment } from '../../core/momo/environments';
+import { activeApiUser, environmentsIn } from '../../core/store/credentialIndex';
+import { environmentLabel } from '../../core/store/credentialText';
+import { requestTimeoutMs } from '../config';
+import type { CredentialStore } from '../credentialStore';
+import { publicReport, sessionMarkdown, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
+import { baseUrlFor, targetOf } from '../doctor/momoTarget';
+import { DoctorReportPanel } from '../doctor/reportPanel';
+import { storedDoctorInput } from '../doctor/storedCredentials';
+import { scanWorkspace, type WorkspaceSnapshot } from '../doctor/workspaceScan';
+import type { Actions } from '../notifier';
+import { pickEnvironment } from '../ui/pickers';
+import { withCancellableProgress } from '../ui/progress';
+import { environmentArg, isInteractive, productArg, stringArg, toArgs, type Args } from './commandArgs';
+import { failed, type CommandContext, type CommandResult } from './commandContext';
+
+const TITLE = 'MoMo: Diagnose MoMo Setup';
+
+export type DiagnoseResult = CommandResult<{
+  environment: string;
+  /** No error finding and not cancelled. */
+  healthy: boolean;
+  cancelled: boolean;
+  report: DoctorReport;
+  markdown: string;
+  /** The page the report view shows; absent with `show: false`. */
+  html?: string;
+}>;
+
+export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<DiagnoseResult> {
+  const args = typeof arg === 'string' ? { errorText: arg } : toArgs(arg);
+  const envParsed = environmentArg(args);
+  const productParsed = productArg(args);
+  const argError = envParsed.error ?? productParsed.error;
+  if (argError) {
+    ctx.notifier.tell('error', argError);
+    return failed(argError);
+  }
+  const environment = envParsed.value ?? (await chooseEnvironment(ctx.store, isInteractive(arg)));
+  if (!environment) {
+    return failed('cancelled');
+  }
+  const filter = { product: productParsed.value, apiUser: stringArg(args, 'apiUser') };
+  const stored = await storedDoctorInput(ctx.store, environment.id, filter);
+  stored.secrets.forEach((secret) => ctx.log.rememberSecret(secret));
+  const errorText = stringArg(args, 'errorText') ?? stringArg(args, 'text');
+  const baseUrl = stringArg(args, 'baseUrl') ?? baseUrlFor(environment.id);
+  const title = `MoMo doctor: ${environmentLabel(environment.id)}`;
+  ctx.log.info(`Running the MoMo doctor for ${environment.id} at ${baseUrl}.`);
+
+  let workspace: WorkspaceSnapshot = { files: new Map(), gitignores: new Map(), folderOf: new Map() };
+  const report = await withCancellableProgress(`Diagnosing the MoMo setup (${environmentLabel(environment.id)})`, async (signal, progress) => {
+    let workspaceFindings: DoctorFinding[] = [];
+    if (args.workspace !== false) {
+      progress('reading the workspace settings files…');
+      const scan = await scanWorkspace({ knownProductionSecrets: await productionSecrets(ctx.store), signal });
+      workspace = scan.snapshot;
+      workspaceFindings = scan.findings;
+    }
+    return runDoctor(
+      {
+        baseUrl,
+        subscriptionKeys: stored.subscriptionKeys,
+        apiUsers: stored.apiUsers,
+        targetEnvironment: stringArg(args, 'targetEnvironment') ?? environment.id,
+        currency: stringArg(args, 'currency') ?? (environment.currency || undefined),
+        workspaceFindings: [...stored.storageFindings, ...workspaceFindings],
+        ...(errorText ? { errorText } : {}),
+        timeoutMs: requestTimeoutMs(),
+      },
+      { signal, onFinding: (finding) => progress(`checked ${finding.subject ?? finding.check}`) },
+    );
+  });
+
+  const session: DoctorSession = {
+    title,
+    environment: environment.id,
+    report,
+    scopes: stored.scopes,
+    workspace,
+    rerun: () => vscode.commands.executeCommand('momo.diagnoseSetup', rerunArgs(args, environment)),
+  };
+  setCurrentSession(session);
+  const html = args.show === false ? undefined : DoctorReportPanel.show(ctx, session);
+  announce(ctx, session, args.show !== false);
+  return {
+    ok: true,
+    environment: environment.id,
+    healthy: report.ok,
+    cancelled: report.cancelled,
+    report: publicReport(report),
+    markdown: sessionMarkdown(session),
+    ...(html !== undefined ? { html } : {}),
+  };
+}
+
+/** The environment given, the only one with credentials, or (several) the person's choice. */
+async function chooseEnvironment(store: CredentialStore, interactive: boolean): Promise<TargetEnvironment | undefined> {
+  const index = store.index();
+  const stored = environmentsIn(index);
+  if (stored.length <= 1) {
+    return targetOf(stored[0] ?? 'sandbox');
+  }
+  if (!interactive) {
+    return targetOf(activeApiUser(index)?.environment ?? stored[0]);
+  }
+  const picked = await pickEnvironment(`${TITLE}: which environment's credentials to check`);
+  return picked;
+}
+
+/** Secrets stored for production: a literal copy of one in a workspace file is an error, not a warning. */
+async function productionSecrets(store: CredentialStore): Promise<string[]> {
+  const index = store.index();
+  const keys = index.subscriptionKeys.filter((k) => k.environment !== 'sandbox').map((k) => store.getSubscriptionKey(k, k.keyType));
+  const apiKeys = index.apiUsers.filter((u) => u.environment !== 'sandbox' && u.keyStored).map((u) => store.getApiKey(u));
+  return (await Promise.all([...keys, ...apiKeys])).filter((s): s is string => typeof s === 'string');
+}
+
+function rerunArgs(args: Args, environment: TargetEnvironment): Record<string, unknown> {
+  const keep = ['product', 'apiUser', 'baseUrl', 'targetEnvironment', 'currency', 'errorText', 'text', 'workspace'];
+  const again: Record<string, unknown> = { environment: environment.id };
+  for (const name of keep) {
+    if (args[name] !== undefined) {
+      again[name] = args[name];
+    }
+  }
+  return again;
+}
+
+function announce(ctx: CommandContext, session: DoctorSession, shown: boolean): void {
+  const { report } = session;
+  const where = environmentLabel(session.environment);
+  const showReport: Actions = shown ? {} : { 'Show Report': () => vscode.commands.executeCommand('momo.diagnoseSetup', { environment: session.environment }) };
+  if (report.cancelled) {
+    ctx.notifier.tell('info', `The MoMo doctor was cancelled; the report shows the ${report.findings.length} finding(s) made before that.`, showReport);
+    return;
+  }
+  if (report.ok) {
+    const warnings = report.counts.warning ? `, and ${report.counts.warning} warning(s) worth a look` : '';
+    ctx.notifier.tell('info', `The MoMo doctor found no problem in the ${where} setup: ${report.counts.ok} check(s) passed${warnings}.`, showReport);
+    return;
+  }
+  const first = report.findings.find((f) => f.severity === 'error');
+  const lead = first ? ` First: ${first.subject ? `${first.subject}: ` : ''}${first.message}` : '';
+  ctx.notifier.tell(
+    'warning',
+    ctx.log.redact(`The MoMo doctor found ${report.counts.error} problem(s) in the ${where} setup.${lead} The report shows each one with its fix.`),
+    showReport,
+  );
+}
