@@ -1,23 +1,71 @@
 // Bundles the extension, the CLI and the emulator into dist/.
-// `--production` minifies; `--watch` rebuilds on change.
+// `--production` minifies; `--watch` rebuilds on change; `--meta` writes dist/meta.json (read by
+// `npm run bench` to check what went into each bundle). Requiring this file builds nothing: the
+// bench reuses `bundleOptions` and `STAND_INS` to compare bundle variants.
 const esbuild = require('esbuild');
+const fs = require('fs');
 const path = require('path');
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
-
 /**
- * axios's Node build imports form-data (and through it mime-db, ~135 KB) for multipart
- * uploads. MoMo never sends multipart bodies, so a tiny stand-in keeps them out of the bundle.
+ * Modules that axios's Node build imports but that never run here, replaced by tiny stand-ins.
+ * This holds because every axios instance comes from src/core/momo/http.ts createHttp(): string
+ * bodies, `maxRedirects: 0`, Node's http adapter. If that changes, revisit this list.
+ * `module` is the import as written; `importer` (optional) limits it to imports from one folder.
  */
-const formDataStub = {
-  name: 'form-data-stub',
-  setup(build) {
-    build.onResolve({ filter: /^form-data$/ }, () => ({
-      path: path.join(__dirname, 'scripts', 'form-data-stub.js'),
-    }));
+const STAND_INS = [
+  {
+    module: 'form-data',
+    // Pulls in mime-db, mime-types, combined-stream, asynckit: ~135 KB minified.
+    why: 'multipart bodies; MoMo requests are JSON strings',
+    file: path.join(__dirname, 'scripts', 'form-data-stub.js'),
   },
-};
+  {
+    module: 'follow-redirects',
+    why: 'axios uses it only when maxRedirects is not 0; createHttp sets 0 (a redirect would carry the subscription key)',
+    contents: `const notBundled = () => { throw new Error('following redirects is not in this build: use maxRedirects: 0'); };
+module.exports = { http: { request: notBundled, get: notBundled }, https: { request: notBundled, get: notBundled } };`,
+  },
+  {
+    module: 'debug',
+    // https-proxy-agent/agent-base trace through it; with supports-color and ms it is ~12 KB.
+    why: 'trace output shown only with DEBUG=<namespace>; proxy support itself is kept',
+    contents: `module.exports = () => Object.assign(() => undefined, { enabled: false, extend() { return module.exports(); } });`,
+  },
+  {
+    module: './xhr.js',
+    importer: /axios[\\/]lib[\\/]adapters$/,
+    why: 'browser adapter: `false` in Node anyway (no XMLHttpRequest)',
+    contents: 'export default false;',
+  },
+  {
+    module: './fetch.js',
+    importer: /axios[\\/]lib[\\/]adapters$/,
+    why: 'used only with adapter: "fetch"; the default order picks the http adapter first',
+    contents: 'export const getFetch = () => false;\nexport default false;',
+  },
+];
+
+/** An esbuild plugin that resolves each stand-in's module to its file or inline contents. */
+function standInPlugin(standIns) {
+  return {
+    name: 'stand-ins',
+    setup(build) {
+      standIns.forEach((standIn, index) => {
+        const filter = new RegExp(`^${standIn.module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        build.onResolve({ filter }, (args) => {
+          if (standIn.importer && !standIn.importer.test(args.resolveDir)) return undefined;
+          if (standIn.file) return { path: standIn.file };
+          return { path: `${standIn.module}#${index}`, namespace: 'stand-in' };
+        });
+      });
+      build.onLoad({ filter: /#\d+$/, namespace: 'stand-in' }, (args) => ({
+        contents: standIns[Number(args.path.slice(args.path.lastIndexOf('#') + 1))].contents,
+        loader: 'js',
+        resolveDir: __dirname,
+      }));
+    },
+  };
+}
 
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
@@ -25,23 +73,34 @@ const entries = [
   { in: 'src/emulator/main.ts', out: 'emulator' },
 ];
 
-async function main() {
-  const fs = require('fs');
-  const present = entries.filter((e) => fs.existsSync(e.in));
-  const ctx = await esbuild.context({
-    entryPoints: present,
+/** The options every bundle is built with; `standIns` defaults to STAND_INS. */
+function bundleOptions({ production, standIns = STAND_INS }) {
+  return {
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outdir: 'dist',
     external: ['vscode'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
-    plugins: [formDataStub],
+    // Non-ASCII text (•, →, ✓ in messages) as UTF-8 bytes instead of \u escapes: smaller, same strings.
+    charset: 'utf8',
+    plugins: [standInPlugin(standIns)],
+  };
+}
+
+async function main() {
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  const present = entries.filter((e) => fs.existsSync(path.join(__dirname, e.in)));
+  const ctx = await esbuild.context({
+    ...bundleOptions({ production }),
+    absWorkingDir: __dirname,
+    entryPoints: present,
+    outdir: 'dist',
   });
   if (watch) {
     await ctx.watch();
@@ -49,12 +108,16 @@ async function main() {
   }
   const result = await ctx.rebuild();
   if (process.argv.includes('--meta')) {
-    fs.writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
+    fs.writeFileSync(path.join(__dirname, 'dist', 'meta.json'), JSON.stringify(result.metafile));
   }
   await ctx.dispose();
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+module.exports = { STAND_INS, bundleOptions, entries };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

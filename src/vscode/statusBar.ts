@@ -4,7 +4,8 @@
  * click opens the MoMo view. Built from the index only: no secret read just to paint a label.
  */
 import * as vscode from 'vscode';
-import { statusSummary } from '../core/store/credentialText';
+import { activeApiUser } from '../core/store/credentialIndex';
+import { shortApiUser, statusSummary, type StatusSummary } from '../core/store/credentialText';
 import type { CredentialStore } from './credentialStore';
 
 export function createCredentialsStatusBar(store: CredentialStore): vscode.Disposable & { item: vscode.StatusBarItem } {
@@ -13,7 +14,7 @@ export function createCredentialsStatusBar(store: CredentialStore): vscode.Dispo
   item.command = 'workbench.view.extension.momo';
 
   const update = (): void => {
-    const summary = statusSummary(store.index());
+    const summary = withOtherFailures(statusSummary(store.index()), store);
     item.text = summary.text;
     item.tooltip = summary.tooltip;
     item.backgroundColor =
@@ -32,5 +33,24 @@ export function createCredentialsStatusBar(store: CredentialStore): vscode.Dispo
       subscription.dispose();
       item.dispose();
     },
+  };
+}
+
+/**
+ * The summary is about the active API user; when another stored user failed its last
+ * verification, the item still turns to the warning colour so the failure is not missed.
+ */
+function withOtherFailures(summary: StatusSummary, store: CredentialStore): StatusSummary {
+  const index = store.index();
+  const active = activeApiUser(index);
+  const failing = index.apiUsers.filter((u) => u !== active && u.lastVerified && !u.lastVerified.ok);
+  if (failing.length === 0 || summary.severity === 'error') {
+    return summary;
+  }
+  const names = failing.map((u) => `${shortApiUser(u.apiUser)} (${u.environment}, ${u.product})`).join(', ');
+  return {
+    ...summary,
+    severity: 'warning',
+    tooltip: `${summary.tooltip} Failed their last verification: ${names}.`,
   };
 }

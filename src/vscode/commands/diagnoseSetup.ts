@@ -13,7 +13,8 @@ import { activeApiUser, environmentsIn } from '../../core/store/credentialIndex'
 import { environmentLabel } from '../../core/store/credentialText';
 import { requestTimeoutMs } from '../config';
 import type { CredentialStore } from '../credentialStore';
-import { publicReport, sessionMarkdown, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
+import { runSessionFix, type FixResult } from '../doctor/doctorFixes';
+import { currentSession, publicReport, sessionMarkdown, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
 import { baseUrlFor, targetOf } from '../doctor/momoTarget';
 import { DoctorReportPanel } from '../doctor/reportPanel';
 import { storedDoctorInput } from '../doctor/storedCredentials';
@@ -102,6 +103,22 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
     markdown: sessionMarkdown(session),
     ...(html !== undefined ? { html } : {}),
   };
+}
+
+/**
+ * momo.applyDoctorFix { finding, fix }: runs a fix of the last report by its indexes, as the
+ * report's buttons do (for callers and tests that cannot click inside a webview).
+ */
+export async function applyDoctorFix(ctx: CommandContext, arg: unknown): Promise<FixResult | { ok: false; reason: string }> {
+  const args = toArgs(arg);
+  const session = currentSession();
+  if (!session) {
+    return failed('No doctor report has been made in this window yet.');
+  }
+  if (!Number.isInteger(args.finding) || !Number.isInteger(args.fix)) {
+    return failed('Pass { finding, fix }: the indexes of a finding in the report and of one of its fixes.');
+  }
+  return runSessionFix(ctx, session, args.finding as number, args.fix as number);
 }
 
 /** The environment given, the only one with credentials, or (several) the person's choice. */

@@ -1,32 +1,44 @@
 /**
- * MoMo: Insert into Settings… Args: { apiUser, environment?, product? }. For now this copies
- * `MOMO_API_USER=…` / `MOMO_API_KEY=…` lines (names from the momo.settings.* settings) to the
- * clipboard; the settings-file writer replaces this handler behind the same command id.
+ * MoMo: Insert into Settings… Args: { apiUser?, environment?, product?, file?, mode?,
+ * confirm?, loader?, copy? } or a tree node (an API user) or a Uri (explorer context menu).
+ * Writes the API user and key into a settings file with the settings planner (see
+ * src/vscode/settings): `file` when given, else the file the person picks among the
+ * workspace's settings files (settings.py, .env*, appsettings*.json). `copy: true` copies
+ * NAME=value lines (names from the momo.settings.* settings) to the clipboard instead.
  */
 import * as vscode from 'vscode';
-import { refOf } from '../../core/store/credentialIndex';
-import { shortApiUser } from '../../core/store/credentialText';
-import { settingsVariableNames } from '../config';
+import { copyCredentialLines } from '../settings/clipboardFallback';
+import { chooseCredentials } from '../settings/credentialChoice';
+import { insertCredentialsIntoFile, type InsertResult } from '../settings/insertCredentials';
+import { insertOptionsFrom } from '../settings/insertOptions';
+import { fileArg } from '../settings/settingsFileArg';
+import { pickSettingsFile } from '../settings/settingsFiles';
+import { productArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
-import { resolveApiUser } from './resolveApiUser';
 
-export async function insertIntoSettings(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string; copied: boolean }>> {
-  const user = await resolveApiUser(ctx, arg, 'MoMo: Insert into Settings');
-  if (!user) {
-    return failed('no API user');
+const TITLE = 'MoMo: Insert into Settings';
+
+export async function insertIntoSettings(ctx: CommandContext, arg: unknown): Promise<InsertResult | CommandResult<{ apiUser: string; copied: boolean }>> {
+  const args = toArgs(arg instanceof vscode.Uri ? { file: arg } : arg);
+  const parsed = insertOptionsFrom(args);
+  const file = fileArg(args);
+  const argError = 'error' in parsed ? parsed.error : (file.error ?? productArg(args).error);
+  if (argError) {
+    ctx.notifier.tell('error', argError);
+    return failed(argError);
   }
-  const apiKey = await ctx.store.getApiKey(user);
-  if (!apiKey) {
-    ctx.notifier.tell('warning', `API user ${shortApiUser(user.apiUser)} has no stored API key, so there is nothing to insert yet. Generate a new key first.`, {
-      'Generate New API Key': () => vscode.commands.executeCommand('momo.generateApiKey', refOf(user)),
-    });
-    return failed('no API key');
+  const chosen = await chooseCredentials(ctx, arg instanceof vscode.Uri ? undefined : arg, TITLE, { product: productArg(args).value });
+  if (!chosen) {
+    return failed('no credentials');
   }
-  const names = settingsVariableNames();
-  await ctx.clipboard.copy(`${names.apiUser}=${user.apiUser}\n${names.apiKey}=${apiKey}\n`);
-  ctx.notifier.tell(
-    'info',
-    `Copied ${names.apiUser} and ${names.apiKey} lines for ${shortApiUser(user.apiUser)} to the clipboard. Paste them into a settings or .env file that is not committed.`,
-  );
-  return { ok: true, apiUser: user.apiUser, copied: true };
+  const target = args.copy === true ? { kind: 'clipboard' as const } : file.uri ? { kind: 'file' as const, uri: file.uri } : await pickSettingsFile(TITLE);
+  if (!target) {
+    return failed('cancelled');
+  }
+  if (target.kind === 'clipboard') {
+    await copyCredentialLines(ctx, chosen);
+    return { ok: true, apiUser: chosen.user.apiUser, copied: true };
+  }
+  const options = 'options' in parsed ? parsed.options : {};
+  return insertCredentialsIntoFile(ctx, target.uri, chosen, { show: true, ...options });
 }

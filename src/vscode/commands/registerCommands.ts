@@ -8,11 +8,15 @@ import { presentError } from '../ui/errorPresenter';
 import { addExistingApiUser } from './addExistingApiUser';
 import type { CommandContext } from './commandContext';
 import { copyApiKey, copyApiUserId } from './copyCredentials';
+import { applyDoctorFix, diagnoseSetup } from './diagnoseSetup';
+import { explainError } from './explainError';
 import { generateApiKey } from './generateApiKey';
 import { insertIntoSettings } from './insertIntoSettings';
 import { provisionSandboxUser } from './provisionSandboxUser';
 import { forgetAllCredentials, removeApiUser, removeSubscriptionKey } from './removeCredentials';
+import { sendTestPayment } from './sendTestPayment';
 import { setSubscriptionKey } from './setSubscriptionKey';
+import { verifyApiUser } from './verifyApiUser';
 import { openCredentialGuide, refresh, showLog } from './viewCommands';
 
 type Handler = (ctx: CommandContext, arg: unknown) => unknown;
@@ -31,6 +35,11 @@ export const COMMAND_HANDLERS: Readonly<Record<string, Handler>> = {
   'momo.showLog': showLog,
   'momo.refresh': refresh,
   'momo.openCredentialGuide': openCredentialGuide,
+  'momo.verifyApiUser': verifyApiUser,
+  'momo.diagnoseSetup': diagnoseSetup,
+  'momo.explainError': explainError,
+  'momo.sendTestPayment': sendTestPayment,
+  'momo.applyDoctorFix': applyDoctorFix,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

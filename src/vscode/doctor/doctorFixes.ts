@@ -99,7 +99,7 @@ async function applyInWorkspace(ctx: CommandContext, fix: DoctorFix, session: Do
   const outcome = await applyWorkspaceFix(session.workspace, fix);
   if (!outcome.applied) {
     const why = outcome.stale
-      ? `"${fix.label}" was not applied: ${outcome.reason} The fix could land in the wrong place, so run the doctor again for a fresh one.`
+      ? `"${fix.label}" was not applied because a file changed since the report was made: ${outcome.reason} The fix could land in the wrong place, so run the doctor again for a fresh one.`
       : `"${fix.label}" was not applied: ${outcome.reason}`;
     ctx.notifier.tell('warning', why, rerunAction(session));
     return { ok: false, fix: fix.id, reason: outcome.reason };

@@ -15,6 +15,7 @@ import {
   subscriptionKeyTooltip,
   verifyText,
 } from '../../core/store/credentialText';
+import type { VerifyResult } from '../../core/store/credentialIndex';
 import { nodeId, type ApiUserNode, type CredentialNode, type SubscriptionKeyNode } from './credentialNodes';
 
 export function toTreeItem(node: CredentialNode): vscode.TreeItem {
@@ -72,9 +73,20 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(
     !node.keyStored ? 'warning' : node.record.lastVerified && !node.record.lastVerified.ok ? 'error' : 'account',
   );
-  item.tooltip = apiUserTooltip({ ...node.record, keyStored: node.keyStored });
+  item.tooltip = withLastVerification(apiUserTooltip({ ...node.record, keyStored: node.keyStored }), node.record.lastVerified);
   item.contextValue = ['apiUser', node.keyStored ? 'apiUser.keyStored' : 'apiUser.keyMissing', envToken(node.environment)].join(' ');
   return withId(item, node);
+}
+
+/** When the pair was last verified and, if it failed, why (the core's sentence: never a secret). */
+function withLastVerification(tooltip: string, result: VerifyResult | undefined): string {
+  if (!result) {
+    return `${tooltip}\nNot verified yet: use "Verify API User" to check the pair against MoMo.`;
+  }
+  const when = `${new Date(result.at).toLocaleString()} (${relativeTime(result.at)})`;
+  return result.ok
+    ? `${tooltip}\nLast verified ${when}: every check passed.`
+    : `${tooltip}\nLast verification ${when} failed at ${result.message ?? 'an unknown step'}`;
 }
 
 function envToken(environment: string): string {

@@ -1,0 +1,68 @@
+/** The rows every section returns, and their Markdown table (printed, and saved for the README). */
+
+export interface Row {
+  area: string;
+  measurement: string;
+  result: string;
+  /** The same-run baseline this result is compared with. */
+  baseline?: string;
+  ratio?: string;
+  /** The goal from the issue, e.g. "≤ 120 KB"; `met` says whether this run meets it. */
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+export interface SectionResult {
+  rows: Row[];
+  /** Raw numbers (medians, samples, sizes) for the JSON file. */
+  data: Record<string, unknown>;
+}
+
+const COLUMNS: Array<[keyof Row, string]> = [
+  ['area', 'Area'],
+  ['measurement', 'Measurement'],
+  ['result', 'Result (median)'],
+  ['baseline', 'Same-run baseline'],
+  ['ratio', 'Ratio'],
+  ['target', 'Target'],
+  ['note', 'Note'],
+];
+
+export function markdownTable(rows: Row[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const lines = [`| ${COLUMNS.map(([, title]) => title).join(' | ')} |`, `|${COLUMNS.map(() => '---').join('|')}|`];
+  for (const row of rows) {
+    const values = COLUMNS.map(([key]) => {
+      if (key === 'target' && row.target) return `${row.target} ${row.met === undefined ? '' : row.met ? '✅' : '❌'}`.trim();
+      return String(row[key] ?? '');
+    });
+    lines.push(`| ${values.map(cell).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'n/a';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+/** Sizes in KB of 1024 bytes, as esbuild prints them. */
+export function formatKb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+export function formatMbFromKb(kb: number): string {
+  return `${(kb / 1024).toFixed(1)} MB`;
+}
+
+export function formatRatio(value: number): string {
+  return Number.isFinite(value) ? `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×` : 'n/a';
+}
+
+export function skippedRow(area: string, measurement: string, reason: string): Row {
+  return { area, measurement, result: 'skipped', note: reason };
+}

@@ -1,0 +1,37 @@
+/** Small numeric helpers: medians and ratios are what the bench reports, never single samples. */
+
+export function median(samples: number[]): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Relative spread of the samples: (p75 - p25) / median, to judge whether a median is noise. */
+export function spread(samples: number[]): number {
+  if (samples.length < 2) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+  const mid = median(sorted);
+  return mid === 0 ? 0 : (at(0.75) - at(0.25)) / mid;
+}
+
+export function ratio(value: number, baseline: number): number {
+  return baseline > 0 ? value / baseline : NaN;
+}
+
+export interface Summary {
+  median: number;
+  /** Interquartile range over the median. */
+  spread: number;
+  samples: number[];
+}
+
+export function summarize(samples: number[]): Summary {
+  return { median: round(median(samples)), spread: round(spread(samples)), samples: samples.map((sample) => round(sample)) };
+}
+
+export function round(value: number, digits = 3): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,71 @@
+/**
+ * Child process: `node provisionChild.js <impl> <baseUrl> <keys JSON> <runs>` times one product
+ * and all three products (concurrently) with one implementation against a running emulator.
+ * One implementation per process, so that its peak RSS is its own.
+ */
+import { destroyAgents } from '../../src/core/momo/http';
+import { PRODUCTS, Product } from '../../src/core/momo/products';
+import { provision } from '../../src/core/momo/provision';
+import { reportToParent } from '../lib/childProtocol';
+import { timeAsync } from '../lib/timing';
+import { mtnMomoProvision } from './mtnMomoProvision';
+import { provisionAllProducts } from './provisionAllProducts';
+import { provisionReadingBackConcurrently } from './provisionReadingBackConcurrently';
+
+export type Implementation = 'ours' | 'mtn-momo' | 'ours-two-round-trips';
+
+export interface ProvisionTimings {
+  one: number[];
+  three: number[];
+  /** Ours only: the three products one after another, as the extension and CLI offer it today. */
+  threeInSequence?: number[];
+}
+
+type ProvisionOne = (product: Product) => Promise<{ apiUser: string; apiKey: string }>;
+
+const CALLBACK_HOST = 'localhost';
+const [impl, baseUrl, keysJson, runsArg] = process.argv.slice(2) as [Implementation, string, string, string];
+const keys = JSON.parse(keysJson) as Record<Product, string>;
+const runs = Number(runsArg) || 5;
+
+const input = (product: Product) => ({ baseUrl, product, subscriptionKey: keys[product], callbackHost: CALLBACK_HOST });
+const implementations: Record<Implementation, { one: ProvisionOne; all: () => Promise<unknown[]> }> = {
+  ours: {
+    one: (product) => provision(input(product)),
+    all: () => provisionAllProducts(PRODUCTS.map(input)),
+  },
+  'mtn-momo': {
+    one: (product) => mtnMomoProvision(input(product)),
+    all: () => Promise.all(PRODUCTS.map((product) => mtnMomoProvision(input(product)))),
+  },
+  'ours-two-round-trips': {
+    one: (product) => provisionReadingBackConcurrently(input(product)),
+    all: () => Promise.all(PRODUCTS.map((product) => provisionReadingBackConcurrently(input(product)))),
+  },
+};
+
+async function main(): Promise<void> {
+  const chosen = implementations[impl];
+  if (!chosen) throw new Error(`unknown implementation ${impl}`);
+  const created = await chosen.one('collection');
+  // A timing of requests that failed would be meaningless: check the pair once before timing.
+  if (!/^[0-9a-f-]{36}$/.test(created.apiUser) || !created.apiKey) throw new Error(`${impl} returned no user and key`);
+
+  const sampling = { warmup: 1, runs };
+  const result: ProvisionTimings = {
+    one: await timeAsync(sampling, () => chosen.one('collection')),
+    three: await timeAsync(sampling, () => chosen.all()),
+  };
+  if (impl === 'ours') {
+    result.threeInSequence = await timeAsync({ warmup: 0, runs: 2 }, async () => {
+      for (const product of PRODUCTS) await chosen.one(product);
+    });
+  }
+  destroyAgents();
+  reportToParent(result);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+/**
+ * Provisioning wall time against the local emulator with 200 ms added per request: ours (the
+ * core's provision()) and the mtn-momo package's Users.create + Users.login, for one product and
+ * for all three at once, plus a prototype of a proposed two-round-trip provision(). Each runs in
+ * its own process against the same emulator, which runs here.
+ */
+import * as path from 'path';
+import { startEmulator } from '../../src/emulator/server';
+import type { Implementation, ProvisionTimings } from '../provisioning/provisionChild';
+import { runChild } from '../lib/childProcess';
+import { BENCH_OUT } from '../lib/paths';
+import { formatMbFromKb, formatMs, formatRatio, Row, SectionResult } from '../lib/report';
+import { median, ratio, summarize } from '../lib/stats';
+
+const AREA = 'Provisioning (200 ms/request)';
+export const LATENCY_MS = 200;
+const CHILD = path.join(BENCH_OUT, 'provisioning', 'provisionChild.js');
+const IMPLEMENTATIONS: Implementation[] = ['ours', 'mtn-momo', 'ours-two-round-trips'];
+
+export async function measureProvisioning(runs: number, baselineMaxRssKb: number): Promise<SectionResult> {
+  const emulator = await startEmulator({ latencyMs: LATENCY_MS, quiet: true });
+  const measured = {} as Record<Implementation, { timings: ProvisionTimings; maxRssKb: number }>;
+  try {
+    const keys = Object.fromEntries(Object.entries(emulator.subscriptionKeys).map(([product, pair]) => [product, pair.primary]));
+    for (const impl of IMPLEMENTATIONS) {
+      const { value, maxRssKb } = await runChild<ProvisionTimings>(CHILD, [impl, emulator.url, JSON.stringify(keys), String(runs)]);
+      measured[impl] = { timings: value, maxRssKb };
+    }
+  } finally {
+    await emulator.close();
+  }
+
+  const m = (impl: Implementation, key: 'one' | 'three') => median(measured[impl].timings[key]);
+  const oursOne = m('ours', 'one');
+  const oursThree = m('ours', 'three');
+  const theirsOne = m('mtn-momo', 'one');
+  const theirsThree = m('mtn-momo', 'three');
+  const protoOne = m('ours-two-round-trips', 'one');
+  const protoThree = m('ours-two-round-trips', 'three');
+  const sequential = median(measured.ours.timings.threeInSequence ?? []);
+
+  const rows: Row[] = [
+    {
+      area: AREA,
+      measurement: 'one product: ours (provision)',
+      result: formatMs(oursOne),
+      baseline: `${formatMs(theirsOne)} (mtn-momo)`,
+      ratio: formatRatio(ratio(oursOne, theirsOne)),
+      target: '≤ 1.0× mtn-momo',
+      met: ratio(oursOne, theirsOne) <= 1.05,
+      note: `3 round trips (create user, read it back, create key) vs mtn-momo's 2`,
+    },
+    {
+      area: AREA,
+      measurement: 'all three products: ours (concurrent, bench helper)',
+      result: formatMs(oursThree),
+      baseline: `${formatMs(oursOne)} (ours, one product)`,
+      ratio: formatRatio(ratio(oursThree, oursOne)),
+      target: '≈ 1× one product',
+      met: ratio(oursThree, oursOne) <= 1.25,
+      note: `mtn-momo ×3 concurrent ${formatMs(theirsThree)} (${formatRatio(ratio(oursThree, theirsThree))}); one after another today: ${formatMs(sequential)}`,
+    },
+    {
+      area: AREA,
+      measurement: 'prototype: read user back while the key is created',
+      result: `${formatMs(protoOne)} one / ${formatMs(protoThree)} three`,
+      baseline: `${formatMs(theirsOne)} / ${formatMs(theirsThree)} (mtn-momo)`,
+      ratio: `${formatRatio(ratio(protoOne, theirsOne))} / ${formatRatio(ratio(protoThree, theirsThree))}`,
+      target: '≤ 1.0× mtn-momo',
+      met: ratio(protoOne, theirsOne) <= 1.05,
+      note: 'proposed src change (bench/provisioning/provisionReadingBackConcurrently.ts)',
+    },
+    {
+      area: 'Peak memory',
+      measurement: 'provisioning process (maxRSS): ours',
+      result: formatMbFromKb(measured.ours.maxRssKb),
+      baseline: `${formatMbFromKb(measured['mtn-momo'].maxRssKb)} (mtn-momo)`,
+      ratio: formatRatio(ratio(measured.ours.maxRssKb, measured['mtn-momo'].maxRssKb)),
+      note: `bare node + empty extension: ${formatMbFromKb(baselineMaxRssKb)}`,
+    },
+  ];
+  const data = Object.fromEntries(
+    IMPLEMENTATIONS.map((impl) => [
+      impl,
+      {
+        oneMs: summarize(measured[impl].timings.one),
+        threeMs: summarize(measured[impl].timings.three),
+        threeInSequenceMs: measured[impl].timings.threeInSequence && summarize(measured[impl].timings.threeInSequence),
+        maxRssKb: measured[impl].maxRssKb,
+      },
+    ]),
+  );
+  return { rows, data: { latencyMs: LATENCY_MS, runs, ...data } };
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// Checks a packaged .vsix the way the Marketplace and a user would see it:
+//   node scripts/check-package.js <file.vsix>          (npm run test:package builds one first)
+// Nothing from the working tree is trusted: the file list and the manifest come from the .vsix.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { listZipEntries, readZipEntry } = require('./zip-listing');
+
+const MAX_BYTES = 300 * 1024;
+const PREFIX = 'extension/'; // vsce puts the extension's files under extension/ in the zip
+
+/** Never shipped: sources, tests, build leftovers, source maps, local secrets. */
+const FORBIDDEN = [
+  { pattern: /^(src|test|out|bench|node_modules|\.vscode-test|test-artifacts)\//, why: 'sources, tests or build folders' },
+  { pattern: /\.map$/, why: 'source maps' },
+  { pattern: /(^|\/)\.env[^/]*$/, why: '.env files' },
+  { pattern: /(?<!\.d)\.ts$/, why: 'TypeScript sources' },
+  { pattern: /\.vsix$/, why: 'packages inside the package' },
+];
+
+/** vsce renames these; match what it writes. */
+const REQUIRED_DOCS = [
+  { label: 'README', pattern: /^readme\.md$/i },
+  { label: 'CHANGELOG', pattern: /^changelog\.md$/i },
+  { label: 'LICENSE', pattern: /^licen[cs]e(\.txt|\.md)?$/i },
+];
+
+/** Strings in `contributes` that name a file of the extension (icons, walkthrough media). */
+const LOCAL_MEDIA = /^(\.\/)?[\w./-]+\.(png|svg|jpe?g|gif|webp|md)$/i;
+
+function main(argv) {
+  const file = argv[0];
+  if (!file || argv.length > 1) {
+    console.error('Usage: node scripts/check-package.js <file.vsix>');
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    console.error(`No ${file}. Build one with: npm run package`);
+    return 2;
+  }
+  const zip = fs.readFileSync(file);
+  const entries = listZipEntries(zip);
+  const files = new Map(
+    entries.filter((e) => e.name.startsWith(PREFIX) && !e.name.endsWith('/')).map((e) => [e.name.slice(PREFIX.length), e]),
+  );
+  const manifestEntry = files.get('package.json');
+  if (!manifestEntry) {
+    console.error(`${file} has no extension/package.json: not a VS Code extension package.`);
+    return 1;
+  }
+  const manifest = JSON.parse(readZipEntry(zip, manifestEntry).toString('utf8'));
+
+  printListing(file, zip.length, files);
+  const checks = [
+    ['no sources, tests, source maps or .env files', () => checkNothingForbidden(files)],
+    [`under ${MAX_BYTES / 1024} KB`, () => checkSize(zip.length)],
+    ['README, CHANGELOG, LICENSE and icon are in it', () => checkDocs(files, manifest)],
+    ['the manifest has icon, repository, categories and keywords', () => checkManifest(manifest)],
+    ['every file the manifest points at is in it', () => checkReferencedFiles(files, manifest)],
+  ];
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const [title, check] of checks) {
+    const { problems, detail } = check();
+    if (problems.length === 0) {
+      counts.passed += 1;
+      console.log(`  ✔ ${title}${detail ? ` (${detail})` : ''}`);
+    } else {
+      counts.failed += 1;
+      console.log(`  ✖ ${title}:\n${problems.map((p) => `      - ${p}`).join('\n')}`);
+    }
+  }
+  // The closing line of the test runners (test/runners/protocol.ts), which .ci/run adds up.
+  console.log(`package: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  if (counts.failed > 0) console.log('Fix .vscodeignore (what goes in) or package.json (the manifest), then: npm run test:package');
+  return counts.failed > 0 ? 1 : 0;
+}
+
+function printListing(file, bytes, files) {
+  const unpacked = [...files.values()].reduce((sum, e) => sum + e.size, 0);
+  console.log(`${file}: ${kb(bytes)}, ${files.size} files, ${kb(unpacked)} unpacked`);
+  const width = Math.max(...[...files.keys()].map((name) => name.length));
+  for (const [name, entry] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`    ${name.padEnd(width)}  ${kb(entry.size).padStart(9)}`);
+  }
+}
+
+// Each check returns the problems it found (none means it passed) and a short detail to show.
+
+function checkNothingForbidden(files) {
+  const problems = [];
+  for (const name of files.keys()) {
+    const rule = FORBIDDEN.find((r) => r.pattern.test(name));
+    if (rule) problems.push(`${name}: ${rule.why} do not belong in the package`);
+  }
+  return { problems };
+}
+
+function checkSize(bytes) {
+  const problems = bytes < MAX_BYTES ? [] : [`the .vsix is ${kb(bytes)}; the limit is ${kb(MAX_BYTES)}`];
+  return { problems, detail: kb(bytes) };
+}
+
+function checkDocs(files, manifest) {
+  const names = [...files.keys()];
+  const problems = REQUIRED_DOCS.filter((doc) => !names.some((name) => doc.pattern.test(name))).map(
+    (doc) => `no ${doc.label} at the top of the package (vsce adds it when the file exists in the repo root)`,
+  );
+  if (typeof manifest.icon === 'string' && !files.has(normalize(manifest.icon))) {
+    problems.push(`the icon ${manifest.icon} is not in the package`);
+  }
+  return { problems };
+}
+
+function checkManifest(manifest) {
+  const problems = [];
+  if (typeof manifest.icon !== 'string' || !/\.png$/i.test(manifest.icon)) {
+    problems.push('"icon" must name a PNG file (the Marketplace does not take SVG icons)');
+  }
+  const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  if (!repository) problems.push('"repository" (with a url) is missing');
+  if (!Array.isArray(manifest.categories) || manifest.categories.length === 0) problems.push('"categories" is missing or empty');
+  if (!Array.isArray(manifest.keywords) || manifest.keywords.length === 0) problems.push('"keywords" is missing or empty');
+  else if (manifest.keywords.length > 30) problems.push(`"keywords" has ${manifest.keywords.length} entries; the Marketplace takes 30`);
+  return { problems };
+}
+
+/** `main`, `icon` and every local media file named under `contributes` (views, walkthroughs). */
+function checkReferencedFiles(files, manifest) {
+  const referenced = new Set([manifest.main, manifest.icon].filter(Boolean).map(normalize));
+  collectMediaPaths(manifest.contributes, referenced);
+  const problems = [...referenced].filter((name) => !files.has(name)).map((name) => `${name} is referenced but not packaged`);
+  return { problems, detail: `${referenced.size} files` };
+}
+
+function collectMediaPaths(value, found) {
+  if (typeof value === 'string') {
+    if (LOCAL_MEDIA.test(value)) found.add(normalize(value));
+  } else if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) collectMediaPaths(child, found);
+  }
+}
+
+/** "./dist/extension.js" and "dist/extension.js" name the same entry. */
+function normalize(relativePath) {
+  return path.posix.normalize(relativePath.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+process.exitCode = main(process.argv.slice(2));

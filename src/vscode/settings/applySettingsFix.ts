@@ -1,0 +1,140 @@
+/**
+ * momo.applySettingsFix (the quick fixes' command; hidden from the palette). Args:
+ *   { uri, action: 'edit', code, name?, startOffset, title }  → the core fix with that title,
+ *       planned again on the current text (the finding is found by code and name, nearest offset)
+ *   { uri, action: 'fill', environment, product? }            → write a stored API user and key
+ *   { uri, action: 'provision', product? }                    → provision a sandbox user, then write it
+ * Edits go through the settings writer: one WorkspaceEdit, .env created in it when needed.
+ */
+import * as vscode from 'vscode';
+import { isProduct, type Product } from '../../core/momo/products';
+import type { Finding, QuickFix } from '../../core/settings';
+import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
+import { pickApiUser } from '../ui/pickers';
+import { provisionOnTheSpot, usableUsers, withApiKey } from './credentialChoice';
+import { insertCredentialsIntoFile } from './insertCredentials';
+import type { ProductionSecrets } from './productionSecrets';
+import { checkSettingsDocument } from './settingsCheck';
+import { relativeName } from './settingsSelector';
+import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
+
+export interface SettingsFixArgs {
+  uri: string;
+  action: 'edit' | 'fill' | 'provision';
+  code?: string;
+  name?: string;
+  startOffset?: number;
+  title?: string;
+  environment?: string;
+  product?: Product;
+}
+
+export const APPLY_FIX_COMMAND = 'momo.applySettingsFix';
+const TITLE = 'MoMo: Fill Settings';
+const ATTEMPTS = 2;
+
+export async function applySettingsFix(ctx: CommandContext, secrets: ProductionSecrets, arg: unknown): Promise<CommandResult> {
+  const args = parseArgs(arg);
+  if (!args) {
+    return failed('applySettingsFix needs { uri, action }.');
+  }
+  const uri = vscode.Uri.parse(args.uri);
+  switch (args.action) {
+    case 'fill':
+      return fill(ctx, uri, args);
+    case 'provision': {
+      const user = await provisionOnTheSpot(ctx, args.product);
+      const chosen = user && (await withApiKey(ctx, user));
+      return chosen ? insertCredentialsIntoFile(ctx, uri, chosen) : failed('no API user was provisioned');
+    }
+    case 'edit':
+      return applyEditFix(ctx, secrets, uri, args);
+  }
+}
+
+async function fill(ctx: CommandContext, uri: vscode.Uri, args: SettingsFixArgs): Promise<CommandResult> {
+  const users = usableUsers(ctx.store.index(), { product: args.product, environment: args.environment });
+  if (users.length === 0) {
+    ctx.notifier.tell('info', 'No stored API user with a key fits here any more: provision a sandbox user and fill the file with it.', {
+      'Provision and Fill': () => vscode.commands.executeCommand(APPLY_FIX_COMMAND, { uri: args.uri, action: 'provision', product: args.product }),
+    });
+    return failed('no stored API user');
+  }
+  const user = users.length === 1 ? users[0] : await pickApiUser(TITLE, users);
+  const chosen = user && (await withApiKey(ctx, user));
+  return chosen ? insertCredentialsIntoFile(ctx, uri, chosen) : failed('no credentials');
+}
+
+async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri: vscode.Uri, args: SettingsFixArgs): Promise<CommandResult> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const checked = await checkSettingsDocument(document, 'open', secrets);
+    const finding = checked && matchingFinding(checked.findings, args);
+    const fix = finding?.fixes.find((f) => f.kind === 'edit' && f.title === args.title);
+    if (!checked || !fix) {
+      ctx.notifier.tell('info', `"${args.title ?? 'The fix'}" no longer applies to ${relativeName(uri)}: the file changed or the problem is already fixed.`);
+      return failed('nothing to fix');
+    }
+    const changes: PlannedFileChange[] = [{ uri, expected: checked.doc.text, edits: fix.edits }];
+    const context = checked.context;
+    if (fix.dotenv && context) {
+      changes.push({ uri: context.dotenv.uri, expected: fix.dotenv.create ? undefined : context.dotenv.text, edits: fix.dotenv.edits, secret: true });
+    }
+    if (fix.gitignore && context) {
+      changes.push({ uri: context.gitignore.uri, expected: fix.gitignore.create ? undefined : (context.gitignore.text ?? undefined), edits: fix.gitignore.edits });
+    }
+    if ((fix.dotenv || fix.gitignore) && !context) {
+      const why = `"${fix.title}" changes .env or .gitignore beside the file; save ${relativeName(uri)} in your project first.`;
+      ctx.notifier.tell('warning', why);
+      return failed(why);
+    }
+    const outcome = await applyPlannedChanges(changes);
+    if (outcome.applied) {
+      tellApplied(ctx, fix, outcome.files);
+      return { ok: true };
+    }
+    if (!outcome.stale || attempt === ATTEMPTS) {
+      ctx.notifier.tell('error', `"${fix.title}" was not applied: ${outcome.reason} Try the quick fix again.`);
+      return failed(outcome.reason);
+    }
+  }
+  return failed('the file kept changing');
+}
+
+function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri[]): void {
+  const where = files.map(relativeName).join(', ');
+  const install = fix.packageName ? ` Install ${fix.packageName} if the project does not have it yet (pip install ${fix.packageName}).` : '';
+  ctx.log.info(`Applied the MoMo quick fix "${fix.title}" to ${where}.`);
+  if (install || files.length > 1) {
+    ctx.notifier.tell('info', `Applied "${fix.title}" (${where}).${install}`);
+  }
+}
+
+/** The same problem in the current text: same code and variable, the nearest to where it was. */
+function matchingFinding(findings: Finding[], args: SettingsFixArgs): Finding | undefined {
+  const candidates = findings.filter((f) => f.code === args.code && (args.name === undefined || f.name === args.name));
+  const offset = args.startOffset ?? 0;
+  return candidates.sort((a, b) => Math.abs(a.startOffset - offset) - Math.abs(b.startOffset - offset))[0];
+}
+
+function parseArgs(arg: unknown): SettingsFixArgs | undefined {
+  if (typeof arg !== 'object' || arg === null) {
+    return undefined;
+  }
+  const raw = arg as Record<string, unknown>;
+  if (typeof raw.uri !== 'string' || (raw.action !== 'edit' && raw.action !== 'fill' && raw.action !== 'provision')) {
+    return undefined;
+  }
+  const text = (name: string): string | undefined => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined);
+  const product = text('product');
+  return {
+    uri: raw.uri,
+    action: raw.action,
+    code: text('code'),
+    name: text('name'),
+    title: text('title'),
+    environment: text('environment'),
+    ...(typeof raw.startOffset === 'number' ? { startOffset: raw.startOffset } : {}),
+    ...(product && isProduct(product) ? { product } : {}),
+  };
+}

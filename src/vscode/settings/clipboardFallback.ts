@@ -1,0 +1,57 @@
+/**
+ * When there is no file to write into (no editor, a format the planner does not write yet),
+ * the values can still be copied as NAME=value lines. The API key is read only when the
+ * person clicks "Copy to Clipboard", and never appears in the message itself.
+ */
+import * as vscode from 'vscode';
+import { shortApiUser } from '../../core/store/credentialText';
+import type { Args } from '../commands/commandArgs';
+import type { CommandContext } from '../commands/commandContext';
+import { settingsVariableNames } from '../config';
+import { chooseCredentials, type ChosenCredentials } from './credentialChoice';
+
+export const COPY_BUTTON = 'Copy to Clipboard';
+export const CHOOSE_FILE_BUTTON = 'Choose a Settings File…';
+
+export async function copyCredentialLines(ctx: CommandContext, chosen: ChosenCredentials): Promise<void> {
+  const names = settingsVariableNames();
+  await ctx.clipboard.copy(`${names.apiUser}=${chosen.user.apiUser}\n${names.apiKey}=${chosen.apiKey}\n`);
+  ctx.notifier.tell(
+    'info',
+    `Copied ${names.apiUser} and ${names.apiKey} lines for ${shortApiUser(chosen.user.apiUser)} to the clipboard. Paste them into a file git does not track, such as .env.`,
+  );
+}
+
+/**
+ * Explains why nothing was written and offers the clipboard (credentials chosen at the click,
+ * from `args` when they name a user) and, when useful, the file picker.
+ */
+export function offerClipboard(ctx: CommandContext, why: string, args: Args, options: { offerFilePicker: boolean }): void {
+  const user = userArgs(args);
+  const actions: Record<string, () => unknown> = {
+    [COPY_BUTTON]: async () => {
+      const chosen = await chooseCredentials(ctx, user, 'MoMo: Copy Credentials');
+      if (chosen) {
+        await copyCredentialLines(ctx, chosen);
+      }
+    },
+  };
+  if (options.offerFilePicker) {
+    actions[CHOOSE_FILE_BUTTON] = () => vscode.commands.executeCommand('momo.insertIntoSettings', user);
+  }
+  ctx.notifier.tell('info', why, actions);
+}
+
+/** Only the fields that name an API user, so a follow-up command asks for everything else. */
+export function userArgs(args: Args): Args | undefined {
+  if (typeof args.apiUser !== 'string') {
+    return undefined;
+  }
+  const picked: Record<string, unknown> = { apiUser: args.apiUser };
+  for (const name of ['environment', 'product']) {
+    if (typeof args[name] === 'string') {
+      picked[name] = args[name];
+    }
+  }
+  return picked;
+}

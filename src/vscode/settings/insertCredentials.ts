@@ -1,0 +1,182 @@
+/**
+ * Writes an API user and key into one settings file with the core planner, applied as one
+ * WorkspaceEdit: in reference mode the file reads the values from the environment and the
+ * values go into the project's .env (created when missing, and added to .gitignore when git
+ * would otherwise take it); in value mode they are written into the file itself. A production
+ * key written literally into a tracked file is asked about first (modal). When a Python
+ * settings file reads the environment but nothing loads .env, the message says so and offers
+ * the loader as a button.
+ */
+import * as vscode from 'vscode';
+import { isSandbox } from '../../core/momo/environments';
+import { shortApiUser } from '../../core/store/credentialText';
+import {
+  detectDialect,
+  documentEdits,
+  isDotenvFileName,
+  planCredentialInsert,
+  unsupportedMessage,
+  type CredentialValues,
+  type SettingsDocument,
+  type SettingsPlan,
+  type WriteMode,
+} from '../../core/settings';
+import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
+import { settingsVariableNames } from '../config';
+import { offerClipboard } from './clipboardFallback';
+import type { ChosenCredentials } from './credentialChoice';
+import type { InsertOptions } from './insertOptions';
+import { offerDotenvLoader } from './loaderOffer';
+import { planOptions, projectContextFor, type ProjectContext } from './projectContext';
+import { relativeName } from './settingsSelector';
+import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
+
+export type InsertResult = CommandResult<{
+  file: string;
+  mode: WriteMode;
+  changed: boolean;
+  /** The .env written in reference mode, when it changed. */
+  dotenv?: string;
+  /** The .gitignore, when an entry was added. */
+  gitignore?: string;
+  loaderAdded: boolean;
+  notices: string[];
+}>;
+
+const WRITE_ANYWAY = 'Write It Anyway';
+const USE_DOTENV = 'Keep It in .env';
+const ATTEMPTS = 3;
+
+export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode.Uri, chosen: ChosenCredentials, options: InsertOptions = {}): Promise<InsertResult> {
+  const values: CredentialValues = {
+    apiUser: chosen.user.apiUser,
+    apiKey: chosen.apiKey,
+    product: chosen.user.product,
+    production: !isSandbox(chosen.user.environment),
+  };
+  let mode = options.mode;
+  let confirmed = options.confirm === true;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const target = await readTarget(uri);
+    if ('error' in target) {
+      ctx.notifier.tell('error', target.error);
+      return failed(target.error);
+    }
+    const { document } = target;
+    if (detectDialect(document).dialect === 'unsupported') {
+      const why = unsupportedMessage(document);
+      offerClipboard(ctx, why, { apiUser: chosen.user.apiUser, environment: chosen.user.environment, product: chosen.user.product }, { offerFilePicker: true });
+      return failed(why);
+    }
+    const context = await projectContextFor({ uri, fileName: document.fileName }, 'open');
+    const plan = planCredentialInsert(document, values, planOptions(document, context, { mode, names: settingsVariableNames() }));
+    if (!plan.ok) {
+      const why = plan.error ?? `${relativeName(uri)} could not be planned.`;
+      offerClipboard(ctx, why, { apiUser: chosen.user.apiUser, environment: chosen.user.environment, product: chosen.user.product }, { offerFilePicker: false });
+      return failed(why);
+    }
+    if (plan.needsConfirmation && !confirmed) {
+      const answer = await ctx.notifier.ask('warning', plan.needsConfirmation, [WRITE_ANYWAY, USE_DOTENV], { modal: true });
+      if (answer === USE_DOTENV) {
+        mode = 'reference';
+        continue;
+      }
+      if (answer !== WRITE_ANYWAY) {
+        return failed('cancelled');
+      }
+      confirmed = true;
+    }
+    const includeLoader = options.loader === true && plan.loader !== undefined;
+    const outcome = await applyPlannedChanges(plannedChanges(uri, target.existing ? document.text : undefined, plan, context, includeLoader));
+    if (!outcome.applied) {
+      if (outcome.stale && attempt < ATTEMPTS) {
+        continue; // the user typed meanwhile: plan again on the new text
+      }
+      ctx.notifier.tell('error', `The credentials were not written: ${outcome.reason} Run the command again.`);
+      return failed(outcome.reason);
+    }
+    return report(ctx, uri, chosen, plan, context, { includeLoader, options });
+  }
+  return failed('The file kept changing while the edit was being prepared.');
+}
+
+type Target = { document: SettingsDocument; existing: boolean } | { error: string };
+
+/** The open (or opened) document; a missing .env file is written from scratch. */
+async function readTarget(uri: vscode.Uri): Promise<Target> {
+  try {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return { document: { text: document.getText(), fileName: document.fileName, languageId: document.languageId }, existing: true };
+  } catch {
+    if (isDotenvFileName(uri.path)) {
+      return { document: { text: '', fileName: uri.path }, existing: false };
+    }
+    return { error: `${relativeName(uri)} could not be opened, so nothing was written. Check that the file exists and try again.` };
+  }
+}
+
+function plannedChanges(uri: vscode.Uri, text: string | undefined, plan: SettingsPlan, context: ProjectContext | undefined, includeLoader: boolean): PlannedFileChange[] {
+  const changes: PlannedFileChange[] = [{ uri, expected: text, edits: documentEdits(plan, includeLoader), secret: true }];
+  if (plan.dotenv && context) {
+    changes.push({ uri: context.dotenv.uri, expected: plan.dotenv.create ? undefined : context.dotenv.text, edits: plan.dotenv.edits, secret: true });
+  }
+  if (plan.gitignore && context) {
+    changes.push({ uri: context.gitignore.uri, expected: plan.gitignore.create ? undefined : (context.gitignore.text ?? undefined), edits: plan.gitignore.edits });
+  }
+  return changes;
+}
+
+interface ReportExtras {
+  includeLoader: boolean;
+  options: InsertOptions;
+}
+
+async function report(
+  ctx: CommandContext,
+  uri: vscode.Uri,
+  chosen: ChosenCredentials,
+  plan: SettingsPlan,
+  context: ProjectContext | undefined,
+  extras: ReportExtras,
+): Promise<InsertResult> {
+  const file = relativeName(uri);
+  const dotenvChanged = plan.dotenv && context && (plan.dotenv.create || plan.dotenv.edits.length > 0) ? relativeName(context.dotenv.uri) : undefined;
+  const gitignoreChanged = plan.gitignore && context && plan.gitignore.edits.length > 0 ? relativeName(context.gitignore.uri) : undefined;
+  if (extras.options.show) {
+    await vscode.window.showTextDocument(uri, { preview: false });
+  }
+  const summary = summaryOf(file, chosen, plan, dotenvChanged, gitignoreChanged);
+  ctx.log.info(`Insert into ${file}: mode ${plan.mode}, changed ${String(plan.changed)}${dotenvChanged ? `, .env ${dotenvChanged}` : ''}${gitignoreChanged ? ', .gitignore updated' : ''}.`);
+  // The planner assumes an exposed .env is tracked; for one git has not taken yet, `git rm --cached` is no advice.
+  const notices = plan.notices.filter((n) => context?.git.tracked === true || !n.includes('git rm --cached'));
+  const text = [summary, ...notices].join(' ');
+  if (plan.loader && !extras.includeLoader && extras.options.loader !== false) {
+    offerDotenvLoader(ctx, uri, `${text} ${plan.loader.message}`, plan.loader.packageName);
+  } else {
+    ctx.notifier.tell('info', text);
+  }
+  return {
+    ok: true,
+    file,
+    mode: plan.mode,
+    changed: plan.changed,
+    ...(dotenvChanged ? { dotenv: dotenvChanged } : {}),
+    ...(gitignoreChanged ? { gitignore: gitignoreChanged } : {}),
+    loaderAdded: extras.includeLoader,
+    notices,
+  };
+}
+
+function summaryOf(file: string, chosen: ChosenCredentials, plan: SettingsPlan, dotenv: string | undefined, gitignore: string | undefined): string {
+  const who = `API user ${shortApiUser(chosen.user.apiUser)}`;
+  const names = `${plan.names.apiUser} and ${plan.names.apiKey}`;
+  if (!plan.changed) {
+    return `${file} already holds ${who} (${names}); nothing needed to change.`;
+  }
+  if (plan.mode === 'reference' && plan.envNames) {
+    const where = dotenv ?? '.env';
+    const ignored = gitignore ? ` and added it to ${gitignore} so git leaves it out` : '';
+    return `Wrote ${who} into ${where} (${plan.envNames.apiUser}, ${plan.envNames.apiKey})${ignored}; ${file} reads them from the environment.`;
+  }
+  return `Wrote ${who} into ${file} (${names}).`;
+}

@@ -1,0 +1,42 @@
+/**
+ * The options of the insert commands, from their arguments and the `momo.settings.defaultMode`
+ * setting: how to write (reference / value), whether a production key may go literally into a
+ * tracked file without asking, and what to do about a settings file that never loads .env.
+ */
+import * as vscode from 'vscode';
+import type { WriteMode } from '../../core/settings';
+import type { Args } from '../commands/commandArgs';
+
+export interface InsertOptions {
+  /** undefined: reference for a git-tracked, not-ignored file; value otherwise (.env files: always value). */
+  mode?: WriteMode;
+  /** true: write a production key literally into a tracked file without the modal question. */
+  confirm?: boolean;
+  /** true: add the .env loader in the same edit; false: never offer it; undefined: offer it afterwards. */
+  loader?: boolean;
+  /** Reveal the file in an editor afterwards (the tree and the file picker do; the current file is visible already). */
+  show?: boolean;
+}
+
+export type ParsedInsertOptions = { options: InsertOptions } | { error: string };
+
+export function insertOptionsFrom(args: Args): ParsedInsertOptions {
+  const mode = args.mode ?? configuredMode();
+  if (mode !== undefined && mode !== 'value' && mode !== 'reference') {
+    return { error: `"${String(mode)}" is not a write mode; use "reference" (values in .env, read from the environment) or "value".` };
+  }
+  return {
+    options: {
+      ...(mode ? { mode } : {}),
+      confirm: args.confirm === true,
+      ...(typeof args.loader === 'boolean' ? { loader: args.loader } : {}),
+      ...(typeof args.show === 'boolean' ? { show: args.show } : {}),
+    },
+  };
+}
+
+/** The setting; 'auto' (the default) leaves the choice to the planner. */
+function configuredMode(): WriteMode | undefined {
+  const value = vscode.workspace.getConfiguration('momo').get<string>('settings.defaultMode');
+  return value === 'value' || value === 'reference' ? value : undefined;
+}

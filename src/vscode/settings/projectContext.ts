@@ -1,0 +1,205 @@
+/**
+ * Everything about a settings file's surroundings that the planner needs and cannot know:
+ * the project folder (where .env belongs), the .env and .gitignore texts, what git says about
+ * the file and about .env, and whether manage.py / wsgi.py already load .env.
+ *
+ * Git answers come from the doctor's helper (the built-in git extension when it is enabled,
+ * else `git` itself, run in the file's folder). No git, or a folder outside a repository,
+ * means "not tracked": then nothing is reported as a committed secret, and reference mode is
+ * only used when asked for.
+ */
+import * as vscode from 'vscode';
+import type { FindingOptions, PlanOptions, SettingsDocument } from '../../core/settings';
+import { detectDialect } from '../../core/settings';
+import { currentText } from '../doctor/documentText';
+import { gitStates, type GitFileState } from '../doctor/gitState';
+
+/** Files that mark a project's root folder, where .env is read from. */
+const PROJECT_MARKERS = new Set(['.env', '.git', 'manage.py', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'package.json']);
+const PROJECT_MARKER_SUFFIXES = ['.csproj', '.sln'];
+const LOADS_DOTENV = /\bload_dotenv\s*\(|\bread_env\s*\(|\bdotenv_values\s*\(|^\s*from\s+decouple\s+import\b/m;
+const GIT_CACHE_MS = 15_000;
+
+export interface FileText {
+  uri: vscode.Uri;
+  /** undefined: the file does not exist (yet). */
+  text: string | undefined;
+}
+
+export interface ProjectContext {
+  projectDir: vscode.Uri;
+  /** What git says about the settings file; inRepository false means git gave no answer. */
+  git: GitFileState & { inRepository: boolean };
+  dotenv: FileText;
+  gitignore: FileText;
+  /** git check-ignore's answer for .env; undefined when git gave none (then .gitignore is read). */
+  dotenvIgnored?: boolean;
+  dotenvLoadedElsewhere: boolean;
+}
+
+/**
+ * 'peek' reads open documents or the disk without opening anything (diagnostics);
+ * 'open' opens the documents the edit will change, so plans fit VS Code's own text models.
+ */
+export type ReadStrategy = 'peek' | 'open';
+
+const gitCache = new Map<string, { at: number; state: Promise<GitFileState & { inRepository: boolean }> }>();
+
+/** Forget git answers, e.g. after .gitignore changed or files were added or removed. */
+export function forgetGitAnswers(): void {
+  gitCache.clear();
+}
+
+/** undefined for documents that are not files on disk (untitled, virtual): they have no project folder. */
+export async function projectContextFor(document: { uri: vscode.Uri; fileName: string }, read: ReadStrategy): Promise<ProjectContext | undefined> {
+  if (document.uri.scheme !== 'file') {
+    return undefined;
+  }
+  const fileDir = vscode.Uri.joinPath(document.uri, '..');
+  const projectDir = await findProjectDir(fileDir);
+  const dotenvUri = vscode.Uri.joinPath(projectDir, '.env');
+  const gitignoreUri = await findGitignore(projectDir);
+  const [git, dotenvGit, dotenvText, gitignoreText, loadedElsewhere] = await Promise.all([
+    gitStateOf(document.uri),
+    gitStateOf(dotenvUri),
+    readText(dotenvUri, read),
+    readText(gitignoreUri, read),
+    isDotenvLoadedElsewhere(document, projectDir),
+  ]);
+  return {
+    projectDir,
+    git,
+    dotenv: { uri: dotenvUri, text: dotenvText },
+    gitignore: { uri: gitignoreUri, text: gitignoreText },
+    ...(dotenvGit.inRepository && dotenvGit.ignored !== undefined ? { dotenvIgnored: dotenvGit.ignored } : {}),
+    dotenvLoadedElsewhere: loadedElsewhere,
+  };
+}
+
+/**
+ * What the planner and the detector get. A dotenv file counts as exposed when git tracks it or
+ * would take it with the next `git add` (in a repository and not ignored).
+ */
+export function findingOptions(document: SettingsDocument, context: ProjectContext | undefined, knownProductionSecrets: string[] = []): FindingOptions {
+  if (!context) {
+    // Not a file on disk: nothing is tracked, and no .env or .gitignore change can be placed.
+    return { tracked: false, knownProductionSecrets };
+  }
+  const dotenvFile = detectDialect(document).dialect === 'dotenv';
+  const { git } = context;
+  const tracked = git.inRepository && (git.tracked === true || (dotenvFile && git.ignored === false));
+  return {
+    tracked,
+    ignored: git.ignored === true,
+    knownProductionSecrets,
+    ...(context.dotenv.text !== undefined ? { dotenv: { text: context.dotenv.text, fileName: '.env' } } : {}),
+    gitignoreText: context.gitignore.text ?? null,
+    ...(context.dotenvIgnored !== undefined ? { dotenvIgnored: context.dotenvIgnored } : {}),
+    dotenvLoadedElsewhere: context.dotenvLoadedElsewhere,
+  };
+}
+
+export function planOptions(document: SettingsDocument, context: ProjectContext | undefined, extra: Pick<PlanOptions, 'mode' | 'names'>): PlanOptions {
+  const options: PlanOptions = { ...findingOptions(document, context) };
+  delete (options as FindingOptions).knownProductionSecrets;
+  // Without a project folder there is no .env to write to: values go into the document itself.
+  const mode = context ? extra.mode : 'value';
+  return { ...options, ...(mode ? { mode } : {}), ...(extra.names ? { names: extra.names } : {}) };
+}
+
+async function readText(uri: vscode.Uri, read: ReadStrategy): Promise<string | undefined> {
+  if (read === 'peek') {
+    return currentText(uri);
+  }
+  try {
+    return (await vscode.workspace.openTextDocument(uri)).getText();
+  } catch {
+    return undefined;
+  }
+}
+
+function gitStateOf(uri: vscode.Uri): Promise<GitFileState & { inRepository: boolean }> {
+  const key = uri.toString();
+  const cached = gitCache.get(key);
+  if (cached && Date.now() - cached.at < GIT_CACHE_MS) {
+    return cached.state;
+  }
+  const name = uri.path.split('/').pop() ?? '';
+  const state = gitStates(vscode.Uri.joinPath(uri, '..'), [name]).then(
+    (states) => {
+      const answer = states.get(name);
+      return { ...answer, inRepository: answer !== undefined };
+    },
+    () => ({ inRepository: false }),
+  );
+  gitCache.set(key, { at: Date.now(), state });
+  return state;
+}
+
+/** The nearest folder, from the file's own up to its workspace folder, that holds a project marker. */
+async function findProjectDir(fileDir: vscode.Uri): Promise<vscode.Uri> {
+  const root = vscode.workspace.getWorkspaceFolder(fileDir)?.uri;
+  if (!root || fileDir.scheme !== 'file') {
+    return root ?? fileDir;
+  }
+  for (let dir = fileDir; ; dir = vscode.Uri.joinPath(dir, '..')) {
+    if (await hasProjectMarker(dir)) {
+      return dir;
+    }
+    if (dir.path === root.path || !dir.path.startsWith(root.path) || dir.path === '/') {
+      return root;
+    }
+  }
+}
+
+async function hasProjectMarker(dir: vscode.Uri): Promise<boolean> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(dir);
+    return entries.some(([name]) => PROJECT_MARKERS.has(name) || PROJECT_MARKER_SUFFIXES.some((suffix) => name.endsWith(suffix)));
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest existing .gitignore at or above the project folder (within the workspace), else a new one there. */
+async function findGitignore(projectDir: vscode.Uri): Promise<vscode.Uri> {
+  const root = vscode.workspace.getWorkspaceFolder(projectDir)?.uri;
+  for (let dir = projectDir; root && dir.path.startsWith(root.path); dir = vscode.Uri.joinPath(dir, '..')) {
+    const candidate = vscode.Uri.joinPath(dir, '.gitignore');
+    if (await exists(candidate)) {
+      return candidate;
+    }
+    if (dir.path === root.path || dir.path === '/') {
+      break;
+    }
+  }
+  return vscode.Uri.joinPath(projectDir, '.gitignore');
+}
+
+/** Django loads settings through manage.py, wsgi.py or asgi.py: a loader there covers settings.py too. */
+async function isDotenvLoadedElsewhere(document: { uri: vscode.Uri; fileName: string }, projectDir: vscode.Uri): Promise<boolean> {
+  if (detectDialect({ fileName: document.fileName }).dialect !== 'python') {
+    return false;
+  }
+  const fileDir = vscode.Uri.joinPath(document.uri, '..');
+  const candidates = [vscode.Uri.joinPath(projectDir, 'manage.py'), vscode.Uri.joinPath(fileDir, 'wsgi.py'), vscode.Uri.joinPath(fileDir, 'asgi.py')];
+  for (const uri of candidates) {
+    if (uri.toString() === document.uri.toString()) {
+      continue;
+    }
+    const text = await currentText(uri, 256 * 1024);
+    if (text !== undefined && LOADS_DOTENV.test(text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

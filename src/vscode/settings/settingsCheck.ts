@@ -1,0 +1,29 @@
+/**
+ * One check of a settings document: the core's findings with what git, .env, .gitignore and
+ * the stored production secrets say. The MTN test comes first and is pure text: a file that
+ * is not MTN MoMo's costs no git call and no secret read.
+ */
+import type * as vscode from 'vscode';
+import { detectFindings, isMtnMomoDocument, type Finding, type SettingsDocument } from '../../core/settings';
+import type { ProductionSecrets } from './productionSecrets';
+import { findingOptions, projectContextFor, type ProjectContext, type ReadStrategy } from './projectContext';
+
+export interface CheckedDocument {
+  doc: SettingsDocument;
+  context: ProjectContext | undefined;
+  findings: Finding[];
+}
+
+export function settingsDocumentOf(document: vscode.TextDocument): SettingsDocument {
+  return { text: document.getText(), fileName: document.fileName, languageId: document.languageId };
+}
+
+/** undefined: not an MTN MoMo document (nothing to report). */
+export async function checkSettingsDocument(document: vscode.TextDocument, read: ReadStrategy, secrets: ProductionSecrets): Promise<CheckedDocument | undefined> {
+  const doc = settingsDocumentOf(document);
+  if (!isMtnMomoDocument(doc.text)) {
+    return undefined;
+  }
+  const [context, known] = await Promise.all([projectContextFor(document, read), secrets.get()]);
+  return { doc, context, findings: detectFindings(doc, findingOptions(doc, context, known)) };
+}

@@ -1,0 +1,118 @@
+/**
+ * Quick fixes for the MoMo diagnostics. Each one runs `momo.applySettingsFix`, which plans the
+ * fix again on the file as it is at that moment, so a fix never lands on stale offsets and no
+ * secret travels inside a code action. Fixes that need credentials (a placeholder, a key with
+ * no API user) are offered per stored environment ("Fill with stored sandbox credentials")
+ * plus "Provision a sandbox user and fill"; the best one is marked preferred.
+ */
+import * as vscode from 'vscode';
+import { findEnvironment, isSandbox } from '../../core/momo/environments';
+import type { Product } from '../../core/momo/products';
+import { planCredentialInsert, type Finding, type QuickFix } from '../../core/settings';
+import type { CredentialStore } from '../credentialStore';
+import { settingsVariableNames } from '../config';
+import { usableUsers } from './credentialChoice';
+import { APPLY_FIX_COMMAND, type SettingsFixArgs } from './applySettingsFix';
+import { DIAGNOSTIC_SOURCE, type SettingsDiagnostics } from './settingsDiagnostics';
+
+/** A well-formed id, only for naming the variables a plan would write (never written). */
+const NAMING_USER = '00000000-0000-4000-8000-000000000000';
+
+export class SettingsCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(
+    private readonly diagnostics: SettingsDiagnostics,
+    private readonly store: CredentialStore,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) {
+      return [];
+    }
+    const findings = this.diagnostics.findingsFor(document.uri);
+    const actions: vscode.CodeAction[] = [];
+    const titles = new Set<string>();
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) {
+        continue;
+      }
+      const finding = findings.find((f) => f.code === diagnostic.code && sameRange(f, diagnostic.range));
+      for (const action of finding ? this.actionsFor(document, finding, diagnostic) : []) {
+        // Two placeholders (API user, API key) offer the same fill: show it once.
+        if (!titles.has(action.title)) {
+          titles.add(action.title);
+          actions.push(action);
+        }
+      }
+    }
+    return actions;
+  }
+
+  private actionsFor(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    return finding.fixes.flatMap((fix) =>
+      fix.kind === 'edit' ? [editAction(document, finding, fix, diagnostic)] : this.credentialActions(document, finding, fix, diagnostic),
+    );
+  }
+
+  private credentialActions(document: vscode.TextDocument, finding: Finding, fix: QuickFix, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const product = fix.product ?? finding.product;
+    const environments = [...new Set(usableUsers(this.store.index(), { product }).map((u) => u.environment))];
+    const verb = finding.code === 'momo.missingApiUser' ? insertTitle(document, product) : 'Fill';
+    const actions = environments.map((environment, i) =>
+      action(`${verb} with stored ${environmentName(environment)} credentials`, diagnostic, i === 0, {
+        uri: document.uri.toString(),
+        action: 'fill',
+        environment,
+        ...(product ? { product } : {}),
+      }),
+    );
+    const provisionVerb = verb === 'Fill' ? 'fill' : verb.charAt(0).toLowerCase() + verb.slice(1);
+    actions.push(
+      action(`Provision a sandbox user and ${provisionVerb}`, diagnostic, environments.length === 0, {
+        uri: document.uri.toString(),
+        action: 'provision',
+        ...(product ? { product } : {}),
+      }),
+    );
+    return actions;
+  }
+}
+
+function editAction(document: vscode.TextDocument, finding: Finding, fix: QuickFix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  return action(fix.title, diagnostic, fix.isPreferred === true, {
+    uri: document.uri.toString(),
+    action: 'edit',
+    code: finding.code,
+    ...(finding.name ? { name: finding.name } : {}),
+    startOffset: finding.startOffset,
+    title: fix.title,
+  });
+}
+
+function action(title: string, diagnostic: vscode.Diagnostic, isPreferred: boolean, args: SettingsFixArgs): vscode.CodeAction {
+  const codeAction = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  codeAction.diagnostics = [diagnostic];
+  codeAction.isPreferred = isPreferred;
+  codeAction.command = { command: APPLY_FIX_COMMAND, title, arguments: [args] };
+  return codeAction;
+}
+
+/** "Insert MOMO_API_USER and MOMO_API_KEY" with the names this file would get (its own, when it has some). */
+function insertTitle(document: vscode.TextDocument, product: Product | undefined): string {
+  const plan = planCredentialInsert(
+    { text: document.getText(), fileName: document.fileName, languageId: document.languageId },
+    { apiUser: NAMING_USER, apiKey: 'x', ...(product ? { product } : {}) },
+    { mode: 'value', names: settingsVariableNames() },
+  );
+  return `Insert ${plan.names.apiUser} and ${plan.names.apiKey}`;
+}
+
+function environmentName(environment: string): string {
+  return isSandbox(environment) ? 'sandbox' : (findEnvironment(environment)?.label ?? environment);
+}
+
+function sameRange(finding: Finding, range: vscode.Range): boolean {
+  const { start, end } = finding.range;
+  return range.start.line === start.line && range.start.character === start.character && range.end.line === end.line && range.end.character === end.character;
+}

@@ -1,0 +1,94 @@
+/**
+ * Applies planned edits (the settings file, .env, .gitignore) as ONE WorkspaceEdit: one undo
+ * step, and an open editor's unsaved text is edited, not overwritten. A file that does not
+ * exist yet is created inside the same edit (createFile, then insert).
+ *
+ * Each change carries the text it was planned on; when a file no longer has that text (the
+ * user typed meanwhile), nothing is applied and the caller plans again. Files that had no
+ * unsaved changes are saved afterwards (git, Django and the next check read the disk); a
+ * dirty editor stays dirty, so the user's own pending edits are never saved behind their back.
+ */
+import { promises as fs } from 'fs';
+import * as vscode from 'vscode';
+import type { TextEdit } from '../../core/settings';
+import { currentText } from '../doctor/documentText';
+
+export interface PlannedFileChange {
+  uri: vscode.Uri;
+  /** The text the edits were planned on; undefined = the file does not exist and is created. */
+  expected: string | undefined;
+  edits: readonly TextEdit[];
+  /** Created files holding secrets (.env) are made readable by the owner only. */
+  secret?: boolean;
+}
+
+export type WriteOutcome = { applied: true; files: vscode.Uri[] } | { applied: false; stale: boolean; reason: string };
+
+export async function applyPlannedChanges(changes: readonly PlannedFileChange[]): Promise<WriteOutcome> {
+  const effective = changes.filter((c) => c.edits.length > 0 || c.expected === undefined);
+  if (effective.length === 0) {
+    return { applied: true, files: [] };
+  }
+  for (const change of effective) {
+    const now = await currentText(change.uri);
+    if (now !== change.expected) {
+      const name = change.uri.path.split('/').pop();
+      return { applied: false, stale: true, reason: `${name} changed while the edit was being prepared.` };
+    }
+  }
+
+  const wasDirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of effective) {
+    if (change.expected === undefined) {
+      edit.createFile(change.uri, { overwrite: false, ignoreIfExists: false });
+      edit.insert(change.uri, new vscode.Position(0, 0), change.edits.map((e) => e.newText).join(''));
+      continue;
+    }
+    for (const e of mergeInsertsAtSameOffset(change.edits)) {
+      edit.replace(change.uri, toRange(e), e.newText);
+    }
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    return { applied: false, stale: false, reason: 'VS Code did not apply the edit (a file may be read-only, or was created meanwhile).' };
+  }
+
+  for (const change of effective) {
+    if (!wasDirty.has(change.uri.toString())) {
+      await saveQuietly(change.uri);
+    }
+    if (change.expected === undefined && change.secret && change.uri.scheme === 'file') {
+      await fs.chmod(change.uri.fsPath, 0o600).catch(() => undefined);
+    }
+  }
+  return { applied: true, files: effective.map((c) => c.uri) };
+}
+
+export function toRange(edit: TextEdit): vscode.Range {
+  return new vscode.Range(edit.range.start.line, edit.range.start.character, edit.range.end.line, edit.range.end.character);
+}
+
+/**
+ * The planner lists inserts at one offset in the order they must appear; one edit per offset
+ * keeps that order whatever VS Code does with equal ranges.
+ */
+function mergeInsertsAtSameOffset(edits: readonly TextEdit[]): TextEdit[] {
+  const merged: TextEdit[] = [];
+  for (const e of edits) {
+    const last = merged[merged.length - 1];
+    const bothInserts = last && last.startOffset === last.endOffset && e.startOffset === e.endOffset;
+    if (bothInserts && last.startOffset === e.startOffset) {
+      merged[merged.length - 1] = { ...last, newText: last.newText + e.newText };
+    } else {
+      merged.push(e);
+    }
+  }
+  return merged;
+}
+
+async function saveQuietly(uri: vscode.Uri): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (document?.isDirty && uri.scheme === 'file') {
+    await document.save();
+  }
+}

@@ -1,0 +1,109 @@
+// A person checks their setup: stores a key and provisions a sandbox user from the palette, runs
+// "MoMo: Diagnose MoMo Setup" and reads the report (a webview with a fix button per finding),
+// clicks one of its fixes, verifies the API user, then sends a test payment and sees its result. Everything stored is
+// forgotten again at the end, so later modules start from an empty store.
+import type { FrameLocator, Page } from 'playwright-core';
+import { E2EContext, pickQuickItem, runCommand, screenshot, skip, typeIntoQuickInput, waitForText } from './harness';
+
+export const title = 'doctor: the report view with its fixes, and a completed sandbox test payment';
+
+export async function run(ctx: E2EContext): Promise<void> {
+  const { page, log, emulator } = ctx;
+  if (!emulator) skip('the MoMo emulator is not built yet');
+  const subscriptionKey = emulator.subscriptionKeys.collection.primary;
+  try {
+    await storeCredentials(page, subscriptionKey);
+
+    await runCommand(page, 'MoMo: Diagnose MoMo Setup');
+    const report = reportFrame(page);
+    await report.getByRole('heading', { name: 'MoMo doctor: Sandbox (EUR)' }).waitFor({ timeout: 60_000 });
+    await report.getByText('The API user and its API key get an access token for Collections.').waitFor();
+    await report.getByRole('heading', { name: 'Workspace' }).waitFor();
+    await dismissToasts(page);
+    log(`screenshot: ${await screenshot(page, 'momo-doctor-report')}`);
+    const reportText = await report.locator('body').innerText();
+
+    // A fix button does what it says: this one opens the settings file beside the report.
+    await report.getByRole('button', { name: 'Open mysite/settings.py' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'settings.py' }).first().waitFor({ timeout: 15_000 });
+    log('the report\'s "Open mysite/settings.py" button opened the file');
+
+    // Verify from the palette, with the MoMo view open to show the result in the tree.
+    await runCommand(page, 'View: Close All Editors');
+    await openMomoView(page);
+    await runCommand(page, 'MoMo: Verify API User');
+    await waitForText(page, 'works: ✓ user exists', 30_000);
+    await waitForText(page, 'verified just now');
+
+    await runCommand(page, 'MoMo: Send Test Payment');
+    await pickQuickItem(page, 'Collections');
+    await pickQuickItem(page, 'Success');
+    await typeIntoQuickInput(page, '5');
+    await typeIntoQuickInput(page, ''); // no callback URL
+    await waitForText(page, 'is SUCCESSFUL after', 30_000);
+    await page.locator('.notification-toast', { hasText: 'Test Collections request to pay' }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    log(`screenshot: ${await screenshot(page, 'momo-test-payment')}`);
+
+    const pageText = await page.locator('body').innerText();
+    if (pageText.includes(subscriptionKey) || reportText.includes(subscriptionKey)) {
+      throw new Error('the subscription key is visible in the window or the report');
+    }
+    log('the subscription key appears nowhere in the window or the report');
+  } finally {
+    await forgetEverything(page);
+  }
+}
+
+/** Set Subscription Key and Provision Sandbox API User from the palette, as in the walkthrough. */
+async function storeCredentials(page: Page, subscriptionKey: string): Promise<void> {
+  await runCommand(page, 'MoMo: Set Subscription Key');
+  await pickQuickItem(page, 'Sandbox');
+  await pickQuickItem(page, 'Collections');
+  await pickQuickItem(page, 'Primary key');
+  await typeIntoQuickInput(page, subscriptionKey);
+  await waitForText(page, 'Stored the primary Collections subscription key');
+
+  await runCommand(page, 'MoMo: Provision Sandbox API User');
+  await pickQuickItem(page, 'Collections');
+  await typeIntoQuickInput(page, 'webhook.example.com');
+  await waitForText(page, 'Created sandbox API user', 30_000);
+}
+
+/** Clicks the MoMo icon in the activity bar. */
+async function openMomoView(page: Page): Promise<void> {
+  const icon = page.locator('.part.activitybar .action-item a.action-label[aria-label^="MoMo"]').first();
+  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  await icon.click();
+  await page.locator('.pane:has(.pane-header[aria-label^="Credentials"])').first().waitFor({ state: 'visible', timeout: 30_000 });
+  // Wider, so a row shows its whole description ("key stored · verified just now").
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 200, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+  await page.mouse.move(900, 400); // away from the activity bar, whose hover would cover the view
+}
+
+/** The report's page: a webview is an iframe holding the extension's document in another iframe. */
+function reportFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** Closes the notifications so the screenshot shows the report itself. */
+async function dismissToasts(page: Page): Promise<void> {
+  await page.keyboard.press('Escape').catch(() => undefined);
+  const clearAll = page.locator('.notifications-toasts .codicon-notifications-clear-all');
+  if (await clearAll.first().isVisible().catch(() => false)) await clearAll.first().click().catch(() => undefined);
+  await page.waitForTimeout(500);
+}
+
+async function forgetEverything(page: Page): Promise<void> {
+  await page.keyboard.press('Escape').catch(() => undefined);
+  await runCommand(page, 'MoMo: Forget All MoMo Credentials', 20_000);
+  const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Forget All' });
+  await confirm.waitFor({ state: 'visible', timeout: 10_000 });
+  await confirm.click();
+  await waitForText(page, 'Forgot ', 10_000);
+}
