@@ -11,6 +11,7 @@ import { trackContextKeys } from './vscode/contextKeys';
 import { CredentialStore } from './vscode/credentialStore';
 import { MomoLog } from './vscode/log';
 import { Notifier } from './vscode/notifier';
+import { registerSettingsFeatures } from './vscode/settings';
 import { createCredentialsStatusBar } from './vscode/statusBar';
 import { CredentialsTreeProvider } from './vscode/tree/credentialsTreeProvider';
 
@@ -39,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): MomoExtensionApi {
   const ctx: CommandContext = { store, log, notifier, clipboard, extensionUri: context.extensionUri };
 
   context.subscriptions.push(log, store, treeProvider, treeView, statusBar, trackContextKeys(store), ...registerCommands(ctx));
+  // Diagnostics and quick fixes for settings files: cheap until an MTN MoMo settings file is open.
+  context.subscriptions.push(...registerSettingsFeatures(ctx));
   log.info(`MTN MoMo Credentials ${String(context.extension.packageJSON.version)} activated.`);
 
   return {

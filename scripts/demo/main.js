@@ -27,6 +27,8 @@ const CHECK_TIMEOUT_MS = 5 * 60_000;
  */
 async function main(options, { stop, onRunning }) {
   const started = Date.now();
+  // Chosen first, so that a taken --port fails before a minute of building.
+  const port = await choosePort(options.port, DEFAULT_PORT);
   timed('Test tools (Debian chromium, code-server)', steps.ensureTestTools);
   timed('Production build (esbuild)', steps.buildExtension);
   const warning = timed('Compile the emulator and runner helpers (tsc)', steps.compileHelpers);
@@ -45,8 +47,6 @@ async function main(options, { stop, onRunning }) {
   const profile = createDemoProfile(composeSettings(BASE_SETTINGS, { 'momo.sandbox.baseUrl': emulator.url }));
   timed('Install the .vsix into code-server', () => installExtension(helpers.paths.CODE_SERVER_ENTRY, profile, vsix.file));
 
-  const port = await choosePort(options.port, DEFAULT_PORT);
-  stop.throwIfAborted();
   const server = await helpers.codeServer.startCodeServer(profile, 'demo', { port });
   onCleanup(() => server.stop());
   stop.throwIfAborted();

@@ -12,8 +12,9 @@ import { emulatorCommand } from './emulatorCommand';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { provisionCommand } from './provisionCommand';
 import { verifyCommand } from './verifyCommand';
+import { writeSettingsCommand } from './writeSettings';
 
-export const COMMANDS: readonly Command[] = [provisionCommand, verifyCommand, doctorCommand, emulatorCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [provisionCommand, verifyCommand, writeSettingsCommand, doctorCommand, emulatorCommand, demoCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

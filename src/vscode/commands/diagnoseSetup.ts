@@ -20,7 +20,6 @@ import { DoctorReportPanel } from '../doctor/reportPanel';
 import { storedDoctorInput } from '../doctor/storedCredentials';
 import { scanWorkspace, type WorkspaceSnapshot } from '../doctor/workspaceScan';
 import type { Actions } from '../notifier';
-import { pickEnvironment } from '../ui/pickers';
 import { withCancellableProgress } from '../ui/progress';
 import { environmentArg, isInteractive, productArg, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
@@ -92,6 +91,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
     rerun: () => vscode.commands.executeCommand('momo.diagnoseSetup', rerunArgs(args, environment)),
   };
   setCurrentSession(session);
+  ctx.log.info(`MoMo doctor for ${environment.id}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.ok} passed${report.cancelled ? ', cancelled' : ''}.`);
   const html = args.show === false ? undefined : DoctorReportPanel.show(ctx, session);
   announce(ctx, session, args.show !== false);
   return {
@@ -131,8 +131,13 @@ async function chooseEnvironment(store: CredentialStore, interactive: boolean): 
   if (!interactive) {
     return targetOf(activeApiUser(index)?.environment ?? stored[0]);
   }
-  const picked = await pickEnvironment(`${TITLE}: which environment's credentials to check`);
-  return picked;
+  const items = stored.map((id) => ({ label: environmentLabel(id), description: id, id }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `${TITLE}: which environment`,
+    placeHolder: "Whose stored credentials to check (the workspace's files are checked either way)",
+    ignoreFocusOut: true,
+  });
+  return picked ? targetOf(picked.id) : undefined;
 }
 
 /** Secrets stored for production: a literal copy of one in a workspace file is an error, not a warning. */

@@ -4,6 +4,7 @@
  * is shown and logged once here instead of surfacing as a bare "command failed" toast.
  */
 import * as vscode from 'vscode';
+import { insertIntoCurrentFile } from '../settings/insertIntoCurrentFile';
 import { presentError } from '../ui/errorPresenter';
 import { addExistingApiUser } from './addExistingApiUser';
 import type { CommandContext } from './commandContext';
@@ -29,6 +30,7 @@ export const COMMAND_HANDLERS: Readonly<Record<string, Handler>> = {
   'momo.copyApiUserId': copyApiUserId,
   'momo.copyApiKey': copyApiKey,
   'momo.insertIntoSettings': insertIntoSettings,
+  'momo.insertIntoCurrentFile': insertIntoCurrentFile,
   'momo.removeApiUser': removeApiUser,
   'momo.removeSubscriptionKey': removeSubscriptionKey,
   'momo.forgetAllCredentials': forgetAllCredentials,

@@ -128,11 +128,15 @@ function argumentProblem(args: Args): string | undefined {
     return `"${outcome}" is not a test outcome; use ${TEST_OUTCOMES.join(', ')}.`;
   }
   const amount = args.amount;
-  if (amount !== undefined && (typeof amount === 'string' || typeof amount === 'number')) {
-    const checked = validateAmount(amount);
-    if (!checked.ok) {
-      return checked.message;
+  if (amount !== undefined) {
+    const checked = typeof amount === 'string' || typeof amount === 'number' ? validateAmount(amount) : undefined;
+    if (!checked?.ok) {
+      return checked?.message ?? 'The amount must be a number of EUR, such as 5 or "12.50".';
     }
+  }
+  const limit = args.timeLimitSeconds;
+  if (limit !== undefined && !(typeof limit === 'number' && limit > 0)) {
+    return 'timeLimitSeconds must be a number of seconds above 0.';
   }
   const environment = stringArg(args, 'environment');
   if (environment && !findEnvironment(environment)) {

@@ -97,7 +97,7 @@ export async function verifyApiUser(ctx: CommandContext, arg: unknown): Promise<
   const at = new Date().toISOString();
   if (!failedStep) {
     await ctx.store.recordVerifyResult(refOf(user), { at, ok: true, message: 'All checks passed.' });
-    ctx.notifier.tell('info', `${who} works: ${stepLine(steps)}`);
+    ctx.notifier.tell('info', `${who} works: ${stepLine(steps)}`, { 'Show Details': () => ctx.log.show() });
     return { ...base, verified: true };
   }
 

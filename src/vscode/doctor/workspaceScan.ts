@@ -1,11 +1,13 @@
 /**
  * The workspace half of the doctor: finds the settings files (Python, .env*, appsettings*.json),
  * reads them as the editor has them (unsaved changes included), asks git whether each is
- * tracked or ignored, and hands all of it to the core's workspaceFindings. The texts are kept
+ * tracked or ignored (or, without git, reads every .gitignore on the way to it), and hands all
+ * of it to the core's workspaceFindings. The texts are kept
  * as a snapshot so a fix from the report can tell whether the file changed since.
  */
 import * as vscode from 'vscode';
 import { workspaceFindings, type DoctorFinding, type WorkspaceFile } from '../../core/doctor';
+import { isIgnoredBy } from '../../core/settings';
 import { currentText, openDocument } from './documentText';
 import { gitStates } from './gitState';
 
@@ -53,8 +55,10 @@ export async function scanWorkspace(options: { knownProductionSecrets?: string[]
     const gitignoreText = await currentText(gitignoreUri);
     snapshot.gitignores.set(folder.uri.toString(), { uri: gitignoreUri, text: gitignoreText ?? null });
 
+    const gitignores = await gitignoreChain(folder);
     const workspaceFiles: WorkspaceFile[] = files.map((file) => {
       const state = states.get(file.relativePath);
+      const ignored = state?.ignored ?? ignoredByGitignores(file.relativePath, gitignores);
       snapshot.files.set(prefix + file.relativePath, { uri: file.uri, text: file.text });
       snapshot.folderOf.set(prefix + file.relativePath, folder);
       return {
@@ -62,7 +66,7 @@ export async function scanWorkspace(options: { knownProductionSecrets?: string[]
         text: file.text,
         ...(file.languageId ? { languageId: file.languageId } : {}),
         ...(state?.tracked !== undefined ? { tracked: state.tracked } : {}),
-        ...(state?.ignored !== undefined ? { ignored: state.ignored } : {}),
+        ...(ignored !== undefined ? { ignored } : {}),
       };
     });
     findings.push(...workspaceFindings(workspaceFiles, { gitignoreText: gitignoreText ?? null, knownProductionSecrets: options.knownProductionSecrets }));
@@ -97,6 +101,35 @@ async function readSettingsFiles(folder: vscode.WorkspaceFolder): Promise<FoundF
     }
   }
   return found;
+}
+
+interface Gitignore {
+  /** Folder-relative directory of the .gitignore; '' for the folder itself. */
+  dir: string;
+  text: string;
+}
+
+/** Every .gitignore of the folder (nested ones too): what git would apply when git itself cannot be asked. */
+async function gitignoreChain(folder: vscode.WorkspaceFolder): Promise<Gitignore[]> {
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), EXCLUDE_GLOB, MAX_FILES_PER_GLOB);
+  const found: Gitignore[] = [];
+  for (const uri of uris) {
+    const text = await currentText(uri, MAX_FILE_BYTES);
+    if (text !== undefined) {
+      const relative = vscode.workspace.asRelativePath(uri, false);
+      found.push({ dir: relative === '.gitignore' ? '' : relative.slice(0, -'/.gitignore'.length), text });
+    }
+  }
+  return found;
+}
+
+/** undefined when no .gitignore applies: then the core reads the root one (or knows there is none). */
+function ignoredByGitignores(relativePath: string, gitignores: readonly Gitignore[]): boolean | undefined {
+  const applicable = gitignores.filter((g) => g.dir === '' || relativePath.startsWith(`${g.dir}/`));
+  if (applicable.length === 0) {
+    return undefined;
+  }
+  return applicable.some((g) => isIgnoredBy(g.text, g.dir ? relativePath.slice(g.dir.length + 1) : relativePath));
 }
 
 /** In a multi-root workspace each folder may say "nothing found"; once is enough when none has anything. */

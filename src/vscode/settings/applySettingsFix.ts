@@ -27,6 +27,8 @@ export interface SettingsFixArgs {
   title?: string;
   environment?: string;
   product?: Product;
+  /** The role of the variable the fix is for: a subscription key placeholder is filled too. */
+  role?: string;
 }
 
 export const APPLY_FIX_COMMAND = 'momo.applySettingsFix';
@@ -45,7 +47,7 @@ export async function applySettingsFix(ctx: CommandContext, secrets: ProductionS
     case 'provision': {
       const user = await provisionOnTheSpot(ctx, args.product);
       const chosen = user && (await withApiKey(ctx, user));
-      return chosen ? insertCredentialsIntoFile(ctx, uri, chosen) : failed('no API user was provisioned');
+      return chosen ? insertCredentialsIntoFile(ctx, uri, chosen, { withSubscriptionKey: args.role === 'subscriptionKey' }) : failed('no API user was provisioned');
     }
     case 'edit':
       return applyEditFix(ctx, secrets, uri, args);
@@ -62,7 +64,7 @@ async function fill(ctx: CommandContext, uri: vscode.Uri, args: SettingsFixArgs)
   }
   const user = users.length === 1 ? users[0] : await pickApiUser(TITLE, users);
   const chosen = user && (await withApiKey(ctx, user));
-  return chosen ? insertCredentialsIntoFile(ctx, uri, chosen) : failed('no credentials');
+  return chosen ? insertCredentialsIntoFile(ctx, uri, chosen, { withSubscriptionKey: args.role === 'subscriptionKey' }) : failed('no credentials');
 }
 
 async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri: vscode.Uri, args: SettingsFixArgs): Promise<CommandResult> {
@@ -134,6 +136,7 @@ function parseArgs(arg: unknown): SettingsFixArgs | undefined {
     name: text('name'),
     title: text('title'),
     environment: text('environment'),
+    role: text('role'),
     ...(typeof raw.startOffset === 'number' ? { startOffset: raw.startOffset } : {}),
     ...(product && isProduct(product) ? { product } : {}),
   };

@@ -23,6 +23,7 @@ import {
 } from '../../core/settings';
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
 import { settingsVariableNames } from '../config';
+import { subscriptionKeyFor } from '../doctor/storedCredentials';
 import { offerClipboard } from './clipboardFallback';
 import type { ChosenCredentials } from './credentialChoice';
 import type { InsertOptions } from './insertOptions';
@@ -48,9 +49,11 @@ const USE_DOTENV = 'Keep It in .env';
 const ATTEMPTS = 3;
 
 export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode.Uri, chosen: ChosenCredentials, options: InsertOptions = {}): Promise<InsertResult> {
+  const subscriptionKey = options.withSubscriptionKey ? (await subscriptionKeyFor(ctx.store, chosen.user))?.key : undefined;
   const values: CredentialValues = {
     apiUser: chosen.user.apiUser,
     apiKey: chosen.apiKey,
+    ...(subscriptionKey ? { subscriptionKey } : {}),
     product: chosen.user.product,
     production: !isSandbox(chosen.user.environment),
   };

@@ -16,6 +16,8 @@ export interface InsertOptions {
   loader?: boolean;
   /** Reveal the file in an editor afterwards (the tree and the file picker do; the current file is visible already). */
   show?: boolean;
+  /** Also write the subscription key that belongs to the API user (when it is still stored). */
+  withSubscriptionKey?: boolean;
 }
 
 export type ParsedInsertOptions = { options: InsertOptions } | { error: string };
@@ -31,6 +33,7 @@ export function insertOptionsFrom(args: Args): ParsedInsertOptions {
       confirm: args.confirm === true,
       ...(typeof args.loader === 'boolean' ? { loader: args.loader } : {}),
       ...(typeof args.show === 'boolean' ? { show: args.show } : {}),
+      ...(args.withSubscriptionKey === true ? { withSubscriptionKey: true } : {}),
     },
   };
 }

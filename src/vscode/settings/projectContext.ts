@@ -8,6 +8,7 @@
  * means "not tracked": then nothing is reported as a committed secret, and reference mode is
  * only used when asked for.
  */
+import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { FindingOptions, PlanOptions, SettingsDocument } from '../../core/settings';
 import { detectDialect } from '../../core/settings';
@@ -152,13 +153,11 @@ async function findProjectDir(fileDir: vscode.Uri): Promise<vscode.Uri> {
   }
 }
 
+// Node's fs for file: URIs (only those get here): VS Code's fs API logs every failed read as a
+// warning, and a folder deleted under an open document is an ordinary case, not news.
 async function hasProjectMarker(dir: vscode.Uri): Promise<boolean> {
-  try {
-    const entries = await vscode.workspace.fs.readDirectory(dir);
-    return entries.some(([name]) => PROJECT_MARKERS.has(name) || PROJECT_MARKER_SUFFIXES.some((suffix) => name.endsWith(suffix)));
-  } catch {
-    return false;
-  }
+  const names = await fs.readdir(dir.fsPath).catch(() => [] as string[]);
+  return names.some((name) => PROJECT_MARKERS.has(name) || PROJECT_MARKER_SUFFIXES.some((suffix) => name.endsWith(suffix)));
 }
 
 /** The nearest existing .gitignore at or above the project folder (within the workspace), else a new one there. */
@@ -196,10 +195,8 @@ async function isDotenvLoadedElsewhere(document: { uri: vscode.Uri; fileName: st
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+  return fs.stat(uri.fsPath).then(
+    () => true,
+    () => false,
+  );
 }

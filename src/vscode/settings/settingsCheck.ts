@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import { detectFindings, isMtnMomoDocument, type Finding, type SettingsDocument } from '../../core/settings';
 import type { ProductionSecrets } from './productionSecrets';
 import { findingOptions, projectContextFor, type ProjectContext, type ReadStrategy } from './projectContext';
+import { isTemplate } from './settingsSelector';
 
 export interface CheckedDocument {
   doc: SettingsDocument;
@@ -25,5 +26,9 @@ export async function checkSettingsDocument(document: vscode.TextDocument, read:
     return undefined;
   }
   const [context, known] = await Promise.all([projectContextFor(document, read), secrets.get()]);
-  return { doc, context, findings: detectFindings(doc, findingOptions(doc, context, known)) };
+  const findings = detectFindings(doc, findingOptions(doc, context, known));
+  return { doc, context, findings: isTemplate(doc.fileName) ? findings.filter((f) => !TEMPLATE_NOISE.has(f.code)) : findings };
 }
+
+/** .env.example and friends are committed on purpose with empty values; only a real secret there is news. */
+const TEMPLATE_NOISE: ReadonlySet<string> = new Set(['momo.placeholder', 'momo.missingApiUser']);

@@ -65,6 +65,7 @@ export class SettingsCodeActions implements vscode.CodeActionProvider {
         action: 'fill',
         environment,
         ...(product ? { product } : {}),
+        ...(finding.role ? { role: finding.role } : {}),
       }),
     );
     const provisionVerb = verb === 'Fill' ? 'fill' : verb.charAt(0).toLowerCase() + verb.slice(1);
@@ -73,6 +74,7 @@ export class SettingsCodeActions implements vscode.CodeActionProvider {
         uri: document.uri.toString(),
         action: 'provision',
         ...(product ? { product } : {}),
+        ...(finding.role ? { role: finding.role } : {}),
       }),
     );
     return actions;

@@ -5,12 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { detectDialect, isDotenvFileName } from '../../core/settings';
-import { relativeName } from './settingsSelector';
+import { isTemplate, relativeName } from './settingsSelector';
 
 const GLOBS = ['**/settings.py', '**/settings/*.py', '**/.env*', '**/*.env', '**/appsettings*.json'];
 const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.tox,site-packages,__pycache__,bin,obj,dist,build}/**';
 const MAX_PER_GLOB = 200;
-const TEMPLATE = /\.(example|sample|template|dist|defaults?)$/i;
 
 export type SettingsFileChoice = { kind: 'file'; uri: vscode.Uri } | { kind: 'clipboard' };
 
@@ -30,7 +29,7 @@ export async function findSettingsFiles(): Promise<vscode.Uri[]> {
 
 function rank(uri: vscode.Uri): number {
   const name = uri.path.split('/').pop() ?? '';
-  if (TEMPLATE.test(name)) {
+  if (isTemplate(name)) {
     return 3;
   }
   const dialect = detectDialect({ fileName: name }).dialect;
@@ -39,7 +38,7 @@ function rank(uri: vscode.Uri): number {
 
 function describe(uri: vscode.Uri): string {
   const name = uri.path.split('/').pop() ?? '';
-  if (TEMPLATE.test(name)) {
+  if (isTemplate(name)) {
     return 'A template that is usually committed: real values do not belong here.';
   }
   switch (detectDialect({ fileName: name }).dialect) {

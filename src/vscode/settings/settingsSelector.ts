@@ -22,6 +22,13 @@ export function isSettingsCandidate(document: vscode.TextDocument): boolean {
   return vscode.languages.match(SETTINGS_SELECTOR, document) > 0 && document.getText().length <= MAX_TEXT_LENGTH;
 }
 
+const TEMPLATE = /\.(example|sample|template|dist|defaults?)$/i;
+
+/** A settings template such as .env.example: committed on purpose, with empty values. */
+export function isTemplate(fileName: string): boolean {
+  return TEMPLATE.test(fileName.split(/[\\/]/).pop() ?? fileName);
+}
+
 export function relativeName(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop() ?? uri.toString();
 }

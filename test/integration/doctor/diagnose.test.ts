@@ -94,14 +94,15 @@ describe('doctor: momo.diagnoseSetup and momo.explainError', function () {
     assert.ok(report.findings.some((f) => f.check.startsWith('workspace.') && f.subject?.startsWith('mysite/settings.py:')), listFindings(report));
     assert.strictEqual(result.healthy, false);
     assert.strictEqual(report.ok, false);
+    assert.strictEqual(report.counts.error, report.findings.filter((f) => f.severity === 'error').length);
 
     // The view: one button per fix VS Code can do, and the summary line.
     assert.match(String(result.html), /Content-Security-Policy/);
     assert.match(String(result.html), /data-finding="\d+" data-fix="0"/);
-    assert.match(String(result.html), /1 error/);
+    assert.match(String(result.html), new RegExp(`${report.counts.error} errors?, `));
     assert.match(result.markdown, /## Subscription keys/);
     const shown = api.notifier.shown().at(-1);
-    assert.match(String(shown?.message), /The MoMo doctor found 1 problem\(s\) in the Sandbox \(EUR\) setup/);
+    assert.match(String(shown?.message), new RegExp(`The MoMo doctor found ${report.counts.error} problem\\(s\\) in the Sandbox \\(EUR\\) setup`));
   });
 
   it('keeps every secret out of the report, its Markdown, its view and the messages', async () => {
@@ -152,6 +153,24 @@ describe('doctor: momo.diagnoseSetup and momo.explainError', function () {
     assert.strictEqual(only(result.report, 'workspace.dotenvIgnored', /^\.env\.local$/).severity, 'ok');
     await vscode.workspace.fs.delete(workspaceUri('.env.local'));
     await writeWorkspaceFile('.gitignore', gitignoreBefore);
+  });
+
+  it('reads nested .gitignore files when git cannot be asked', async () => {
+    const secret = randomBytes(16).toString('hex');
+    secrets.add(secret);
+    await writeWorkspaceFile('shop/.gitignore', '.env\n');
+    await writeWorkspaceFile('shop/.env', `MOMO_API_USER=${randomUUID()}\nMOMO_API_KEY=${secret}\n`);
+    await writeWorkspaceFile('other/.env', `MOMO_API_USER=${randomUUID()}\nMOMO_API_KEY=${secret}\n`);
+    try {
+      const result = await run<DiagnoseResult>('momo.diagnoseSetup', { environment: 'sandbox', show: false });
+      assert.strictEqual(only(result.report, 'workspace.dotenvIgnored', /^shop\/\.env$/).severity, 'ok');
+      // The root .gitignore's ".env" matches a .env file in any folder, as in git.
+      assert.strictEqual(only(result.report, 'workspace.dotenvIgnored', /^other\/\.env$/).severity, 'ok');
+      assertNoSecret(result.markdown, [secret], 'the report Markdown');
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('shop'), { recursive: true });
+      await vscode.workspace.fs.delete(workspaceUri('other'), { recursive: true });
+    }
   });
 
   it('opens the settings file at a finding', async () => {

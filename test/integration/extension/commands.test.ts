@@ -102,8 +102,8 @@ describe('extension: every command, driven with arguments against the emulator',
     assert.strictEqual((await run('momo.copyApiUserId', provisioned.apiUser.toUpperCase())).ok, true);
   });
 
-  it('momo.insertIntoSettings copies MOMO_API_USER / MOMO_API_KEY lines for now', async () => {
-    const result = await run('momo.insertIntoSettings', { apiUser: provisioned.apiUser });
+  it('momo.insertIntoSettings with copy: true copies MOMO_API_USER / MOMO_API_KEY lines', async () => {
+    const result = await run('momo.insertIntoSettings', { apiUser: provisioned.apiUser, copy: true });
     assert.strictEqual(result.ok, true);
     assert.strictEqual(api.clipboard.lastCopied(), `MOMO_API_USER=${provisioned.apiUser}\nMOMO_API_KEY=${provisioned.apiKey}\n`);
   });

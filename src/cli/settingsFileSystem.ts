@@ -1,0 +1,82 @@
+/**
+ * The file system side of `write-settings`: reading the files a plan is made on, finding the
+ * project folder (where .env belongs) and the .gitignore that applies, and writing atomically
+ * (a temporary file beside the target, then a rename) while keeping the target's permissions.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** Files that mark a project's root folder. */
+const PROJECT_MARKERS = ['.env', '.git', 'manage.py', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'package.json'];
+const PROJECT_MARKER_SUFFIXES = ['.csproj', '.sln'];
+/** Outside a repository, how far up a marker is looked for. */
+const LEVELS_OUTSIDE_REPOSITORY = 3;
+const LOADS_DOTENV = /\bload_dotenv\s*\(|\bread_env\s*\(|\bdotenv_values\s*\(|^\s*from\s+decouple\s+import\b/m;
+
+/** The text, or undefined when the file does not exist. Other errors (permissions) are thrown. */
+export async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+async function hasProjectMarker(dir: string): Promise<boolean> {
+  const entries = await fs.readdir(dir).catch(() => [] as string[]);
+  return entries.some((name) => PROJECT_MARKERS.includes(name) || PROJECT_MARKER_SUFFIXES.some((s) => name.endsWith(s)));
+}
+
+/** The nearest folder with a project marker, from the file's own up to the repository's top (or a few levels). */
+export async function findProjectDir(fileDir: string, repositoryTop: string | undefined): Promise<string> {
+  let dir = fileDir;
+  for (let level = 0; ; level++) {
+    if (await hasProjectMarker(dir)) return dir;
+    const parent = path.dirname(dir);
+    const atTop = repositoryTop ? path.relative(repositoryTop, dir) === '' : level >= LEVELS_OUTSIDE_REPOSITORY;
+    if (atTop || parent === dir) return repositoryTop ?? fileDir;
+    dir = parent;
+  }
+}
+
+/** The nearest existing .gitignore from `dir` up to the repository's top; else a new one in `dir`. */
+export async function findGitignore(dir: string, repositoryTop: string | undefined): Promise<string> {
+  for (let current = dir; repositoryTop && !path.relative(repositoryTop, current).startsWith('..'); current = path.dirname(current)) {
+    const candidate = path.join(current, '.gitignore');
+    if ((await readIfExists(candidate)) !== undefined) return candidate;
+    if (path.dirname(current) === current || path.relative(repositoryTop, current) === '') break;
+  }
+  return path.join(dir, '.gitignore');
+}
+
+/** Django loads settings through manage.py, wsgi.py or asgi.py: a loader there covers settings.py too. */
+export async function dotenvLoadedElsewhere(settingsFile: string, projectDir: string): Promise<boolean> {
+  const candidates = [path.join(projectDir, 'manage.py'), path.join(path.dirname(settingsFile), 'wsgi.py'), path.join(path.dirname(settingsFile), 'asgi.py')];
+  for (const file of candidates) {
+    if (path.resolve(file) === path.resolve(settingsFile)) continue;
+    const text = await readIfExists(file).catch(() => undefined);
+    if (text !== undefined && LOADS_DOTENV.test(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Replaces `file` with `text` in one rename, so a reader never sees half a file. Keeps the
+ * existing file's permission bits; a new file gets `newFileMode` (0o600 for secrets).
+ * A symbolic link is followed: its target is replaced, the link stays.
+ */
+export async function writeAtomically(file: string, text: string, newFileMode = 0o644): Promise<void> {
+  const target = await fs.realpath(file).catch(() => file);
+  const mode = await fs.stat(target).then((s) => s.mode & 0o7777, () => newFileMode);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(temporary, text, { flag: 'wx', mode });
+    await fs.chmod(temporary, mode); // writeFile's mode is reduced by the umask
+    await fs.rename(temporary, target);
+  } catch (err) {
+    await fs.unlink(temporary).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,131 @@
+// MoMo diagnostics on settings files in a real VS Code: an InzuLink-like settings.py (a
+// committed subscription key beside the documentation's placeholders), refreshed on change,
+// cleared on close, raised to an error for a stored production key, quiet for files that are
+// not MTN MoMo's, for MTN's documentation examples and for .env templates.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { MomoExtensionApi } from '../../../src/extension';
+import { assertNoSecret, momoApi, resetExtension } from '../extension/testKit';
+import { sleep, waitFor, workspaceUri } from '../harness';
+import {
+  codesOf,
+  diagnosticOn,
+  gitAvailable,
+  INZULINK_SUBSCRIPTION_KEY,
+  inzulinkFiles,
+  makeProject,
+  momoDiagnostics,
+  open,
+  removeTestProjects,
+  waitForDiagnostics,
+} from './settingsKit';
+
+function lineOf(document: vscode.TextDocument, text: string): number {
+  const line = document.getText().split('\n').findIndex((l) => l.includes(text));
+  assert.ok(line >= 0, `no line with ${text}`);
+  return line;
+}
+
+describe('settings: MoMo diagnostics', function () {
+  let api: MomoExtensionApi;
+
+  before(async function () {
+    if (!gitAvailable()) this.skip();
+    api = await momoApi();
+    await resetExtension(api);
+  });
+
+  after(async () => {
+    await removeTestProjects();
+    if (api) await resetExtension(api);
+  });
+
+  it('reports placeholders, a committed subscription key, the sandbox currency and the missing .env loader, each with a code', async () => {
+    const dir = await makeProject('diag-inzulink', inzulinkFiles(), { git: true });
+    const editor = await open(`${dir}/inzulink/settings.py`);
+    const document = editor.document;
+    const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length >= 5, 'five MoMo diagnostics');
+    assert.deepStrictEqual(codesOf(diagnostics), [
+      'momo.dotenvNotLoaded',
+      'momo.hardcodedSecret',
+      'momo.placeholder',
+      'momo.placeholder',
+      'momo.sandboxCurrency',
+    ]);
+    const leak = diagnosticOn(diagnostics, 'momo.hardcodedSecret', lineOf(document, 'MOMO_COLLECTION_SUBSCRIPTION_KEY ='));
+    assert.strictEqual(leak.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(document.getText(leak.range), `"${INZULINK_SUBSCRIPTION_KEY}"`);
+    diagnosticOn(diagnostics, 'momo.placeholder', lineOf(document, 'MOMO_API_USER ='));
+    diagnosticOn(diagnostics, 'momo.placeholder', lineOf(document, 'MOMO_API_KEY ='));
+    assert.strictEqual(diagnosticOn(diagnostics, 'momo.sandboxCurrency').severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnosticOn(diagnostics, 'momo.dotenvNotLoaded').message, /python-dotenv/);
+    for (const d of diagnostics) {
+      assert.strictEqual(d.source, 'MoMo');
+      assertNoSecret(d.message, [INZULINK_SUBSCRIPTION_KEY], `the ${String(d.code)} message`);
+    }
+  });
+
+  it('makes the committed key an error once it is a stored production credential', async () => {
+    const uri = workspaceUri('settings-tests/diag-inzulink/inzulink/settings.py');
+    await api.store.setSubscriptionKey({ environment: 'mtnrwanda', product: 'collection' }, 'primary', INZULINK_SUBSCRIPTION_KEY);
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => x.code === 'momo.hardcodedSecret' && x.severity === vscode.DiagnosticSeverity.Error),
+      'the leak reported as an error',
+    );
+    assert.match(diagnosticOn(diagnostics, 'momo.hardcodedSecret').message, /production/);
+    await api.store.removeSubscriptionKey({ environment: 'mtnrwanda', product: 'collection' }, 'primary');
+    await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'momo.hardcodedSecret' && x.severity === vscode.DiagnosticSeverity.Warning), 'back to a warning');
+  });
+
+  it('refreshes after an edit (debounced) and clears when the editor closes', async () => {
+    const uri = workspaceUri('settings-tests/diag-inzulink/inzulink/settings.py');
+    const editor = await open('settings-tests/diag-inzulink/inzulink/settings.py');
+    const line = lineOf(editor.document, 'MOMO_CURRENCY');
+    const text = editor.document.lineAt(line).text;
+    await editor.edit((b) => b.replace(editor.document.lineAt(line).range, text.replace('"RWF"', '"EU')));
+    await editor.edit((b) => b.replace(editor.document.lineAt(line).range, text.replace('"RWF"', '"EUR"')));
+    await waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'momo.sandboxCurrency'), 'the currency warning to go');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(() => momoDiagnostics(uri).length === 0, 10_000, 'diagnostics cleared on close');
+  });
+
+  it('does not flag MTN documentation examples as leaks, only as placeholders', async () => {
+    const settings = [
+      'import os',
+      'MOMO_SUBSCRIPTION_KEY = os.environ.get("MOMO_SUBSCRIPTION_KEY", "")',
+      'MOMO_API_USER = "c72025f5-5cd1-4630-99e4-8ba4722fad56"',
+      'MOMO_API_KEY = "f1db798c98df4bcf83b538175893bbf0"',
+      '',
+    ].join('\n');
+    const dir = await makeProject('diag-doc-examples', { 'settings.py': settings, '.gitignore': '.env\n' }, { git: true });
+    const editor = await open(`${dir}/settings.py`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.filter((x) => x.code === 'momo.placeholder').length === 2, 'two placeholders');
+    assert.ok(!diagnostics.some((d) => d.code === 'momo.hardcodedSecret'), `a documentation example was called a leak: ${codesOf(diagnostics).join(', ')}`);
+  });
+
+  it("stays quiet for Vietnam's MoMo wallet and for an .env template's empty values", async () => {
+    const dir = await makeProject(
+      'diag-quiet',
+      {
+        'vn_settings.py': 'MOMO_PARTNER_CODE = "MOMOBKUN20180529"\nMOMO_ACCESS_KEY = "klm05TvNBzhg7h7j"\nMOMO_SECRET_KEY = "at67qH6mk8w5Y1nAyMoYKMWACiEi2bsa"\n',
+        '.env.example': 'MOMO_API_USER=\nMOMO_API_KEY=\nMOMO_SUBSCRIPTION_KEY=\n',
+        '.gitignore': '.env\n',
+      },
+      { git: true },
+    );
+    const vietnam = await open(`${dir}/vn_settings.py`);
+    const template = await open(`${dir}/.env.example`);
+    await sleep(1500); // longer than the debounce: a diagnostic would be there by now
+    assert.deepStrictEqual(momoDiagnostics(vietnam.document.uri), []);
+    assert.deepStrictEqual(momoDiagnostics(template.document.uri), []);
+  });
+
+  it('warns about a .env that git would commit, with "Add .env to .gitignore"', async () => {
+    const dir = await makeProject('diag-dotenv', { '.env': 'MOMO_API_USER=3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b\nMOMO_API_KEY=9a8b7c6d5e4f30211a2b3c4d5e6f7089\n', '.gitignore': '__pycache__/\n' }, { git: true });
+    const editor = await open(`${dir}/.env`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.code === 'momo.hardcodedSecret'), 'the exposed .env warning');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostics[0].range);
+    assert.ok(actions?.some((a) => a.title === 'Add .env to .gitignore'), `offered: ${actions?.map((a) => a.title).join(' | ')}`);
+  });
+});

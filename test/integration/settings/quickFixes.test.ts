@@ -1,0 +1,161 @@
+// Quick fixes for the MoMo diagnostics, asked for the way the light bulb does
+// (vscode.executeCodeActionProvider) and applied the way a click does (the action's command):
+// one-file fixes undo in one step, "Move to .env" changes three files in one edit, and
+// "Fill with stored sandbox credentials" / "Provision a sandbox user and fill" write the values.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { MomoExtensionApi } from '../../../src/extension';
+import type { RunningEmulator } from '../../../src/emulator/types';
+import { assertNoSecret, everythingShown, momoApi, resetExtension, run, startEmulatorForExtension, stopEmulator } from '../extension/testKit';
+import { emulatorAvailable, waitFor } from '../harness';
+import {
+  actionTitled,
+  applyAction,
+  diagnosticOn,
+  gitAvailable,
+  INZULINK_SUBSCRIPTION_KEY,
+  inzulinkFiles,
+  makeProject,
+  open,
+  quickFixesAt,
+  readText,
+  removeTestProjects,
+  storeUser,
+  waitForDiagnostics,
+  type StoredUser,
+} from './settingsKit';
+
+describe('settings: quick fixes', function () {
+  let api: MomoExtensionApi;
+  let user: StoredUser;
+  const secrets = new Set<string>([INZULINK_SUBSCRIPTION_KEY]);
+
+  before(async function () {
+    if (!gitAvailable()) this.skip();
+    api = await momoApi();
+    await resetExtension(api);
+    user = await storeUser(api);
+    secrets.add(user.apiKey);
+  });
+
+  after(async () => {
+    await removeTestProjects();
+    if (api) await resetExtension(api);
+  });
+
+  async function inzulink(name: string): Promise<{ dir: string; editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+    const dir = await makeProject(name, inzulinkFiles(), { git: true });
+    const editor = await open(`${dir}/inzulink/settings.py`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'the InzuLink diagnostics');
+    return { dir, editor, diagnostics };
+  }
+
+  it('offers a preferred fix for each problem, and both ways to fill a placeholder', async () => {
+    const { editor, diagnostics } = await inzulink('fix-offers');
+    const uri = editor.document.uri;
+    const currency = await quickFixesAt(uri, diagnosticOn(diagnostics, 'momo.sandboxCurrency').range);
+    assert.strictEqual(actionTitled(currency, 'Use EUR (the only sandbox currency)').isPreferred, true);
+    const leak = await quickFixesAt(uri, diagnosticOn(diagnostics, 'momo.hardcodedSecret').range);
+    assert.strictEqual(actionTitled(leak, 'Move to .env and read it from the environment').isPreferred, true);
+    const loader = await quickFixesAt(uri, diagnosticOn(diagnostics, 'momo.dotenvNotLoaded').range);
+    actionTitled(loader, "Load .env with python-dotenv's load_dotenv()");
+    const placeholder = await quickFixesAt(uri, diagnosticOn(diagnostics, 'momo.placeholder').range);
+    assert.strictEqual(actionTitled(placeholder, 'Fill with stored sandbox credentials').isPreferred, true);
+    assert.strictEqual(actionTitled(placeholder, 'Provision a sandbox user and fill').isPreferred, false);
+    for (const action of [...currency, ...leak, ...loader, ...placeholder]) {
+      assert.strictEqual(action.kind?.value, vscode.CodeActionKind.QuickFix.value);
+      assertNoSecret(JSON.stringify(action.command?.arguments ?? []), secrets, `the arguments of "${action.title}"`);
+    }
+  });
+
+  it('applies a one-file fix as one edit that a single undo takes back', async () => {
+    const { editor, diagnostics } = await inzulink('fix-undo');
+    const before = editor.document.getText();
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.sandboxCurrency').range);
+    const result = await applyAction(actionTitled(actions, 'Use EUR (the only sandbox currency)'));
+    assert.strictEqual(result.ok, true, result.reason);
+    assert.match(editor.document.getText(), /MOMO_CURRENCY = os\.environ\.get\("MOMO_CURRENCY", "EUR"\)/);
+    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.sandboxCurrency'), 'the currency warning to go');
+
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 5000, 'one undo to restore the file');
+  });
+
+  it('moves a committed key to .env in one edit: the read in settings.py, .env created, .env added to .gitignore', async () => {
+    const { dir, editor, diagnostics } = await inzulink('fix-move');
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.hardcodedSecret').range);
+    const result = await applyAction(actionTitled(actions, 'Move to .env and read it from the environment'));
+    assert.strictEqual(result.ok, true, result.reason);
+    assert.match(editor.document.getText(), /MOMO_COLLECTION_SUBSCRIPTION_KEY = os\.environ\.get\("MOMO_COLLECTION_SUBSCRIPTION_KEY", ""\)/);
+    assert.ok(!editor.document.getText().includes(INZULINK_SUBSCRIPTION_KEY), 'the key is still in settings.py');
+    assert.match(String(await readText(`${dir}/.env`)), new RegExp(`^MOMO_COLLECTION_SUBSCRIPTION_KEY=${INZULINK_SUBSCRIPTION_KEY}$`, 'm'));
+    assert.match(String(await readText(`${dir}/.gitignore`)), /^\.env$/m);
+    assert.strictEqual(editor.document.isDirty, false, 'settings.py had no unsaved changes, so it was saved');
+    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.hardcodedSecret'), 'the leak warning to go');
+  });
+
+  it('fills the placeholders with the stored sandbox user (reference mode), then adds the .env loader from the message', async () => {
+    const { dir, editor, diagnostics } = await inzulink('fix-fill');
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.placeholder').range);
+    api.notifier.answerNext(/nothing loads \.env/, 'Add load_dotenv()');
+    const result = await applyAction<{ ok: boolean; reason?: string; mode: string; dotenv?: string }>(actionTitled(actions, 'Fill with stored sandbox credentials'));
+    assert.strictEqual(result.ok, true, result.reason);
+    assert.strictEqual(result.mode, 'reference');
+    await api.notifier.idle();
+    const text = editor.document.getText();
+    assert.match(text, /MOMO_API_USER = os\.environ\.get\("MOMO_API_USER", ""\)/);
+    assert.match(text, /MOMO_API_KEY = os\.environ\.get\("MOMO_API_KEY", ""\)/);
+    assert.match(text, /^from dotenv import load_dotenv$/m);
+    assert.match(text, /^load_dotenv\(\)$/m);
+    assertNoSecret(text, [user.apiKey], 'settings.py (reference mode keeps the key in .env)');
+    const dotenv = String(await readText(`${dir}/.env`));
+    assert.match(dotenv, new RegExp(`^MOMO_API_USER=${user.apiUser}$`, 'm'));
+    assert.match(dotenv, new RegExp(`^MOMO_API_KEY=${user.apiKey}$`, 'm'));
+    const told = api.notifier.shown().find((m) => /now loads \.env/.test(m.message));
+    assert.match(String(told?.message), /pip install python-dotenv/);
+    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.placeholder' || x.code === 'momo.dotenvNotLoaded'), 'placeholders and loader warning gone');
+  });
+
+  describe('with the emulator', function () {
+    let emulator: RunningEmulator;
+
+    before(async function () {
+      if (!emulatorAvailable()) this.skip();
+      emulator = await startEmulatorForExtension();
+      const key = emulator.subscriptionKeys.disbursement.primary;
+      secrets.add(key);
+      assert.strictEqual((await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'disbursement', key, keyType: 'primary' })).ok, true);
+    });
+
+    after(async () => stopEmulator(emulator));
+
+    it('provisions a sandbox user and fills the file with it', async () => {
+      const settings = 'MOMO_DISBURSEMENT_SUBSCRIPTION_KEY = ""\nMOMO_DISBURSEMENT_API_USER = "<your api user>"\nMOMO_DISBURSEMENT_API_KEY = "<your api key>"\n';
+      const dir = await makeProject('fix-provision', { 'settings.py': settings });
+      const editor = await open(`${dir}/settings.py`);
+      const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.filter((x) => x.code === 'momo.placeholder').length >= 2, 'placeholders');
+      const placeholder = diagnostics.find((d) => d.code === 'momo.placeholder' && editor.document.lineAt(d.range.start.line).text.includes('API_USER'));
+      assert.ok(placeholder);
+      const actions = await quickFixesAt(editor.document.uri, placeholder.range);
+      // No disbursement user is stored: provisioning is the preferred fix.
+      assert.strictEqual(actionTitled(actions, 'Provision a sandbox user and fill').isPreferred, true);
+      const usersBefore = emulator.apiUserCount();
+      const result = await applyAction<{ ok: boolean; reason?: string; mode: string }>(actionTitled(actions, 'Provision a sandbox user and fill'));
+      assert.strictEqual(result.ok, true, result.reason);
+      assert.strictEqual(result.mode, 'value', 'no git here: the file is not tracked, so the values go into it');
+      assert.strictEqual(emulator.apiUserCount(), usersBefore + 1);
+      const created = api.store.index().apiUsers.find((u) => u.product === 'disbursement');
+      assert.ok(created, 'the provisioned user was not stored');
+      const apiKey = String(await api.store.getApiKey(created));
+      secrets.add(apiKey);
+      assert.match(editor.document.getText(), new RegExp(`MOMO_DISBURSEMENT_API_USER = "${created.apiUser}"`));
+      assert.match(editor.document.getText(), new RegExp(`MOMO_DISBURSEMENT_API_KEY = "${apiKey}"`));
+    });
+  });
+
+  it('never put a secret into the log or a message', async () => {
+    await api.notifier.idle();
+    assertNoSecret(everythingShown(api), secrets, 'the MoMo log or a message');
+  });
+});
