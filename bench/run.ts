@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runMain } from '../test/runners/lifecycle';
+import { buildExtensionSnapshot } from './lib/extensionSnapshot';
 import { RESULTS_DIR } from './lib/paths';
 import { markdownTable, Row, SectionResult, skippedRow } from './lib/report';
 import { BenchOptions, parseBenchOptions } from './options';
@@ -19,7 +20,7 @@ import { measureProvisioning } from './sections/provisioning';
 import { measureSettingsPlanner } from './sections/settingsPlanner';
 
 const REPETITIONS = {
-  normal: { activationProcesses: 15, settingsRounds: 25, provisioningRuns: 4, vscodeWindows: 3 },
+  normal: { activationProcesses: 15, settingsRounds: 25, provisioningRuns: 3, vscodeWindows: 2 },
   quick: { activationProcesses: 5, settingsRounds: 8, provisioningRuns: 2, vscodeWindows: 1 },
 };
 
@@ -45,14 +46,15 @@ async function main(): Promise<number> {
     }
   };
 
-  await section('bundle', 'Bundle', () => measureBundle());
-  await section('activationInNode', 'Activation (Node, stub vscode)', () => measureActivationInNode(reps.activationProcesses));
+  const snapshot = await buildExtensionSnapshot();
+  await section('bundle', 'Bundle', () => measureBundle(snapshot));
+  await section('activationInNode', 'Activation (Node, stub vscode)', () => measureActivationInNode(snapshot, reps.activationProcesses));
   // The memory baseline: a bare node that loaded and activated the empty extension.
   const baselineRssKb = Number(sections.activationInNode?.data.baselineMaxRssKb) || NaN;
   await section('settingsPlanner', 'Settings planner', () => measureSettingsPlanner(reps.settingsRounds, baselineRssKb));
   await section('provisioning', 'Provisioning', () => measureProvisioning(reps.provisioningRuns, baselineRssKb));
   if (options.vscode) {
-    await section('activationInVsCode', 'Activation (code-server)', () => measureActivationInVsCode(reps.vscodeWindows));
+    await section('activationInVsCode', 'Activation (code-server)', () => measureActivationInVsCode(snapshot, reps.vscodeWindows));
   } else {
     sections.activationInVsCode = {
       rows: [skippedRow('Activation (code-server)', 'activation reported by VS Code', 'skipped: --no-vscode')],

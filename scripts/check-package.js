@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Checks a packaged .vsix the way the Marketplace and a user would see it:
-//   node scripts/check-package.js <file.vsix>          (npm run test:package builds one first)
+//   node scripts/check-package.js [file.vsix]
+// Without a file it checks the one `npm run package` writes (<name>-<version>.vsix, vsce's default);
+// `npm run test:package` runs both.
 // Nothing from the working tree is trusted: the file list and the manifest come from the .vsix.
 'use strict';
 
@@ -31,11 +33,11 @@ const REQUIRED_DOCS = [
 const LOCAL_MEDIA = /^(\.\/)?[\w./-]+\.(png|svg|jpe?g|gif|webp|md)$/i;
 
 function main(argv) {
-  const file = argv[0];
-  if (!file || argv.length > 1) {
-    console.error('Usage: node scripts/check-package.js <file.vsix>');
+  if (argv.length > 1 || argv[0]?.startsWith('-')) {
+    console.error('Usage: node scripts/check-package.js [file.vsix]');
     return 2;
   }
+  const file = argv[0] ?? defaultPackageFile();
   if (!fs.existsSync(file)) {
     console.error(`No ${file}. Build one with: npm run package`);
     return 2;
@@ -55,7 +57,7 @@ function main(argv) {
   printListing(file, zip.length, files);
   const checks = [
     ['no sources, tests, source maps or .env files', () => checkNothingForbidden(files)],
-    [`under ${MAX_BYTES / 1024} KB`, () => checkSize(zip.length)],
+    [`the .vsix is under ${MAX_BYTES / 1024} KB (what users download)`, () => checkSize(zip.length)],
     ['README, CHANGELOG, LICENSE and icon are in it', () => checkDocs(files, manifest)],
     ['the manifest has icon, repository, categories and keywords', () => checkManifest(manifest)],
     ['every file the manifest points at is in it', () => checkReferencedFiles(files, manifest)],
@@ -145,6 +147,12 @@ function collectMediaPaths(value, found) {
 /** "./dist/extension.js" and "dist/extension.js" name the same entry. */
 function normalize(relativePath) {
   return path.posix.normalize(relativePath.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+
+/** Where `vsce package` puts the package when not told otherwise. */
+function defaultPackageFile() {
+  const { name, version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  return path.relative(process.cwd(), path.join(__dirname, '..', `${name}-${version}.vsix`));
 }
 
 function kb(bytes) {

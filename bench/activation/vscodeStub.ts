@@ -171,3 +171,20 @@ export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 
 export const ViewColumn = { Active: -1, Beside: -2, One: 1 };
 export const InputBoxValidationSeverity = { Info: 1, Warning: 2, Error: 3 };
 export const ExtensionMode = { Production: 1, Development: 2, Test: 3 };
+
+// Any other export (CodeActionKind, languages, …) is a stub too. Through the prototype, because
+// esbuild's interop copies the module's own keys and looks everything else up on that prototype.
+const otherExports = new Map<string, unknown>();
+Object.setPrototypeOf(
+  exports,
+  new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (typeof key === 'symbol' || key === 'then') return undefined;
+        if (!otherExports.has(key)) otherExports.set(key, stub(key));
+        return otherExports.get(key);
+      },
+    },
+  ),
+);

@@ -1,12 +1,13 @@
 /**
- * Activation cost in plain Node: a fresh process per sample loads dist/extension.js with a stub
+ * Activation cost in plain Node: a fresh process per sample loads the production bundle with a stub
  * `vscode` and runs activate(); the do-nothing extension is measured the same way, interleaved,
  * so both see the same machine load. Also gives the peak RSS of each process.
  */
 import * as path from 'path';
 import type { ActivationSample } from '../activation/activateChild';
 import { runChild } from '../lib/childProcess';
-import { BENCH_OUT, EMPTY_EXTENSION_DIR, REPO_ROOT } from '../lib/paths';
+import type { ExtensionSnapshot } from '../lib/extensionSnapshot';
+import { BENCH_OUT, EMPTY_EXTENSION_DIR } from '../lib/paths';
 import { formatMbFromKb, formatMs, formatRatio, Row, SectionResult } from '../lib/report';
 import { median, ratio, summarize } from '../lib/stats';
 
@@ -19,16 +20,16 @@ export interface NodeActivationData {
   [key: string]: unknown;
 }
 
-export async function measureActivationInNode(runs: number): Promise<SectionResult & { data: NodeActivationData }> {
+export async function measureActivationInNode(snapshot: ExtensionSnapshot, runs: number): Promise<SectionResult & { data: NodeActivationData }> {
   const warmup = 2; // the first processes also pay for the disk cache
   const ours: Array<{ sample: ActivationSample; maxRssKb: number }> = [];
   const empty: typeof ours = [];
   for (let i = -warmup; i < runs; i++) {
     // Alternate which goes first, so neither always runs right after the other.
-    const order = i % 2 === 0 ? [REPO_ROOT, EMPTY_EXTENSION_DIR] : [EMPTY_EXTENSION_DIR, REPO_ROOT];
+    const order = i % 2 === 0 ? [snapshot.dir, EMPTY_EXTENSION_DIR] : [EMPTY_EXTENSION_DIR, snapshot.dir];
     for (const dir of order) {
       const { value, maxRssKb } = await runChild<ActivationSample>(CHILD, [dir]);
-      if (i >= 0) (dir === REPO_ROOT ? ours : empty).push({ sample: value, maxRssKb });
+      if (i >= 0) (dir === snapshot.dir ? ours : empty).push({ sample: value, maxRssKb });
     }
   }
   const pick = (list: typeof ours, key: keyof ActivationSample) => list.map((s) => s.sample[key]);

@@ -1,6 +1,6 @@
 /**
  * Activation inside a real VS Code: code-server (installed by scripts/install-test-tools.js)
- * opened in headless Chromium with this repo as the extension under development, the do-nothing
+ * opened in headless Chromium with the bench's production build as the extension under development, the do-nothing
  * extension installed in the profile (the web workbench takes only one development path), and
  * bench/vscode/activationProbe.ts as the window's test runner.
  * Each window is a fresh extension host; the two extensions alternate in who activates first.
@@ -12,9 +12,10 @@ import * as path from 'path';
 import { format } from 'util';
 import { launchBrowser } from '../../test/runners/browser';
 import { CodeServer, startCodeServer } from '../../test/runners/code-server';
-import { withDeadline } from '../../test/runners/lifecycle';
+import { onCleanup, withDeadline } from '../../test/runners/lifecycle';
 import { CHROMIUM_PATH, CODE_SERVER_ENTRY } from '../../test/runners/paths';
 import { BASE_SETTINGS, createTestEnvironment } from '../../test/runners/test-environment';
+import type { ExtensionSnapshot } from '../lib/extensionSnapshot';
 import { BENCH_OUT, EMPTY_EXTENSION_DIR, REPO_ROOT } from '../lib/paths';
 import { formatMbFromKb, formatMs, formatRatio, Row, SectionResult, skippedRow } from '../lib/report';
 import { median, ratio, summarize } from '../lib/stats';
@@ -24,7 +25,7 @@ const AREA = 'Activation (code-server)';
 const PROBE = path.join(BENCH_OUT, 'vscode', 'activationProbe.js');
 const WINDOW_TIMEOUT_MS = 90_000;
 
-export async function measureActivationInVsCode(windows: number): Promise<SectionResult> {
+export async function measureActivationInVsCode(snapshot: ExtensionSnapshot, windows: number): Promise<SectionResult> {
   const missing = ensureTools();
   if (missing) {
     return { rows: [skippedRow(AREA, 'activation reported by VS Code', missing)], data: { skipped: missing } };
@@ -40,28 +41,34 @@ export async function measureActivationInVsCode(windows: number): Promise<Sectio
   let closeBrowser: (() => Promise<void>) | undefined;
   try {
     server = await startCodeServer(env, 'bench');
+    // Also on Ctrl-C: code-server runs in its own process group and would outlive the bench.
+    const stopServer = server.stop;
+    onCleanup(() => stopServer());
     const session = await launchBrowser();
     closeBrowser = session.close;
+    onCleanup(() => session.close());
     const { page } = session;
 
     let report: ProbeReport | undefined;
     let onExit: (code: number) => void = () => undefined;
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
-      if (process.env.MOMO_BENCH_DEBUG) console.error('[host]', line);
+      if (process.env.MOMO_BENCH_DEBUG) console.error(`[host ${new Date().toISOString().slice(11, 19)}]`, line);
       report = parseProbeLine(line) ?? report;
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
 
     const reports: ProbeReport[] = [];
     for (let i = 0; i < windows; i++) {
+      const windowStart = Date.now();
       report = undefined;
       const exited = new Promise<number>((resolve) => (onExit = resolve));
       fs.writeFileSync(path.join(workspace, ORDER_FILE), i % 2 ? EMPTY_EXTENSION_ID : EXTENSION_ID);
-      await page.goto(probeUrl(server, workspace));
+      await page.goto(probeUrl(server, snapshot.dir, workspace));
       const code = await withDeadline(exited, WINDOW_TIMEOUT_MS, `the activation probe did not finish within ${WINDOW_TIMEOUT_MS / 1000} s`);
       if (code !== 0 || !report) throw new Error(`the activation probe failed (exit ${code}); see ${server.logFile}`);
       reports.push(report);
+      process.stderr.write(` [window ${i + 1}/${windows} ${((Date.now() - windowStart) / 1000).toFixed(0)} s]`);
     }
     return summarizeReports(reports);
   } finally {
@@ -80,11 +87,11 @@ function ensureTools(): string | undefined {
   return 'code-server/Chromium could not be installed (scripts/install-test-tools.js failed)';
 }
 
-/** A workbench URL that loads this repo as the extension under development and runs the probe. */
-function probeUrl(server: CodeServer, folder: string): string {
+/** A workbench URL that loads the extension folder as the extension under development and runs the probe. */
+function probeUrl(server: CodeServer, extensionDir: string, folder: string): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(REPO_ROOT)],
+    ['extensionDevelopmentPath', remote(extensionDir)],
     ['extensionTestsPath', remote(PROBE)],
     ['skipWelcome', 'true'],
   ];

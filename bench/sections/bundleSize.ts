@@ -1,32 +1,17 @@
 /**
- * Bundle size of dist/extension.js as built by `node esbuild.js --production --meta`, what went
- * into it (from the metafile), and the same entry rebuilt in memory without this repo's stand-ins
- * (the before numbers) and with two candidate changes (what-if numbers).
+ * Bundle size of the production dist/extension.js, what went into it (from the metafile), and
+ * the same entry rebuilt in memory without this repo's stand-ins (the before numbers) and with
+ * two candidate changes (what-if numbers).
  */
-import * as esbuild from 'esbuild';
-import * as fs from 'fs';
-import * as path from 'path';
-import { BUNDLE_META, EXTENSION_BUNDLE, REPO_ROOT } from '../lib/paths';
+import type * as esbuild from 'esbuild';
+import { buildScript, StandIn, variantBytes } from '../lib/buildScript';
+import type { ExtensionSnapshot } from '../lib/extensionSnapshot';
 import { formatKb, Row, SectionResult } from '../lib/report';
 
 const AREA = 'Bundle';
 const BUDGET_BYTES = 120 * 1024;
-const ENTRY = 'src/extension.ts';
 /** Never used by this extension; each must be absent from the bundle. */
 const MUST_BE_ABSENT = ['form-data', 'mime-db', 'mime-types', 'combined-stream', 'asynckit', 'follow-redirects', 'debug'];
-
-interface StandIn {
-  module: string;
-  importer?: RegExp;
-  why: string;
-  file?: string;
-  contents?: string;
-}
-
-interface BuildScript {
-  STAND_INS: StandIn[];
-  bundleOptions(options: { production: boolean; standIns?: StandIn[] }): esbuild.BuildOptions;
-}
 
 /** Stand-ins for axios's own proxy handling: in the extension host VS Code proxies Node's http itself. */
 const WITHOUT_AXIOS_PROXY: StandIn[] = [
@@ -35,38 +20,31 @@ const WITHOUT_AXIOS_PROXY: StandIn[] = [
   { module: '../helpers/shouldBypassProxy.js', importer: /axios[\\/]lib[\\/]adapters$/, why: 'what-if', contents: 'export default () => true;' },
 ];
 
-export async function measureBundle(): Promise<SectionResult> {
-  if (!fs.existsSync(BUNDLE_META)) throw new Error(`${BUNDLE_META} is missing: run node esbuild.js --production --meta first`);
-  const meta = JSON.parse(fs.readFileSync(BUNDLE_META, 'utf8')) as esbuild.Metafile;
-  const output = meta.outputs['dist/extension.js'];
-  if (!output) throw new Error('dist/meta.json has no dist/extension.js output');
-  const bytes = fs.statSync(EXTENSION_BUNDLE).size;
-  const minified = !fs.readFileSync(EXTENSION_BUNDLE, 'utf8').includes('\n\n');
-
+export async function measureBundle(snapshot: ExtensionSnapshot): Promise<SectionResult> {
+  const output = Object.entries(snapshot.meta.outputs).find(([file]) => file.endsWith('.js'))![1];
   const groups = groupInputs(output.inputs);
   const present = MUST_BE_ABSENT.filter((pkg) => groups.some((g) => g.name === pkg));
   const biggestFiles = Object.entries(output.inputs)
     .map(([file, input]) => ({ file, bytes: input.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 10);
+    .slice(0, 15);
 
-  const script = require(path.join(REPO_ROOT, 'esbuild.js')) as BuildScript;
-  const formDataOnly = script.STAND_INS.filter((s) => s.module === 'form-data');
+  const formDataOnly = buildScript.STAND_INS.filter((s) => s.module === 'form-data');
   const variants = {
-    asPublished: await buildSize(script, { standIns: [], charset: 'ascii' }),
-    formDataStandInOnly: await buildSize(script, { standIns: formDataOnly, charset: 'ascii' }),
-    withoutAxiosProxy: await buildSize(script, { standIns: [...script.STAND_INS, ...WITHOUT_AXIOS_PROXY] }),
-    axiosInSeparateFile: await buildSize(script, { external: ['axios'] }),
+    asPublished: await variantBytes({ standIns: [], charset: 'ascii' }),
+    formDataStandInOnly: await variantBytes({ standIns: formDataOnly, charset: 'ascii' }),
+    withoutAxiosProxy: await variantBytes({ standIns: [...buildScript.STAND_INS, ...WITHOUT_AXIOS_PROXY] }),
+    axiosInSeparateFile: await variantBytes({ external: ['axios'] }),
   };
-
+  const bytes = snapshot.bytes;
   const top = groups.slice(0, 6).map((g) => `${g.name} ${formatKb(g.bytes)}`).join(', ');
   const rows: Row[] = [
     {
       area: AREA,
-      measurement: `dist/extension.js${minified ? ' (minified)' : ' (NOT minified: run the production build)'}`,
+      measurement: 'dist/extension.js (production, minified)',
       result: formatKb(bytes),
-      baseline: `${formatKb(variants.asPublished)} as published; ${formatKb(variants.formDataStandInOnly)} with the form-data stand-in only`,
-      ratio: `${((bytes / variants.asPublished) * 100).toFixed(0)}% of as published`,
+      baseline: `${formatKb(variants.formDataStandInOnly)} before (form-data stand-in only); ${formatKb(variants.asPublished)} with no stand-in`,
+      ratio: `−${formatKb(variants.formDataStandInOnly - bytes)} vs before`,
       target: '≤ 120 KB',
       met: bytes <= BUDGET_BYTES,
       note: `biggest inputs: ${top}`,
@@ -77,25 +55,22 @@ export async function measureBundle(): Promise<SectionResult> {
       result: present.length === 0 ? 'all absent' : `present: ${present.join(', ')}`,
       target: 'all absent',
       met: present.length === 0,
-      note: `stand-ins in esbuild.js: ${script.STAND_INS.map((s) => s.module).join(', ')}; axios kept`,
+      note: `stand-ins (esbuild.js): ${buildScript.STAND_INS.map((s) => s.module).join(', ')}; axios kept`,
     },
     {
       area: AREA,
       measurement: 'what-if: axios without its own env-proxy code',
       result: formatKb(variants.withoutAxiosProxy),
-      note: 'not applied: only VS Code would then proxy (http.proxySupport); the CLI would lose HTTPS_PROXY',
+      note: 'not applied: only VS Code would proxy then; the CLI bundle would lose HTTPS_PROXY support',
     },
     {
       area: AREA,
-      measurement: 'what-if: axios in a separate, lazily required file',
+      measurement: 'what-if: axios in its own file, required on the first request',
       result: formatKb(variants.axiosInSeparateFile),
-      note: 'needs a src change (require the HTTP stack on first network call); activation does no network',
+      note: 'needs a src change; activate() does no network, so activation would not load axios',
     },
   ];
-  return {
-    rows,
-    data: { bytes, budgetBytes: BUDGET_BYTES, minified, absentChecked: MUST_BE_ABSENT, present, groups, biggestFiles, variants },
-  };
+  return { rows, data: { bytes, budgetBytes: BUDGET_BYTES, absentChecked: MUST_BE_ABSENT, present, groups, biggestFiles, variants } };
 }
 
 /** Bytes per package (node_modules) or per source folder, biggest first. */
@@ -112,19 +87,4 @@ function groupInputs(inputs: esbuild.Metafile['outputs'][string]['inputs']): Arr
 function packageOf(file: string): string | undefined {
   const matches = [...file.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
   return matches.length ? matches[matches.length - 1][1] : undefined;
-}
-
-async function buildSize(script: BuildScript, variant: { standIns?: StandIn[]; charset?: 'ascii'; external?: string[] }): Promise<number> {
-  const options = script.bundleOptions({ production: true, standIns: variant.standIns });
-  const result = await esbuild.build({
-    ...options,
-    ...(variant.charset ? { charset: variant.charset } : {}),
-    external: [...(options.external ?? []), ...(variant.external ?? [])],
-    absWorkingDir: REPO_ROOT,
-    entryPoints: [ENTRY],
-    outfile: 'dist/extension.js',
-    write: false,
-    logLevel: 'error',
-  });
-  return result.outputFiles.find((file) => file.path.endsWith('.js'))!.contents.byteLength;
 }

@@ -11,9 +11,12 @@ import * as vscode from 'vscode';
 import { ActivationTimes, EMPTY_EXTENSION_ID, EXTENSION_ID, ORDER_FILE, ProbeReport, probeLine } from './probeProtocol';
 
 const STARTUP_PERFORMANCE_SCHEME = 'perf';
+/** The workbench is still restoring when the probe starts; activating then measures the contention. */
+const SETTLE_MS = 2000;
 
 export async function run(): Promise<void> {
   const order = firstFromWorkspace() === EMPTY_EXTENSION_ID ? [EMPTY_EXTENSION_ID, EXTENSION_ID] : [EXTENSION_ID, EMPTY_EXTENSION_ID];
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const measured: Record<string, ActivationTimes> = {};
   for (const id of order) measured[id] = await timeActivation(id);
 

@@ -1,7 +1,11 @@
 // A person checks their setup: stores a key and provisions a sandbox user from the palette, runs
 // "MoMo: Diagnose MoMo Setup" and reads the report (a webview with a fix button per finding),
-// clicks one of its fixes, verifies the API user, then sends a test payment and sees its result. Everything stored is
-// forgotten again at the end, so later modules start from an empty store.
+// clicks two of its fixes (add a .env file to .gitignore, open the settings file), verifies the
+// API user, then sends a test payment and sees its result. Everything stored is forgotten again
+// at the end, so later modules start from an empty store.
+import { randomBytes, randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { E2EContext, pickQuickItem, runCommand, screenshot, skip, typeIntoQuickInput, waitForText } from './harness';
 
@@ -13,6 +17,9 @@ export async function run(ctx: E2EContext): Promise<void> {
   const subscriptionKey = emulator.subscriptionKeys.collection.primary;
   try {
     await storeCredentials(page, subscriptionKey);
+    // A dotenv file with an API key that git does not ignore: the report must flag it and fix it.
+    const apiKey = randomBytes(16).toString('hex');
+    fs.writeFileSync(path.join(ctx.workspace, '.env.production'), `MOMO_API_USER=${randomUUID()}\nMOMO_API_KEY=${apiKey}\n`);
 
     await runCommand(page, 'MoMo: Diagnose MoMo Setup');
     const report = reportFrame(page);
@@ -22,8 +29,20 @@ export async function run(ctx: E2EContext): Promise<void> {
     await dismissToasts(page);
     log(`screenshot: ${await screenshot(page, 'momo-doctor-report')}`);
     const reportText = await report.locator('body').innerText();
+    if (reportText.includes(apiKey)) throw new Error('the report shows the API key found in .env.production');
 
-    // A fix button does what it says: this one opens the settings file beside the report.
+    // Fix buttons do what they say: this one adds the file to .gitignore, beside its finding.
+    const gitignoreFix = report.getByRole('button', { name: 'Add .env.production to .gitignore' });
+    await gitignoreFix.scrollIntoViewIfNeeded();
+    await report.getByText('Git does not ignore this file').first().waitFor();
+    log(`screenshot: ${await screenshot(page, 'momo-doctor-report-fix')}`);
+    await gitignoreFix.click();
+    await waitForText(page, 'Applied "Add .env.production to .gitignore"', 15_000);
+    const gitignore = fs.readFileSync(path.join(ctx.workspace, '.gitignore'), 'utf8');
+    if (!/^\.env\.production$/m.test(gitignore)) throw new Error(`.gitignore was not fixed:\n${gitignore}`);
+    log('the report\'s "Add .env.production to .gitignore" button added the line to .gitignore');
+
+    // And this one opens the settings file beside the report.
     await report.getByRole('button', { name: 'Open mysite/settings.py' }).first().click();
     await page.locator('.tabs-container .tab', { hasText: 'settings.py' }).first().waitFor({ timeout: 15_000 });
     log('the report\'s "Open mysite/settings.py" button opened the file');

@@ -19,8 +19,9 @@ export type FixResult = { ok: true; fix: DoctorFix['id'] } | { ok: false; fix: D
 export function fixAction(ctx: CommandContext, fix: DoctorFix, scope: CredentialScope, session?: DoctorSession): (() => Promise<FixResult>) | undefined {
   const done = (): FixResult => ({ ok: true, fix: fix.id });
   const run = (command: string, ...args: unknown[]) => async (): Promise<FixResult> => {
-    await vscode.commands.executeCommand(command, ...args);
-    return done();
+    // Our commands resolve to { ok, reason }: a cancelled input box is a fix not done.
+    const result = await vscode.commands.executeCommand<{ ok?: unknown; reason?: unknown } | undefined>(command, ...args);
+    return result?.ok === false ? { ok: false, fix: fix.id, reason: String(result.reason ?? 'not done') } : done();
   };
   const where = { environment: scope.environment, ...(scope.product ? { product: scope.product } : {}) };
   switch (fix.id) {

@@ -11,7 +11,7 @@
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { FindingOptions, PlanOptions, SettingsDocument } from '../../core/settings';
-import { detectDialect } from '../../core/settings';
+import { detectDialect, isIgnoredBy } from '../../core/settings';
 import { currentText } from '../doctor/documentText';
 import { gitStates, type GitFileState } from '../doctor/gitState';
 
@@ -60,13 +60,15 @@ export async function projectContextFor(document: { uri: vscode.Uri; fileName: s
   const projectDir = await findProjectDir(fileDir);
   const dotenvUri = vscode.Uri.joinPath(projectDir, '.env');
   const gitignoreUri = await findGitignore(projectDir);
-  const [git, dotenvGit, dotenvText, gitignoreText, loadedElsewhere] = await Promise.all([
+  const [fileGit, dotenvGit, dotenvText, gitignoreText, loadedElsewhere] = await Promise.all([
     gitStateOf(document.uri),
     gitStateOf(dotenvUri),
     readText(dotenvUri, read),
     readText(gitignoreUri, read),
     isDotenvLoadedElsewhere(document, projectDir),
   ]);
+  // When git knows the repository but gave no "ignored" answer, the .gitignore beside it decides.
+  const git = fileGit.inRepository && fileGit.ignored === undefined ? { ...fileGit, ignored: ignoredByText(gitignoreUri, gitignoreText, document.uri) } : fileGit;
   return {
     projectDir,
     git,
@@ -75,6 +77,11 @@ export async function projectContextFor(document: { uri: vscode.Uri; fileName: s
     ...(dotenvGit.inRepository && dotenvGit.ignored !== undefined ? { dotenvIgnored: dotenvGit.ignored } : {}),
     dotenvLoadedElsewhere: loadedElsewhere,
   };
+}
+
+function ignoredByText(gitignoreUri: vscode.Uri, gitignoreText: string | undefined, file: vscode.Uri): boolean {
+  const base = gitignoreUri.path.slice(0, gitignoreUri.path.lastIndexOf('/') + 1);
+  return gitignoreText !== undefined && file.path.startsWith(base) && isIgnoredBy(gitignoreText, file.path.slice(base.length));
 }
 
 /**

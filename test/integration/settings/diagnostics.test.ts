@@ -6,8 +6,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import { assertNoSecret, momoApi, resetExtension } from '../extension/testKit';
-import { sleep, waitFor, workspaceUri } from '../harness';
+import { sleep, waitFor, workspaceUri, writeWorkspaceFile } from '../harness';
 import {
+  actionTitled,
+  applyAction,
   codesOf,
   diagnosticOn,
   gitAvailable,
@@ -16,6 +18,8 @@ import {
   makeProject,
   momoDiagnostics,
   open,
+  quickFixesAt,
+  readText,
   removeTestProjects,
   waitForDiagnostics,
 } from './settingsKit';
@@ -121,11 +125,16 @@ describe('settings: MoMo diagnostics', function () {
     assert.deepStrictEqual(momoDiagnostics(template.document.uri), []);
   });
 
-  it('warns about a .env that git would commit, with "Add .env to .gitignore"', async () => {
-    const dir = await makeProject('diag-dotenv', { '.env': 'MOMO_API_USER=3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b\nMOMO_API_KEY=9a8b7c6d5e4f30211a2b3c4d5e6f7089\n', '.gitignore': '__pycache__/\n' }, { git: true });
+  it('warns about a .env that git would commit (not ignored), and "Add .env to .gitignore" fixes it', async () => {
+    const dir = await makeProject('diag-dotenv', { '.gitignore': '__pycache__/\n' }, { git: true });
+    // Written after `git add`: untracked, but nothing keeps it out of the next commit.
+    await writeWorkspaceFile(`${dir}/.env`, 'MOMO_API_USER=3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b\nMOMO_API_KEY=9a8b7c6d5e4f30211a2b3c4d5e6f7089\n');
     const editor = await open(`${dir}/.env`);
     const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.code === 'momo.hardcodedSecret'), 'the exposed .env warning');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostics[0].range);
-    assert.ok(actions?.some((a) => a.title === 'Add .env to .gitignore'), `offered: ${actions?.map((a) => a.title).join(' | ')}`);
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.hardcodedSecret').range);
+    const result = await applyAction(actionTitled(actions, 'Add .env to .gitignore'));
+    assert.strictEqual(result.ok, true, result.reason);
+    assert.strictEqual(await readText(`${dir}/.gitignore`), '__pycache__/\n.env\n');
+    await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'no warning once .env is ignored');
   });
 });

@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildCli, CliRun, runCli } from './helpers/runCli';
+
+const API_USER = '3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+const API_KEY = '9a8b7c6d5e4f30211a2b3c4d5e6f7089';
+const DJANGO_SETTINGS = [
+  'import os',
+  '',
+  'MOMO_SUBSCRIPTION_KEY = os.environ.get("MOMO_SUBSCRIPTION_KEY", "")',
+  'MOMO_API_USER = "your-api-user-id"',
+  'MOMO_API_KEY = "your-api-key"',
+  '',
+].join('\n');
+
+function assertExit(run: CliRun, code: number): void {
+  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+}
+
+function assertNoKey(run: CliRun): void {
+  assert.ok(!run.stdout.includes(API_KEY) && !run.stderr.includes(API_KEY), `the API key was printed:\n${run.stdout}\n${run.stderr}`);
+}
+
+let gitWorks = true;
+try {
+  execFileSync('git', ['--version'], { stdio: 'ignore' });
+} catch {
+  gitWorks = false;
+}
+
+/** A throw-away project: files written, optionally a git repository with all of them added. */
+function project(files: Record<string, string>, options: { git?: boolean } = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'momo-write-settings-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  if (options.git) {
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['add', '-A'], { cwd: dir });
+  }
+  return dir;
+}
+
+const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+
+describe('cli momo-credentials write-settings (built dist/cli.js)', function () {
+  this.timeout(60_000);
+  const dirs: string[] = [];
+  const make = (files: Record<string, string>, options: { git?: boolean } = {}) => {
+    const dir = project(files, options);
+    dirs.push(dir);
+    return dir;
+  };
+
+  before(() => buildCli());
+  after(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  it('reference mode for a tracked settings.py: the file reads the environment, .env (0600) and .gitignore get the rest', async function () {
+    if (!gitWorks) this.skip();
+    const dir = make({ 'manage.py': 'import os\n', 'mysite/settings.py': DJANGO_SETTINGS, '.gitignore': '__pycache__/\n' }, { git: true });
+    const file = path.join(dir, 'mysite', 'settings.py');
+    const run = await runCli(['write-settings', '--file', file, '--api-user', API_USER, '--json'], { MOMO_API_KEY: API_KEY });
+    assertExit(run, 0);
+    assertNoKey(run);
+    const result = JSON.parse(run.stdout);
+    assert.deepEqual(Object.keys(result), ['file', 'mode', 'changed', 'dotenv', 'gitignore', 'notices']);
+    assert.deepEqual(
+      { file: result.file, mode: result.mode, changed: result.changed, dotenv: result.dotenv, gitignore: result.gitignore },
+      { file, mode: 'reference', changed: true, dotenv: path.join(dir, '.env'), gitignore: path.join(dir, '.gitignore') },
+    );
+    assert.ok(result.notices.some((n: string) => /python-dotenv/.test(n) && /--add-loader/.test(n)), result.notices.join('\n'));
+    assert.match(read(dir, 'mysite/settings.py'), /^MOMO_API_KEY = os\.environ\.get\("MOMO_API_KEY", ""\)$/m);
+    assert.equal(read(dir, '.env'), `# MTN MoMo API credentials\nMOMO_API_USER=${API_USER}\nMOMO_API_KEY=${API_KEY}\n`);
+    assert.equal(fs.statSync(path.join(dir, '.env')).mode & 0o777, 0o600);
+    assert.equal(read(dir, '.gitignore'), '__pycache__/\n.env\n');
+
+    const again = await runCli(['write-settings', '--file', file, '--api-user', API_USER, '--api-key', API_KEY, '--json']);
+    assertExit(again, 0);
+    assert.equal(JSON.parse(again.stdout).changed, false, 'a second run changes nothing');
+    assertNoKey(again);
+  });
+
+  it('value mode for a .env, in place: keeps the permissions and the CRLF line ends', async () => {
+    const dir = make({ '.env': 'DEBUG=True\r\nMOMO_API_USER=\r\n' });
+    const file = path.join(dir, '.env');
+    fs.chmodSync(file, 0o640);
+    const run = await runCli(['write-settings', '--file', file, '--api-user', API_USER, '--api-key', API_KEY]);
+    assertExit(run, 0);
+    assertNoKey(run);
+    assert.match(run.stdout, /✓ Wrote MOMO_API_USER and MOMO_API_KEY into/);
+    assert.equal(read(dir, '.env'), `DEBUG=True\r\nMOMO_API_USER=${API_USER}\r\nMOMO_API_KEY=${API_KEY}\r\n`);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(dir), ['.env'], 'no temporary file left behind');
+  });
+
+  it('adds the .env loader with --add-loader, and names the package', async () => {
+    const dir = make({ 'requirements.txt': 'Django\n', 'settings.py': DJANGO_SETTINGS });
+    const run = await runCli(['write-settings', '--file', path.join(dir, 'settings.py'), '--api-user', API_USER, '--mode', 'reference', '--add-loader', '--json'], {
+      MOMO_API_KEY: API_KEY,
+    });
+    assertExit(run, 0);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.mode, 'reference');
+    assert.match(read(dir, 'settings.py'), /^from dotenv import load_dotenv\n\nload_dotenv\(\)$/m);
+    assert.ok(result.notices.some((n: string) => /pip install python-dotenv/.test(n)));
+  });
+
+  it('writes into the --dotenv file given', async () => {
+    const dir = make({ 'settings.py': DJANGO_SETTINGS, 'config/.env.local': 'DEBUG=1\n' });
+    const run = await runCli(['write-settings', '--file', path.join(dir, 'settings.py'), '--api-user', API_USER, '--api-key', API_KEY, '--mode', 'reference', '--dotenv', path.join(dir, 'config', '.env.local'), '--json']);
+    assertExit(run, 0);
+    assert.equal(JSON.parse(run.stdout).dotenv, path.join(dir, 'config', '.env.local'));
+    assert.match(read(dir, 'config/.env.local'), new RegExp(`^DEBUG=1\nMOMO_API_USER=${API_USER}\n`));
+  });
+
+  it('refuses a production key literally in a tracked file without --yes, and writes it with --yes', async function () {
+    if (!gitWorks) this.skip();
+    const dir = make({ 'settings.py': 'MOMO_API_USER = ""\nMOMO_API_KEY = ""\n', '.gitignore': '.env\n' }, { git: true });
+    const args = ['write-settings', '--file', path.join(dir, 'settings.py'), '--api-user', API_USER, '--api-key', API_KEY, '--mode', 'value', '--target-environment', 'mtnuganda'];
+    const refused = await runCli(args);
+    assertExit(refused, 1);
+    assert.match(refused.stderr, /production MoMo key literally/);
+    assert.match(refused.stderr, /--yes/);
+    assert.equal(read(dir, 'settings.py'), 'MOMO_API_USER = ""\nMOMO_API_KEY = ""\n');
+    assertNoKey(refused);
+
+    const accepted = await runCli([...args, '--yes']);
+    assertExit(accepted, 0);
+    assert.equal(read(dir, 'settings.py'), `MOMO_API_USER = "${API_USER}"\nMOMO_API_KEY = "${API_KEY}"\n`);
+    assertNoKey(accepted);
+  });
+
+  it('explains an unsupported file, exits 1 and leaves it alone', async () => {
+    const dir = make({ 'config.yml': 'momo:\n  api_user: ""\n' });
+    const run = await runCli(['write-settings', '--file', path.join(dir, 'config.yml'), '--api-user', API_USER, '--api-key', API_KEY]);
+    assertExit(run, 1);
+    assert.match(run.stderr, /YAML files \(config\.yml\) is not supported yet/);
+    assert.equal(run.stdout, '');
+    assert.equal(read(dir, 'config.yml'), 'momo:\n  api_user: ""\n');
+  });
+
+  it('exits 1 for a missing settings file and 2 for wrong options', async () => {
+    const dir = make({});
+    const missing = await runCli(['write-settings', '--file', path.join(dir, 'settings.py'), '--api-user', API_USER, '--api-key', API_KEY]);
+    assertExit(missing, 1);
+    assert.match(missing.stderr, /does not exist/);
+    assertExit(await runCli(['write-settings', '--api-user', API_USER]), 2);
+    assertExit(await runCli(['write-settings', '--file', path.join(dir, '.env'), '--api-user', 'not-a-uuid']), 2);
+    const badMode = await runCli(['write-settings', '--file', path.join(dir, '.env'), '--api-user', API_USER, '--mode', 'literal']);
+    assertExit(badMode, 2);
+    assert.match(badMode.stderr, /--mode must be reference or value/);
+    const badKey = await runCli(['write-settings', '--file', path.join(dir, '.env'), '--api-user', API_USER, '--api-key', 'short']);
+    assertExit(badKey, 2);
+    assert.ok(!badKey.stderr.includes('short'), 'the refused key was echoed');
+  });
+
+  it('creates a missing .env and is listed in the help', async () => {
+    const dir = make({});
+    const run = await runCli(['write-settings', '--file', path.join(dir, '.env'), '--api-user', API_USER], { MOMO_API_KEY: API_KEY });
+    assertExit(run, 0);
+    assert.equal(read(dir, '.env'), `# MTN MoMo API credentials\nMOMO_API_USER=${API_USER}\nMOMO_API_KEY=${API_KEY}\n`);
+    assert.equal(fs.statSync(path.join(dir, '.env')).mode & 0o777, 0o600);
+    const help = await runCli(['--help']);
+    assert.match(help.stdout, /write-settings\s+Write an API user and key/);
+  });
+});
