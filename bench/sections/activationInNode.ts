@@ -4,6 +4,7 @@
  * so both see the same machine load. Also gives the peak RSS of each process.
  */
 import * as path from 'path';
+import { performance } from 'perf_hooks';
 import type { ActivationSample } from '../activation/activateChild';
 import { runChild } from '../lib/childProcess';
 import type { ExtensionSnapshot } from '../lib/extensionSnapshot';
@@ -22,14 +23,16 @@ export interface NodeActivationData {
 
 export async function measureActivationInNode(snapshot: ExtensionSnapshot, runs: number): Promise<SectionResult & { data: NodeActivationData }> {
   const warmup = 2; // the first processes also pay for the disk cache
-  const ours: Array<{ sample: ActivationSample; maxRssKb: number }> = [];
+  const ours: Array<{ sample: ActivationSample; maxRssKb: number; processMs: number }> = [];
   const empty: typeof ours = [];
   for (let i = -warmup; i < runs; i++) {
     // Alternate which goes first, so neither always runs right after the other.
     const order = i % 2 === 0 ? [snapshot.dir, EMPTY_EXTENSION_DIR] : [EMPTY_EXTENSION_DIR, snapshot.dir];
     for (const dir of order) {
+      const start = performance.now();
       const { value, maxRssKb } = await runChild<ActivationSample>(CHILD, [dir]);
-      if (i >= 0) (dir === snapshot.dir ? ours : empty).push({ sample: value, maxRssKb });
+      const processMs = performance.now() - start;
+      if (i >= 0) (dir === snapshot.dir ? ours : empty).push({ sample: value, maxRssKb, processMs });
     }
   }
   const pick = (list: typeof ours, key: keyof ActivationSample) => list.map((s) => s.sample[key]);
@@ -37,6 +40,8 @@ export async function measureActivationInNode(snapshot: ExtensionSnapshot, runs:
   const emptyTotal = summarize(pick(empty, 'totalMs'));
   const oursLoad = median(pick(ours, 'loadMs'));
   const oursActivate = median(pick(ours, 'activateMs'));
+  const oursProcess = median(ours.map((s) => s.processMs));
+  const emptyProcess = median(empty.map((s) => s.processMs));
   const oursRss = median(ours.map((s) => s.maxRssKb));
   const emptyRss = median(empty.map((s) => s.maxRssKb));
 
@@ -48,6 +53,14 @@ export async function measureActivationInNode(snapshot: ExtensionSnapshot, runs:
       baseline: `${formatMs(emptyTotal.median)} (empty extension)`,
       ratio: formatRatio(ratio(oursTotal.median, emptyTotal.median)),
       note: `load ${formatMs(oursLoad)} + activate() ${formatMs(oursActivate)}; ${runs} fresh processes each, spread ±${(oursTotal.spread * 50).toFixed(0)}%`,
+    },
+    {
+      area: AREA,
+      measurement: 'whole process: node start, load, activate(), exit',
+      result: formatMs(oursProcess),
+      baseline: `${formatMs(emptyProcess)} (empty extension)`,
+      ratio: formatRatio(ratio(oursProcess, emptyProcess)),
+      note: 'what a cold extension host adds for this extension, node start included',
     },
     {
       area: 'Peak memory',
@@ -63,7 +76,8 @@ export async function measureActivationInNode(snapshot: ExtensionSnapshot, runs:
     data: {
       baselineMaxRssKb: emptyRss,
       ours: { totalMs: oursTotal, loadMs: summarize(pick(ours, 'loadMs')), activateMs: summarize(pick(ours, 'activateMs')), maxRssKb: summarize(ours.map((s) => s.maxRssKb)) },
-      emptyExtension: { totalMs: emptyTotal, maxRssKb: summarize(empty.map((s) => s.maxRssKb)) },
+      emptyExtension: { totalMs: emptyTotal, maxRssKb: summarize(empty.map((s) => s.maxRssKb)), processMs: summarize(empty.map((s) => s.processMs)) },
+      processMs: summarize(ours.map((s) => s.processMs)),
       ratio: ratio(oursTotal.median, emptyTotal.median),
     },
   };

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { findEnvironment } from '../core/momo/environments';
+import type { Product } from '../core/momo/products';
 import { redactSecrets } from '../core/momo/redact';
 import { validateApiKey } from '../core/momo/validation';
 import {
@@ -55,6 +56,9 @@ interface WriteRequest {
   file: string;
   apiUser: string;
   apiKey?: string;
+  product: Product;
+  mode?: WriteMode;
+  production: boolean;
   values: ParsedOptions;
 }
 
@@ -82,11 +86,15 @@ export const writeSettingsCommand: Command = {
     const file = stringOption(values, 'file');
     if (!file?.trim()) throw new UsageError('Give the settings file with --file PATH.');
     const apiUser = readApiUser(values, io, true) as string;
+    const product = readProduct(values);
+    const mode = readMode(values);
+    const targetEnvironment = readTargetEnvironment(values, io);
+    const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
     const apiKey = readOptionalApiKey(values, io);
     const secrets = apiKey ? [apiKey] : [];
     const say = (text: string): void => io.err(redactSecrets(text, secrets));
     try {
-      return await writeSettings({ file: path.resolve(file.trim()), apiUser, apiKey, values }, io, say, secrets);
+      return await writeSettings({ file: path.resolve(file.trim()), apiUser, apiKey, product, mode, production, values }, say, io, secrets);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       say(`✗ Nothing was written: ${code ? `${code} ` : ''}${err instanceof Error ? err.message : String(err)}`);
@@ -115,12 +123,8 @@ function readMode(values: ParsedOptions): WriteMode | undefined {
   throw new UsageError('--mode must be reference or value.');
 }
 
-async function writeSettings(request: WriteRequest, io: CliIo, say: (text: string) => void, secrets: string[]): Promise<number> {
-  const { file, values } = request;
-  const product = readProduct(values);
-  const mode = readMode(values);
-  const targetEnvironment = readTargetEnvironment(values, io);
-  const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
+async function writeSettings(request: WriteRequest, say: (text: string) => void, io: CliIo, secrets: string[]): Promise<number> {
+  const { file, values, product, mode, production } = request;
 
   const text = await readIfExists(file);
   if (text === undefined && !isDotenvFileName(file)) {

@@ -114,7 +114,7 @@ describe('cli momo-credentials write-settings (built dist/cli.js)', function () 
     const run = await runCli(['write-settings', '--file', path.join(dir, 'settings.py'), '--api-user', API_USER, '--api-key', API_KEY, '--mode', 'reference', '--dotenv', path.join(dir, 'config', '.env.local'), '--json']);
     assertExit(run, 0);
     assert.equal(JSON.parse(run.stdout).dotenv, path.join(dir, 'config', '.env.local'));
-    assert.match(read(dir, 'config/.env.local'), new RegExp(`^DEBUG=1\nMOMO_API_USER=${API_USER}\n`));
+    assert.match(read(dir, 'config/.env.local'), new RegExp(`^DEBUG=1\n(\n# MTN MoMo API credentials\n)?MOMO_API_USER=${API_USER}\nMOMO_API_KEY=${API_KEY}\n$`));
   });
 
   it('refuses a production key literally in a tracked file without --yes, and writes it with --yes', async function () {

@@ -1,0 +1,104 @@
+// A person fixing the sample Django project's placeholders with the light bulb: store the
+// emulator's subscription key and provision a sandbox user from the palette, open
+// mysite/settings.py (committed to git), put the cursor on the MOMO_API_USER placeholder,
+// open the quick-fix menu (Ctrl+.), take "Fill with stored sandbox credentials", accept the
+// offered load_dotenv(), and see settings.py read the values from the environment while the
+// key went into .env. Screenshots: the quick-fix menu and the result.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { E2EContext, pickQuickItem, runCommand, screenshot, skip, typeIntoQuickInput, waitForText } from './harness';
+
+export const title = 'quick fix: placeholder in settings.py → Ctrl+. → filled from stored credentials';
+
+const FIX_TITLE = 'Fill with stored sandbox credentials';
+const SETTINGS = 'mysite/settings.py';
+
+export async function run(ctx: E2EContext): Promise<void> {
+  const { page, log, emulator, workspace } = ctx;
+  if (!emulator) skip('the MoMo emulator is not built yet');
+  if (!gitWorks(workspace)) skip('git is not available');
+
+  // Stored credentials, set up the way a person does: the palette.
+  await runCommand(page, 'MoMo: Set Subscription Key');
+  await pickQuickItem(page, 'Sandbox');
+  await pickQuickItem(page, 'Collections');
+  await pickQuickItem(page, 'Primary key');
+  await typeIntoQuickInput(page, emulator.subscriptionKeys.collection.primary);
+  await runCommand(page, 'MoMo: Provision Sandbox API User');
+  await pickQuickItem(page, 'Collections');
+  await typeIntoQuickInput(page, 'webhook.example.com');
+  await waitForText(page, 'Created sandbox API user', 30_000);
+
+  // The sample project's settings.py, with its placeholders, opened at the API user's placeholder.
+  const lines = fs.readFileSync(path.join(workspace, SETTINGS), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.startsWith('MOMO_API_USER = "your-api-user-id"')) + 1;
+  if (line === 0) throw new Error(`${SETTINGS} has no MOMO_API_USER placeholder`);
+  await openFileAt(page, SETTINGS, line, 20);
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'visible', timeout: 20_000 });
+
+  await openQuickFixMenu(page);
+  const fix = page.locator('.action-widget .monaco-list-row', { hasText: FIX_TITLE }).first();
+  await fix.waitFor({ state: 'visible', timeout: 10_000 });
+  await waitForText(page, 'Provision a sandbox user and fill');
+  log(`screenshot: ${await screenshot(page, 'quickfix-menu')}`);
+
+  await fix.click();
+  await chooseFirstIfAsked(page); // several stored users (an earlier module provisioned one too): the newest is first
+  const addLoader = page.locator('.notification-toast .monaco-button', { hasText: 'Add load_dotenv()' }).first();
+  await addLoader.waitFor({ state: 'visible', timeout: 20_000 });
+  await addLoader.click();
+  await waitForText(page, 'from dotenv import load_dotenv', 15_000);
+  await waitForText(page, 'MOMO_API_USER = os.environ.get("MOMO_API_USER", "")');
+  await page.mouse.move(900, 400);
+  log(`screenshot: ${await screenshot(page, 'quickfix-result')}`);
+
+  const settings = fs.readFileSync(path.join(workspace, SETTINGS), 'utf8');
+  if (!settings.includes('MOMO_API_KEY = os.environ.get("MOMO_API_KEY", "")')) throw new Error(`${SETTINGS} does not read MOMO_API_KEY from the environment`);
+  const dotenv = fs.readFileSync(path.join(workspace, '.env'), 'utf8');
+  const apiKey = /^MOMO_API_KEY=([0-9a-f]{32})$/m.exec(dotenv)?.[1];
+  if (!apiKey || !/^MOMO_API_USER=[0-9a-f-]{36}$/m.test(dotenv)) throw new Error(`.env does not hold the API user and key:\n${dotenv.replace(/[0-9a-f]{32}/g, '••••')}`);
+  if ((await page.locator('body').innerText()).includes(apiKey)) throw new Error('the API key is visible somewhere in the window');
+  log('settings.py reads MOMO_API_USER / MOMO_API_KEY from the environment; .env holds them; the key is nowhere in the window');
+}
+
+/** The runner's copy of the workspace, made a git repository with everything added (so settings.py is tracked). */
+function gitWorks(workspace: string): boolean {
+  try {
+    execFileSync('git', ['init', '-q'], { cwd: workspace });
+    execFileSync('git', ['add', '-A'], { cwd: workspace });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Quick Open (Ctrl+P) to the file, then Go to Line (Ctrl+G) to line:column. */
+async function openFileAt(page: Page, file: string, line: number, column: number): Promise<void> {
+  await runCommand(page, 'Go to File...');
+  await page.locator('.quick-input-widget .quick-input-box input').fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'settings.py' }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'DJANGO_SECRET_KEY' }).first().waitFor({ state: 'visible' });
+  await runCommand(page, 'Go to Line/Column...');
+  await page.locator('.quick-input-widget .quick-input-box input').fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Ctrl+. the way people open the light bulb's menu; the palette's "Quick Fix..." if the key did not reach the editor. */
+async function openQuickFixMenu(page: Page): Promise<void> {
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  if (await menu.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) return;
+  await runCommand(page, 'Quick Fix...');
+  await menu.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+async function chooseFirstIfAsked(page: Page): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  if (await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
+    await page.keyboard.press('Enter');
+  }
+}
