@@ -49,6 +49,23 @@ export function isDotenvFileName(fileName: string): boolean {
   return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
 }
 
+const TEMPLATE_MARKERS = ['example', 'sample', 'template', 'tmpl', 'dist', 'defaults'];
+
+/**
+ * `.env.example`, `example.env`, `settings.sample.py`, `appsettings.template.json`: files meant to
+ * be committed as a model for others. Their empty values are intentional, and real credentials
+ * never belong in them.
+ */
+export function isTemplateFileName(fileName: string): boolean {
+  const parts = baseName(fileName).toLowerCase().split('.');
+  return parts.some((part) => TEMPLATE_MARKERS.includes(part));
+}
+
+export function templateRefusal(fileName: string): string {
+  const name = baseName(fileName);
+  return `${name} is a template that is meant to be committed, so real credentials do not belong in it. Write them into your own .env (copy ${name} to .env first) or the settings file that reads them.`;
+}
+
 export function detectDialect(doc: Pick<SettingsDocument, 'fileName' | 'languageId'>): DialectInfo {
   const name = baseName(doc.fileName).toLowerCase();
   const language = (doc.languageId ?? '').toLowerCase();

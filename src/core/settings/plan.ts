@@ -3,7 +3,7 @@
  * the mode (reference for tracked source files, value otherwise), runs the dialect planner,
  * and adds the .env and .gitignore changes and the production-key confirmation.
  */
-import { baseName, detectDialect, unsupportedMessage } from './dialect';
+import { baseName, detectDialect, isTemplateFileName, templateRefusal, unsupportedMessage } from './dialect';
 import { planDotenv, planDotenvWrites } from './dotenv/plan';
 import { planGitignoreEntry } from './gitignore';
 import { planJson } from './json/plan';
@@ -65,6 +65,7 @@ export function planCredentialInsert(doc: SettingsDocument, values: CredentialVa
   const fallbackNames = dialect === 'json' ? (options.jsonNames ?? DEFAULT_JSON_NAMES) : (options.names ?? DEFAULT_NAMES);
   const empty: SettingsPlan = { dialect, ok: false, mode, names: fallbackNames, edits: [], notices: [], changed: false };
   if (dialect === 'unsupported') return { ...empty, error: unsupportedMessage(doc) };
+  if (isTemplateFileName(doc.fileName)) return { ...empty, error: templateRefusal(doc.fileName) };
   if (values.apiUser.trim() === '') return { ...empty, error: 'There is no API user to write: provision one or add an existing one first.' };
 
   const tracked = options.tracked ?? isTrackedByDefault(dialect);

@@ -3,7 +3,7 @@
  * scanner for formats the planner does not write yet), skips files that are not MTN MoMo's
  * (Vietnam's MoMo wallet uses MOMO_* too), and runs each check.
  */
-import { detectDialect } from '../dialect';
+import { detectDialect, isTemplateFileName } from '../dialect';
 import { scanDotenv } from '../dotenv/scan';
 import { scanGeneric } from '../generic/scan';
 import { scanJson } from '../json/scan';
@@ -56,9 +56,11 @@ export function detectFindings(doc: SettingsDocument, options: FindingOptions = 
   if (!mtnEvidence(doc.text).mtn) return [];
   const context = buildContext(doc, options);
   if (!context) return [];
+  // A template's empty values are the point of it: only leaks and wrong values are findings there.
+  const template = isTemplateFileName(doc.fileName);
   const findings = [
-    ...placeholderFindings(context),
-    ...missingApiUserFindings(context),
+    ...(template ? [] : placeholderFindings(context)),
+    ...(template ? [] : missingApiUserFindings(context)),
     ...hardcodedSecretFindings(context),
     ...browserExposedFindings(context),
     ...environmentFindings(context),
