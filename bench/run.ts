@@ -20,7 +20,7 @@ import { measureProvisioning } from './sections/provisioning';
 import { measureSettingsPlanner } from './sections/settingsPlanner';
 
 const REPETITIONS = {
-  normal: { activationProcesses: 15, settingsRounds: 25, provisioningRuns: 3, vscodeWindows: 2 },
+  normal: { activationProcesses: 15, settingsRounds: 25, provisioningRuns: 3, vscodeWindows: 3 },
   quick: { activationProcesses: 5, settingsRounds: 8, provisioningRuns: 2, vscodeWindows: 1 },
 };
 
@@ -90,7 +90,8 @@ function runContext(options: BenchOptions, reps: (typeof REPETITIONS)['normal'],
     `${(durationMs / 1000).toFixed(0)} s${options.quick ? ', --quick' : ''}. ` +
     `Medians of ${reps.activationProcesses} fresh processes (activation), ${reps.settingsRounds} rounds (settings), ` +
     `${reps.provisioningRuns} runs (provisioning), ${options.vscode ? reps.vscodeWindows : 0} code-server windows; ` +
-    'ratios compare with a baseline measured in the same run.'
+    'ratios compare with a baseline measured in the same run: of the best runs where the work is CPU-bound ' +
+    '(other processes only ever add time), of the medians for provisioning (waiting on the network).'
   );
 }
 

@@ -1,7 +1,10 @@
 /**
- * Child process: `node activateChild.js <extension folder>` loads the extension's main file with
- * the stub `vscode`, runs activate() with a stub context, and reports how long each part took.
- * A fresh process per sample, so module loading is cold every time (as in a new extension host).
+ * Child process: `node activateChild.js <extension folder> [--undici-loaded]` loads the
+ * extension's main file with the stub `vscode`, runs activate() with a stub context, and reports
+ * how long each part took. A fresh process per sample, so module loading is cold every time (as
+ * in a new extension host). --undici-loaded first makes Node load its fetch implementation
+ * (undici), as an extension host that already used fetch has: axios reads globalThis.FormData
+ * while it loads, and in a bare node that read is what loads undici.
  */
 import Module = require('module');
 import * as path from 'path';
@@ -27,6 +30,7 @@ require(STUB); // its own load is harness cost, not the extension's
 
 async function main(): Promise<void> {
   const extensionDir = process.argv[2];
+  if (process.argv.includes('--undici-loaded')) void globalThis.FormData;
   const manifest = require(path.join(extensionDir, 'package.json')) as { main: string };
   const context = stubContext(extensionDir);
   const rssBefore = process.memoryUsage().rss;

@@ -1,8 +1,8 @@
 /**
  * A stand-in for the `vscode` module, so that dist/extension.js can be loaded and activated in
  * plain Node. What activate() constructs or subclasses (TreeItem, EventEmitter, Disposable…) is a
- * small real class; every other API is a recording no-op. Calls cost about what a cheap native
- * call costs, so the measured time is the extension's own: module evaluation plus activate().
+ * small real class; every other API is a no-op returning further stubs. Calls cost about what a cheap
+ * function call costs, so the measured time is the extension's own: module evaluation plus activate().
  */
 
 type AnyRecord = Record<PropertyKey, unknown>;

@@ -1,4 +1,5 @@
 /** The rows every section returns, and their Markdown table (printed, and saved for the README). */
+import type { Summary } from './stats';
 
 export interface Row {
   area: string;
@@ -22,7 +23,7 @@ export interface SectionResult {
 const COLUMNS: Array<[keyof Row, string]> = [
   ['area', 'Area'],
   ['measurement', 'Measurement'],
-  ['result', 'Result (median)'],
+  ['result', 'Result'],
   ['baseline', 'Same-run baseline'],
   ['ratio', 'Ratio'],
   ['target', 'Target'],
@@ -57,6 +58,11 @@ export function formatKb(bytes: number): string {
 
 export function formatMbFromKb(kb: number): string {
   return `${(kb / 1024).toFixed(1)} MB`;
+}
+
+/** "21.3 ms (best 6.11 ms)": the median, and the fastest run that CPU-bound ratios are based on. */
+export function medianAndBest(summary: Summary): string {
+  return `${formatMs(summary.median)} (best ${formatMs(summary.best)})`;
 }
 
 export function formatRatio(value: number): string {

@@ -22,13 +22,23 @@ export function ratio(value: number, baseline: number): number {
 
 export interface Summary {
   median: number;
+  /**
+   * The fastest run. For CPU-bound work on a shared machine, other processes only ever add time,
+   * so the best runs are the most repeatable basis for a ratio (medians move with the load).
+   */
+  best: number;
   /** Interquartile range over the median. */
   spread: number;
   samples: number[];
 }
 
 export function summarize(samples: number[]): Summary {
-  return { median: round(median(samples)), spread: round(spread(samples)), samples: samples.map((sample) => round(sample)) };
+  return {
+    median: round(median(samples)),
+    best: round(Math.min(...samples)),
+    spread: round(spread(samples)),
+    samples: samples.map((sample) => round(sample)),
+  };
 }
 
 export function round(value: number, digits = 3): number {

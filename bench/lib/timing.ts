@@ -31,8 +31,7 @@ export async function timeAsync(sampling: Sampling, work: (run: number) => Promi
 
 /**
  * Times several tasks in rounds, each task once per round in a rotating order, so that a burst
- * of load from other processes hits every task alike. Ratios are then best taken per round
- * (see `ratiosPerRound`): the machine is shared and its speed changes within seconds.
+ * of load from other processes is spread over every task instead of hitting one of them.
  */
 export function timeRoundsSync<K extends string>(sampling: Sampling, tasks: Record<K, (run: number) => void>): Record<K, number[]> {
   const names = Object.keys(tasks) as K[];
@@ -48,11 +47,6 @@ export function timeRoundsSync<K extends string>(sampling: Sampling, tasks: Reco
     }
   }
   return samples;
-}
-
-/** value[i] / baseline[i] for each round i. */
-export function ratiosPerRound(values: number[], baseline: number[]): number[] {
-  return values.map((value, i) => value / baseline[i]);
 }
 
 /**

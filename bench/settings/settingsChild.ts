@@ -6,8 +6,8 @@
  */
 import { detectFindings, planCredentialInsert } from '../../src/core/settings';
 import { reportToParent } from '../lib/childProtocol';
-import { median, summarize, Summary } from '../lib/stats';
-import { ratiosPerRound, Sampling, timeRoundsSync } from '../lib/timing';
+import { summarize, Summary } from '../lib/stats';
+import { Sampling, timeRoundsSync } from '../lib/timing';
 import { dotenvFile, oneCharacterEdit, pythonSettings } from './syntheticSettings';
 
 const VALUES = { apiUser: '3b0d5f2c-8e1a-4c7b-9f6d-2a4e8c1b7d95', apiKey: '7c9e2b4f1a3d5e6f8b0c2d4e6f8a0b1c' };
@@ -18,9 +18,8 @@ export interface FileTimings {
   findings: number;
   findingsAfterEdit: number;
   planChanged: boolean;
+  /** quarterPlan, quarterDiagnostics: the same work on a quarter of the lines. */
   ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics', Summary>;
-  /** Medians of per-round ratios. */
-  ratios: { plan: number; diagnostics: number; diagnosticsAfterEdit: number; editVsFirst: number; planScaling: number; diagnosticsScaling: number };
 }
 
 function measureFile(fileName: string, make: (lines: number) => string, lines: number, sampling: Sampling): FileTimings {
@@ -39,7 +38,6 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
     quarterPlan: () => planCredentialInsert(quarter, VALUES, { gitignoreText: '' }),
     quarterDiagnostics: () => detectFindings(quarter),
   });
-  const per = (a: number[], b: number[]) => median(ratiosPerRound(a, b));
   return {
     fileName,
     lines: text.split(/\r?\n/).length - 1,
@@ -53,14 +51,6 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
       diagnosticsAfterEdit: summarize(t.diagnosticsAfterEdit),
       quarterPlan: summarize(t.quarterPlan),
       quarterDiagnostics: summarize(t.quarterDiagnostics),
-    },
-    ratios: {
-      plan: per(t.plan, t.split),
-      diagnostics: per(t.diagnostics, t.split),
-      diagnosticsAfterEdit: per(t.diagnosticsAfterEdit, t.split),
-      editVsFirst: per(t.diagnosticsAfterEdit, t.diagnostics),
-      planScaling: per(t.plan, t.quarterPlan),
-      diagnosticsScaling: per(t.diagnostics, t.quarterDiagnostics),
     },
   };
 }

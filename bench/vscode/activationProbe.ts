@@ -17,6 +17,7 @@ const SETTLE_MS = 2000;
 export async function run(): Promise<void> {
   const order = firstFromWorkspace() === EMPTY_EXTENSION_ID ? [EMPTY_EXTENSION_ID, EXTENSION_ID] : [EXTENSION_ID, EMPTY_EXTENSION_ID];
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const undiciLoadedBefore = (process as unknown as { moduleLoadList: string[] }).moduleLoadList.some((m) => m.includes('undici'));
   const measured: Record<string, ActivationTimes> = {};
   for (const id of order) measured[id] = await timeActivation(id);
 
@@ -30,6 +31,7 @@ export async function run(): Promise<void> {
   const report: ProbeReport = {
     extension: measured[EXTENSION_ID],
     emptyExtension: measured[EMPTY_EXTENSION_ID],
+    undiciLoadedBefore,
     hostMaxRssKb: process.resourceUsage().maxRSS,
     order: order.join(' then '),
     reportedError,

@@ -22,6 +22,8 @@ export interface ActivationTimes {
 export interface ProbeReport {
   extension: ActivationTimes;
   emptyExtension: ActivationTimes;
+  /** Whether the host had loaded Node's undici (fetch) before the probe: axios's load then costs less. */
+  undiciLoadedBefore: boolean;
   /** process.resourceUsage().maxRSS of the extension host at the end, in KiB. */
   hostMaxRssKb: number;
   order: string;

@@ -26,7 +26,7 @@ import { settingsVariableNames } from '../config';
 import { subscriptionKeyFor } from '../doctor/storedCredentials';
 import { offerClipboard } from './clipboardFallback';
 import type { ChosenCredentials } from './credentialChoice';
-import type { InsertOptions } from './insertOptions';
+import { configuredMode, type InsertOptions } from './insertOptions';
 import { offerDotenvLoader } from './loaderOffer';
 import { planOptions, projectContextFor, type ProjectContext } from './projectContext';
 import { relativeName } from './settingsSelector';
@@ -57,7 +57,7 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
     product: chosen.user.product,
     production: !isSandbox(chosen.user.environment),
   };
-  let mode = options.mode;
+  let mode = options.mode ?? configuredMode();
   let confirmed = options.confirm === true;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const target = await readTarget(uri);

@@ -8,7 +8,7 @@ import type { WriteMode } from '../../core/settings';
 import type { Args } from '../commands/commandArgs';
 
 export interface InsertOptions {
-  /** undefined: reference for a git-tracked, not-ignored file; value otherwise (.env files: always value). */
+  /** undefined: the momo.settings.defaultMode setting, whose 'auto' means reference for a git-tracked, not-ignored file and value otherwise (.env files: always value). */
   mode?: WriteMode;
   /** true: write a production key literally into a tracked file without the modal question. */
   confirm?: boolean;
@@ -23,7 +23,7 @@ export interface InsertOptions {
 export type ParsedInsertOptions = { options: InsertOptions } | { error: string };
 
 export function insertOptionsFrom(args: Args): ParsedInsertOptions {
-  const mode = args.mode ?? configuredMode();
+  const mode = args.mode;
   if (mode !== undefined && mode !== 'value' && mode !== 'reference') {
     return { error: `"${String(mode)}" is not a write mode; use "reference" (values in .env, read from the environment) or "value".` };
   }
@@ -39,7 +39,7 @@ export function insertOptionsFrom(args: Args): ParsedInsertOptions {
 }
 
 /** The setting; 'auto' (the default) leaves the choice to the planner. */
-function configuredMode(): WriteMode | undefined {
+export function configuredMode(): WriteMode | undefined {
   const value = vscode.workspace.getConfiguration('momo').get<string>('settings.defaultMode');
   return value === 'value' || value === 'reference' ? value : undefined;
 }

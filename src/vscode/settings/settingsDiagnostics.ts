@@ -6,7 +6,7 @@
  * for those. The findings behind each diagnostic are kept for the quick-fix provider.
  */
 import * as vscode from 'vscode';
-import type { Finding, FindingSeverity } from '../../core/settings';
+import type { Finding, FindingCode, FindingSeverity } from '../../core/settings';
 import type { MomoLog } from '../log';
 import type { ProductionSecrets } from './productionSecrets';
 import { forgetGitAnswers } from './projectContext';
@@ -22,6 +22,18 @@ const SEVERITY: Record<FindingSeverity, vscode.DiagnosticSeverity> = {
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/**
+ * How loud each problem is in the editor, where it is underlined while people type: a value
+ * that may be overridden by the environment at run time (currency, target environment) is
+ * information with its fix; a browser-exposed name is a warning. Leaks keep the core's
+ * severity (an error for a stored production secret).
+ */
+const EDITOR_SEVERITY: Partial<Record<FindingCode, FindingSeverity>> = {
+  'momo.browserExposed': 'warning',
+  'momo.sandboxCurrency': 'information',
+  'momo.invalidTargetEnvironment': 'information',
 };
 
 export class SettingsDiagnostics implements vscode.Disposable {
@@ -156,7 +168,7 @@ export class SettingsDiagnostics implements vscode.Disposable {
 
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
-  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[EDITOR_SEVERITY[finding.code] ?? finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.code;
   return diagnostic;

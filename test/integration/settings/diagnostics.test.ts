@@ -61,7 +61,7 @@ describe('settings: MoMo diagnostics', function () {
     assert.strictEqual(document.getText(leak.range), `"${INZULINK_SUBSCRIPTION_KEY}"`);
     diagnosticOn(diagnostics, 'momo.placeholder', lineOf(document, 'MOMO_API_USER ='));
     diagnosticOn(diagnostics, 'momo.placeholder', lineOf(document, 'MOMO_API_KEY ='));
-    assert.strictEqual(diagnosticOn(diagnostics, 'momo.sandboxCurrency').severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(diagnosticOn(diagnostics, 'momo.sandboxCurrency').severity, vscode.DiagnosticSeverity.Information);
     assert.match(diagnosticOn(diagnostics, 'momo.dotenvNotLoaded').message, /python-dotenv/);
     for (const d of diagnostics) {
       assert.strictEqual(d.source, 'MoMo');
@@ -92,6 +92,19 @@ describe('settings: MoMo diagnostics', function () {
     await waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'momo.sandboxCurrency'), 'the currency warning to go');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor(() => momoDiagnostics(uri).length === 0, 10_000, 'diagnostics cleared on close');
+  });
+
+  it('reports a browser-exposed key as a warning and "production" as the target environment as information, each with its fix', async () => {
+    const env = 'VITE_MOMO_API_KEY=9a8b7c6d5e4f30211a2b3c4d5e6f7089\nMOMO_API_USER=3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b\nMOMO_TARGET_ENVIRONMENT=production\n';
+    const dir = await makeProject('diag-exposed', { '.env.local': env, '.gitignore': '.env*\n' }, { git: true });
+    const editor = await open(`${dir}/.env.local`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.code === 'momo.browserExposed') && d.some((x) => x.code === 'momo.invalidTargetEnvironment'), 'both findings');
+    const exposed = diagnosticOn(diagnostics, 'momo.browserExposed');
+    assert.strictEqual(exposed.severity, vscode.DiagnosticSeverity.Warning);
+    actionTitled(await quickFixesAt(editor.document.uri, exposed.range), 'Rename to MOMO_API_KEY (server-side only)');
+    const target = diagnosticOn(diagnostics, 'momo.invalidTargetEnvironment');
+    assert.strictEqual(target.severity, vscode.DiagnosticSeverity.Information);
+    actionTitled(await quickFixesAt(editor.document.uri, target.range), 'Use sandbox');
   });
 
   it('does not flag MTN documentation examples as leaks, only as placeholders', async () => {

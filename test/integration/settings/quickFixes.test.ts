@@ -117,6 +117,19 @@ describe('settings: quick fixes', function () {
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.placeholder' || x.code === 'momo.dotenvNotLoaded'), 'placeholders and loader warning gone');
   });
 
+  it('offers "Insert MOMO_API_USER and MOMO_API_KEY" for a subscription key alone, and inserts them', async () => {
+    const dir = await makeProject('fix-missing-user', { 'settings.py': 'import os\n\nMOMO_SUBSCRIPTION_KEY = os.environ.get("MOMO_SUBSCRIPTION_KEY", "")\n' });
+    const editor = await open(`${dir}/settings.py`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.code === 'momo.missingApiUser'), 'the missing API user');
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.missingApiUser').range);
+    actionTitled(actions, 'Provision a sandbox user and insert MOMO_API_USER and MOMO_API_KEY');
+    api.notifier.answerNext(/nothing loads \.env/, undefined);
+    const result = await applyAction(actionTitled(actions, 'Insert MOMO_API_USER and MOMO_API_KEY with stored sandbox credentials'));
+    assert.strictEqual(result.ok, true, result.reason);
+    assert.match(editor.document.getText(), new RegExp(`MOMO_API_USER = .*${user.apiUser}`));
+    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.missingApiUser'), 'the finding to go');
+  });
+
   describe('with the emulator', function () {
     let emulator: RunningEmulator;
 
