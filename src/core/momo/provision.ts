@@ -69,25 +69,26 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
   }
 
   // From here on the user exists: every failure must hand its id back.
-  try {
-    const details = user ?? (await confirmUser(apiUser));
-    const apiKey = await withRetries(policy, signal, (attempt) => {
+  const createKey = () =>
+    withRetries(policy, signal, (attempt) => {
       // Safe to repeat: a new key replaces the old one, and only the last one is returned.
       onStep('createKey', attempt);
       return client.createApiKey(subscriptionKey, apiUser, { signal });
     });
-    return {
-      apiUser,
-      apiKey,
-      product: input.product,
-      // The server's record wins: on resume it is the host the user was really created with.
-      callbackHost: details.providerCallbackHost || input.callbackHost,
-      baseUrl: client.baseUrl,
-      targetEnvironment: details.targetEnvironment || 'sandbox',
-    };
-  } catch (err) {
-    throw asMomoError(err, client).withCreatedApiUser(apiUser);
-  }
+  // Reading the user back only fills in details, so it runs beside the key step (two round
+  // trips instead of three) and its failure never costs a key that was created.
+  const [detailsOutcome, keyOutcome] = await Promise.allSettled([user ? Promise.resolve(user) : confirmUser(apiUser), createKey()]);
+  if (keyOutcome.status === 'rejected') throw asMomoError(keyOutcome.reason, client).withCreatedApiUser(apiUser);
+  const details: Partial<UserDetails> = detailsOutcome.status === 'fulfilled' ? detailsOutcome.value : {};
+  return {
+    apiUser,
+    apiKey: keyOutcome.value,
+    product: input.product,
+    // The server's record wins: on resume it is the host the user was really created with.
+    callbackHost: details.providerCallbackHost || input.callbackHost,
+    baseUrl: client.baseUrl,
+    targetEnvironment: details.targetEnvironment || 'sandbox',
+  };
 }
 
 /**

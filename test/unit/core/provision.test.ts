@@ -152,8 +152,17 @@ describe('core/momo provision', () => {
       await assertUsable(result);
     });
 
-    it('confirm step fails → createdApiUser set', async () => {
+    it('reading the user back fails → the key created beside it is still returned, never lost', async () => {
       emulator().injectFault({ method: 'GET', path: '/v1_0/apiuser/', kind: 'status', status: 500, times: 3 });
+      const result = await provision(input());
+      assert.match(result.apiUser, UUID_V4);
+      assert.equal(result.targetEnvironment, 'sandbox');
+      assert.equal(result.callbackHost, input().callbackHost);
+      await assertUsable(result);
+    });
+
+    it('the key step fails after the user exists → createdApiUser set', async () => {
+      emulator().injectFault({ method: 'POST', path: '/apikey', kind: 'status', status: 500, times: 3 });
       const error = await provisionFails(input());
       assert.equal(error.kind, 'serverError');
       assert.match(error.createdApiUser ?? '', UUID_V4);
