@@ -124,7 +124,8 @@ function summarizeReports(reports: ProbeReport[]): SectionResult {
       measurement: 'VS Code reported: load code + call activate',
       result: oursReported.samples.length ? medianAndBest(oursReported) : 'n/a',
       baseline: emptyReported.samples.length ? `${medianAndBest(emptyReported)} empty extension` : undefined,
-      ratio: formatRatio(ratio(oursReported.best, emptyReported.best)),
+      // VS Code reports whole milliseconds: an empty extension's "0" means under 1 ms.
+      ratio: emptyReported.best === 0 ? `> ${formatRatio(oursReported.best)}` : formatRatio(ratio(oursReported.best, emptyReported.best)),
       note: oursReported.samples.length
         ? `best: load code ${formatMs(oursLoad.best)}, call activate ${formatMs(oursCall.best)}; VS Code reports whole ms; ` +
           `undici loaded before: ${reports.every((r) => r.undiciLoadedBefore) ? 'yes' : reports.some((r) => r.undiciLoadedBefore) ? 'sometimes' : 'no'}; ${reports.length} windows${warning}`

@@ -152,7 +152,10 @@ async function report(
   ctx.log.info(`Insert into ${file}: mode ${plan.mode}, changed ${String(plan.changed)}${dotenvChanged ? `, .env ${dotenvChanged}` : ''}${gitignoreChanged ? ', .gitignore updated' : ''}.`);
   // The planner assumes an exposed .env is tracked; for one git has not taken yet, `git rm --cached` is no advice.
   const notices = plan.notices.filter((n) => context?.git.tracked === true || !n.includes('git rm --cached'));
-  const text = [summary, ...notices].join(' ');
+  const loaderAdded = extras.includeLoader && plan.loader
+    ? `It now loads .env first${plan.loader.packageName ? `; install ${plan.loader.packageName} if the project does not have it yet (pip install ${plan.loader.packageName})` : ''}.`
+    : undefined;
+  const text = [summary, ...(loaderAdded ? [loaderAdded] : []), ...notices].join(' ');
   if (plan.loader && !extras.includeLoader && extras.options.loader !== false) {
     offerDotenvLoader(ctx, uri, `${text} ${plan.loader.message}`, plan.loader.packageName);
   } else {
