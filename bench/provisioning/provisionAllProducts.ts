@@ -1,14 +1,14 @@
 /**
- * Provisioning of several products at once. The core has no such API yet (see the bench report):
- * each product's user and key are independent of the others', so they can run concurrently and
- * take the time of the slowest one instead of the sum. Every product is awaited, so a failure of
- * one never hides the users the others created.
+ * The bench's view of the core's provisionAll: the timed call resolves with every product's
+ * credentials, and fails as soon as any product failed (a benchmark wants all or nothing).
  */
-import { provision, ProvisionInput, ProvisionResult } from '../../src/core/momo/provision';
+import type { ProvisionInput, ProvisionResult } from '../../src/core/momo/provision';
+import { provisionAll } from '../../src/core/momo/provisionAll';
 
 export async function provisionAllProducts(inputs: ProvisionInput[]): Promise<ProvisionResult[]> {
-  const settled = await Promise.allSettled(inputs.map((input) => provision(input)));
-  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((outcome) => (outcome as PromiseFulfilledResult<ProvisionResult>).value);
+  const outcomes = await provisionAll(inputs);
+  return outcomes.map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  });
 }
