@@ -90,31 +90,16 @@ async function step(name: string, work: () => Promise<void>): Promise<void> {
 }
 
 async function storeCredentials(page: Page, subscriptionKey: string): Promise<void> {
-  await startCommand(page, 'MoMo: Set Subscription Key');
+  await runCommand(page, 'MoMo: Set Subscription Key');
   await choose(page, 'Sandbox');
   await choose(page, 'Collections');
   await choose(page, 'Primary key');
   await typeInto(page, 'Primary key for Collections', subscriptionKey);
   await waitForText(page, 'Stored the primary Collections subscription key', 15_000);
-  await startCommand(page, 'MoMo: Provision Sandbox API User');
+  await runCommand(page, 'MoMo: Provision Sandbox API User');
   await choose(page, 'Collections');
   await typeInto(page, 'provider callback host', 'webhook.example.com');
   await waitForText(page, 'Created sandbox API user', 30_000);
-}
-
-/**
- * Runs a palette command that asks questions in the same quick-input widget. (The harness's
- * runCommand waits for the palette to close, which a command that opens a quick pick at once
- * may never let happen.) The caller then waits for the command's own first question.
- */
-async function startCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await page.keyboard.press('Enter');
 }
 
 /** Leaves no credential behind for the next module. */

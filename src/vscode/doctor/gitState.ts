@@ -42,13 +42,16 @@ async function trackedFiles(gitPath: string, cwd: string, paths: readonly string
   return result.ok ? new Set(result.stdout.split('\0').filter(Boolean)) : undefined;
 }
 
-/** `git check-ignore` exits 1 when nothing is ignored, which is an answer, not a failure. */
+/**
+ * `git check-ignore` exits 1 when nothing is ignored, which is an answer, not a failure. It
+ * takes `-z` only together with `--stdin`, so the answer comes one path a line.
+ */
 async function ignoredByGit(gitPath: string, cwd: string, paths: readonly string[]): Promise<Set<string> | undefined> {
-  const result = await runGit(gitPath, cwd, ['check-ignore', '-z', '--', ...paths]);
+  const result = await runGit(gitPath, cwd, ['check-ignore', '--', ...paths]);
   if (!result.ok && result.code !== 1) {
     return undefined;
   }
-  return new Set(result.stdout.split('\0').filter(Boolean));
+  return new Set(result.stdout.split(/\r?\n/).filter(Boolean));
 }
 
 // ---- the built-in git extension (vscode.git), typed by the little used here ----

@@ -37,10 +37,27 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
       ? await page.locator(QUICK_INPUT_BOX).press('Enter', { timeout: 2000 }).then(() => true, () => false)
       : await row.click({ timeout: 2000 }).then(() => true, () => false);
     if (done) {
-      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+      await paletteLeft(page, title);
       return;
     }
     if (Date.now() > deadline) throw new Error(`could not run "${title}" from the palette`);
+  }
+}
+
+/**
+ * After Enter in the palette, the command has started once the palette is gone: either the
+ * widget closed, or the command reused it at once for its own first question (then the box no
+ * longer holds `>title`). Waiting only for "closed" would hang on the second case.
+ */
+async function paletteLeft(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const typed = `>${title}`;
+  for (;;) {
+    if (!(await page.locator(QUICK_INPUT).isVisible())) return;
+    const value = await page.locator(QUICK_INPUT_BOX).inputValue({ timeout: 1000 }).catch(() => '');
+    if (value !== typed) return;
+    if (Date.now() > deadline) throw new Error(`"${title}" did not start: the palette still shows it`);
+    await page.waitForTimeout(100);
   }
 }
 
