@@ -5,8 +5,7 @@ import * as assert from 'assert';
 import { randomBytes, randomUUID } from 'crypto';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { emulatorAvailable } from '../harness';
-import { assertNoSecret, everythingShown, momoApi, resetExtension, run, startEmulatorForExtension, stopEmulator } from '../extension/testKit';
+import { assertNoSecret, everythingShown, run, useExtensionWithEmulator } from '../extension/testKit';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -36,11 +35,9 @@ describe('doctor: momo.sendTestPayment', function () {
   let disbursementUser: string;
   const secrets = new Set<string>();
 
-  before(async function () {
-    if (!emulatorAvailable()) this.skip();
-    api = await momoApi();
-    emulator = await startEmulatorForExtension();
-    await resetExtension(api);
+  useExtensionWithEmulator(async (readyApi, readyEmulator) => {
+    api = readyApi;
+    emulator = readyEmulator;
     for (const product of ['collection', 'disbursement'] as const) {
       const key = emulator.subscriptionKeys[product].primary;
       secrets.add(key);
@@ -51,11 +48,6 @@ describe('doctor: momo.sendTestPayment', function () {
       if (product === 'collection') collectionUser = provisioned.apiUser;
       else disbursementUser = provisioned.apiUser;
     }
-  });
-
-  after(async () => {
-    if (api) await resetExtension(api);
-    await stopEmulator(emulator);
   });
 
   it('sends a request to pay with a new UUID v4 reference id and polls it to SUCCESSFUL', async () => {

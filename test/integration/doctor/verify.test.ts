@@ -5,8 +5,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { emulatorAvailable } from '../harness';
-import { assertNoSecret, everythingShown, momoApi, renderTree, resetExtension, run, startEmulatorForExtension, stopEmulator, textOf } from '../extension/testKit';
+import { assertNoSecret, everythingShown, renderTree, run, textOf, useExtensionWithEmulator } from '../extension/testKit';
 
 const SANDBOX_COLLECTION = { environment: 'sandbox', product: 'collection' } as const;
 
@@ -22,11 +21,9 @@ describe('doctor: momo.verifyApiUser', function () {
   let wrongPairUser: string;
   const secrets = new Set<string>();
 
-  before(async function () {
-    if (!emulatorAvailable()) this.skip();
-    api = await momoApi();
-    emulator = await startEmulatorForExtension();
-    await resetExtension(api);
+  useExtensionWithEmulator(async (readyApi, readyEmulator) => {
+    api = readyApi;
+    emulator = readyEmulator;
     const key = emulator.subscriptionKeys.collection.primary;
     secrets.add(key);
     await run('momo.setSubscriptionKey', { ...SANDBOX_COLLECTION, key, keyType: 'primary' });
@@ -34,11 +31,6 @@ describe('doctor: momo.verifyApiUser', function () {
     assert.strictEqual(provisioned.ok, true, provisioned.reason);
     good = provisioned.apiUser;
     secrets.add(String(await api.store.getApiKey({ ...SANDBOX_COLLECTION, apiUser: good })));
-  });
-
-  after(async () => {
-    if (api) await resetExtension(api);
-    await stopEmulator(emulator);
   });
 
   it('verifies a stored pair step by step and records when it worked, changing nothing', async () => {

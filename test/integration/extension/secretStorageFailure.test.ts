@@ -3,27 +3,19 @@
 import * as assert from 'assert';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { emulatorAvailable } from '../harness';
-import { assertNoSecret, everythingShown, HEX32, momoApi, resetExtension, run, startEmulatorForExtension, stopEmulator } from './testKit';
+import { assertNoSecret, everythingShown, HEX32, run, useExtensionWithEmulator } from './testKit';
 
 describe('extension: when SecretStorage cannot store a secret', function () {
   let api: MomoExtensionApi;
   let emulator: RunningEmulator;
   const secrets = new Set<string>();
 
-  before(async function () {
-    if (!emulatorAvailable()) this.skip();
-    api = await momoApi();
-    emulator = await startEmulatorForExtension();
-    await resetExtension(api);
+  useExtensionWithEmulator(async (readyApi, readyEmulator) => {
+    api = readyApi;
+    emulator = readyEmulator;
     const key = emulator.subscriptionKeys.collection.primary;
     secrets.add(key);
     assert.strictEqual((await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', key })).ok, true);
-  });
-
-  after(async () => {
-    if (api) await resetExtension(api);
-    await stopEmulator(emulator);
   });
 
   it('tells the user when a subscription key cannot be stored, and stores no record of it', async () => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { CredentialNode } from '../../../src/vscode/tree/credentialNodes';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { activateExtension, startTestEmulator } from '../harness';
+import { activateExtension, emulatorAvailable, startTestEmulator } from '../harness';
 
 export async function momoApi(): Promise<MomoExtensionApi> {
   return activateExtension<MomoExtensionApi>();
@@ -22,6 +22,27 @@ export async function startEmulatorForExtension(): Promise<RunningEmulator> {
 export async function stopEmulator(emulator: RunningEmulator | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('momo').update('sandbox.baseUrl', undefined, vscode.ConfigurationTarget.Global);
   await emulator?.close();
+}
+
+/**
+ * The suite's before/after for tests that drive the extension against an emulator: a clean
+ * store before, everything forgotten and the emulator stopped after. `ready` runs once the two
+ * are wired, for the suite's own set-up. The suite is skipped when the emulator is not built.
+ */
+export function useExtensionWithEmulator(ready: (api: MomoExtensionApi, emulator: RunningEmulator) => unknown): void {
+  let api: MomoExtensionApi | undefined;
+  let emulator: RunningEmulator | undefined;
+  before(async function () {
+    if (!emulatorAvailable()) this.skip();
+    api = await momoApi();
+    emulator = await startEmulatorForExtension();
+    await resetExtension(api);
+    await ready(api, emulator);
+  });
+  after(async () => {
+    if (api) await resetExtension(api);
+    await stopEmulator(emulator);
+  });
 }
 
 /** Every command result is a plain object; narrows the unknown from executeCommand. */

@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { emulatorAvailable, waitFor } from '../harness';
-import { assertNoSecret, everythingShown, momoApi, renderTree, resetExtension, run, startEmulatorForExtension, stopEmulator, textOf } from './testKit';
+import { waitFor } from '../harness';
+import { assertNoSecret, everythingShown, renderTree, run, textOf, useExtensionWithEmulator } from './testKit';
 
 describe('extension: the credentials tree and status bar', function () {
   let api: MomoExtensionApi;
@@ -13,16 +13,9 @@ describe('extension: the credentials tree and status bar', function () {
   let apiUser: string;
   const secrets = new Set<string>();
 
-  before(async function () {
-    if (!emulatorAvailable()) this.skip();
-    api = await momoApi();
-    emulator = await startEmulatorForExtension();
-    await resetExtension(api);
-  });
-
-  after(async () => {
-    if (api) await resetExtension(api);
-    await stopEmulator(emulator);
+  useExtensionWithEmulator((readyApi, readyEmulator) => {
+    api = readyApi;
+    emulator = readyEmulator;
   });
 
   it('is empty while nothing is stored, so the welcome view shows', async () => {
