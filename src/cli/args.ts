@@ -8,6 +8,17 @@ import { UsageError } from './io';
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 export type ParsedOptions = Record<string, string | boolean | undefined>;
 
+/** The options of the commands that check existing credentials (verify, doctor). */
+export const CREDENTIAL_OPTIONS: OptionSpec = {
+  'subscription-key': { type: 'string' },
+  'api-user': { type: 'string' },
+  'api-key': { type: 'string' },
+  product: { type: 'string' },
+  'base-url': { type: 'string' },
+  'target-environment': { type: 'string' },
+  json: { type: 'boolean' },
+};
+
 export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
   try {
     const { values } = parseArgs({ args, options: { ...spec, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });

@@ -8,7 +8,7 @@ import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../core/momo/environments
 import { redactSecrets } from '../core/momo/redact';
 import { renderDoctorText, runDoctor } from '../core/doctor';
 import type { DoctorInput, DoctorReport } from '../core/doctor';
-import { flag, parseOptions, ParsedOptions, stringOption } from './args';
+import { CREDENTIAL_OPTIONS, flag, OptionSpec, parseOptions, ParsedOptions, stringOption } from './args';
 import { Command } from './command';
 import { API_KEY_ENV, readProduct, SUBSCRIPTION_KEY_ENV } from './inputs';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, UsageError } from './io';
@@ -33,17 +33,11 @@ Options:
 
 Exit codes: 0 no check failed, 1 a check failed, 2 wrong options, 130 interrupted.`;
 
-const OPTIONS = {
-  'subscription-key': { type: 'string' },
-  'api-user': { type: 'string' },
-  'api-key': { type: 'string' },
-  product: { type: 'string' },
-  'base-url': { type: 'string' },
-  'target-environment': { type: 'string' },
+const OPTIONS: OptionSpec = {
+  ...CREDENTIAL_OPTIONS,
   currency: { type: 'string' },
   explain: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+};
 
 export const doctorCommand: Command = {
   name: 'doctor',

@@ -6,7 +6,7 @@ import { findEnvironment, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { PRODUCT_LABELS } from '../core/momo/products';
 import { redactSecrets } from '../core/momo/redact';
 import { verifyCredentials } from '../core/momo/verify';
-import { flag, parseOptions } from './args';
+import { CREDENTIAL_OPTIONS, flag, parseOptions } from './args';
 import { formatMomoError } from './format';
 import { Command } from './command';
 import { readApiKey, readApiUser, readBaseUrl, readProduct, readSubscriptionKey, readTargetEnvironment } from './inputs';
@@ -34,15 +34,7 @@ export const verifyCommand: Command = {
   summary: 'Check an API user and key: get a token, read the balance',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const values = parseOptions(args, {
-      'subscription-key': { type: 'string' },
-      'api-user': { type: 'string' },
-      'api-key': { type: 'string' },
-      product: { type: 'string' },
-      'base-url': { type: 'string' },
-      'target-environment': { type: 'string' },
-      json: { type: 'boolean' },
-    });
+    const values = parseOptions(args, CREDENTIAL_OPTIONS);
     if (flag(values, 'help')) {
       io.out(USAGE);
       return EXIT_OK;
