@@ -2,20 +2,15 @@
  * Turns the polling outcome into the result people see: the real status and reason, and
  * whether that is what the chosen test number is documented to produce.
  */
-import { PRODUCT_LABELS, Product } from '../momo/products';
+import { PRODUCT_LABELS } from '../momo/products';
 import type { PollOutcome } from './pollPaymentStatus';
 import type { TestPaymentResult } from './sendTestPayment';
-import { TEST_OUTCOME_INFO, TestOutcome } from './testPaymentInput';
+import { TEST_OUTCOME_INFO } from './testPaymentInput';
 
-export interface DescribeInput {
-  referenceId: string;
-  product: Product;
-  outcome: TestOutcome;
-  partyId: string;
-  amount: string;
-  currency: string;
+/** What was sent (as in the result) and what polling found. */
+export type DescribeInput = Pick<TestPaymentResult, 'referenceId' | 'product' | 'outcome' | 'partyId' | 'amount' | 'currency'> & {
   polled: PollOutcome;
-}
+};
 
 export function describeTestPayment(d: DescribeInput): TestPaymentResult {
   const info = TEST_OUTCOME_INFO[d.outcome];
