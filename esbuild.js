@@ -69,6 +69,8 @@ function standInPlugin(standIns) {
 
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
+  // Loaded by the extension on first use (src/vscode/lazyFeatures.ts), next to extension.js.
+  { in: 'src/vscode/features.ts', out: 'features' },
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/emulator/main.ts', out: 'emulator' },
 ];

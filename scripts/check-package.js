@@ -61,6 +61,7 @@ function main(argv) {
     ['README, CHANGELOG, LICENSE and icon are in it', () => checkDocs(files, manifest)],
     ['the manifest has icon, repository, categories and keywords', () => checkManifest(manifest)],
     ['every file the manifest points at is in it', () => checkReferencedFiles(files, manifest)],
+    ['the bundles the extension loads at run time are in it', () => checkRuntimeBundles(files)],
   ];
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const [title, check] of checks) {
@@ -134,6 +135,14 @@ function checkReferencedFiles(files, manifest) {
   collectMediaPaths(manifest.contributes, referenced);
   const problems = [...referenced].filter((name) => !files.has(name)).map((name) => `${name} is referenced but not packaged`);
   return { problems, detail: `${referenced.size} files` };
+}
+
+/** Files the code requires by a computed path, which no manifest field names. */
+const RUNTIME_BUNDLES = [{ file: 'dist/features.js', why: 'dist/extension.js loads it on the first command (src/vscode/lazyFeatures.ts)' }];
+
+function checkRuntimeBundles(files) {
+  const problems = RUNTIME_BUNDLES.filter((b) => !files.has(b.file)).map((b) => `${b.file} is missing: ${b.why}`);
+  return { problems, detail: RUNTIME_BUNDLES.map((b) => b.file).join(', ') };
 }
 
 function collectMediaPaths(value, found) {

@@ -1,6 +1,8 @@
 /**
  * Entry point. activate() only builds the services and registers them: no network and no
  * secret reads (those wait for a command or for the view to open), so activation stays fast.
+ * Nothing here may import the commands, the settings planner, the doctor or axios: they are in
+ * dist/features.js (src/vscode/features.ts), loaded on first use through lazyFeatures.ts.
  * It returns a small API used by the integration tests.
  */
 import * as vscode from 'vscode';

@@ -46,6 +46,14 @@ export class SecretStorageFailure extends Error {
     super(`SecretStorage could not save ${secretName}: ${reason}`);
     this.name = 'SecretStorageFailure';
   }
+
+  /**
+   * The store (dist/extension.js) and the commands that catch this (dist/features.js) are in two
+   * bundles, each with its own copy of this class: `instanceof` checks the name, not the copy.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'SecretStorageFailure' && 'secretName' in value;
+  }
 }
 
 export class CredentialStore implements vscode.Disposable {

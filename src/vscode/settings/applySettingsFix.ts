@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { isProduct, type Product } from '../../core/momo/products';
 import type { Finding, QuickFix } from '../../core/settings';
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
+import { APPLY_FIX_COMMAND } from '../commands/commandIds';
 import { pickApiUser } from '../ui/pickers';
 import { provisionOnTheSpot, usableUsers, withApiKey } from './credentialChoice';
 import { insertCredentialsIntoFile } from './insertCredentials';
@@ -31,7 +32,8 @@ export interface SettingsFixArgs {
   role?: string;
 }
 
-export const APPLY_FIX_COMMAND = 'momo.applySettingsFix';
+// The id lives with the other command ids: the activation bundle registers it without loading this file.
+export { APPLY_FIX_COMMAND };
 const TITLE = 'MoMo: Fill Settings';
 const ATTEMPTS = 2;
 

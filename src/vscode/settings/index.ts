@@ -2,31 +2,76 @@
  * The editor half of settings files: diagnostics with quick fixes for open MoMo settings files,
  * and the command the quick fixes run. (The insert commands themselves are in
  * registerCommands, next to the others.) Everything returned goes into context.subscriptions.
+ *
+ * Only a cheap gate runs at activation: the planner behind the diagnostics is in
+ * dist/features.js, loaded (with createSettingsFeatures) the first time an open document is a
+ * settings file to check. From then on SettingsDiagnostics has its own listeners; before, no
+ * MoMo diagnostic exists, so the quick-fix provider has nothing to offer.
  */
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
-import { presentError } from '../ui/errorPresenter';
-import { APPLY_FIX_COMMAND, applySettingsFix } from './applySettingsFix';
-import { ProductionSecrets } from './productionSecrets';
-import { SettingsCodeActions } from './settingsCodeActions';
-import { SettingsDiagnostics } from './settingsDiagnostics';
-import { SETTINGS_SELECTOR } from './settingsSelector';
+import { APPLY_FIX_COMMAND } from '../commands/commandIds';
+import { registerLazyCommand } from '../commands/registerCommands';
+import type { SettingsFeatures } from '../features';
+import { loadFeatures } from '../lazyFeatures';
+import { isSettingsCandidate, SETTINGS_SELECTOR } from './settingsSelector';
 
 export function registerSettingsFeatures(ctx: CommandContext): vscode.Disposable[] {
-  const secrets = new ProductionSecrets(ctx.store);
-  const diagnostics = new SettingsDiagnostics(secrets, ctx.log);
-  return [
-    secrets,
-    diagnostics,
-    vscode.languages.registerCodeActionsProvider(SETTINGS_SELECTOR, new SettingsCodeActions(diagnostics, ctx.store), SettingsCodeActions.metadata),
-    vscode.commands.registerCommand(APPLY_FIX_COMMAND, async (arg: unknown) => {
+  let features: SettingsFeatures | undefined;
+  let pending: NodeJS.Timeout | undefined;
+  let disposed = false;
+
+  const start = (): SettingsFeatures => {
+    if (disposed) throw new Error('The MoMo settings features were disposed');
+    features ??= loadFeatures().createSettingsFeatures(ctx);
+    gate.dispose();
+    return features;
+  };
+  // Loaded off the event that asked for it; the diagnostics' own first check is debounced anyway.
+  const startSoon = (): void => {
+    if (features || pending || disposed) return;
+    pending = setTimeout(() => {
+      pending = undefined;
       try {
-        return await applySettingsFix(ctx, secrets, arg);
+        start();
       } catch (err) {
-        ctx.log.error(`${APPLY_FIX_COMMAND} failed`, err);
-        presentError(ctx, err);
-        return { ok: false, reason: ctx.log.redact(err instanceof Error ? err.message : String(err)) };
+        ctx.log.error('Loading the MoMo settings checks failed', err);
       }
-    }),
+    }, 0);
+  };
+  const consider = (documents: readonly vscode.TextDocument[]): void => {
+    if (diagnosticsEnabled() && documents.some(isSettingsCandidate)) startSoon();
+  };
+
+  const gate = vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument((d) => consider([d])),
+    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && consider([e.document])),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('momo.diagnostics.enabled') && consider(vscode.workspace.textDocuments)),
+  );
+  consider(vscode.workspace.textDocuments);
+
+  return [
+    {
+      dispose: () => {
+        disposed = true;
+        clearTimeout(pending);
+        gate.dispose();
+        features?.dispose();
+      },
+    },
+    vscode.languages.registerCodeActionsProvider(
+      SETTINGS_SELECTOR,
+      {
+        // MoMo diagnostics only come from the features' collection: none before they load.
+        provideCodeActions: (document, range, context) => (features ? features.codeActions.provideCodeActions(document, range, context) : []),
+      },
+      // Same as SettingsCodeActions.metadata (kept out of this bundle with its class).
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    registerLazyCommand(ctx, APPLY_FIX_COMMAND, (loaded, arg) => loaded.applySettingsFix(ctx, start().secrets, arg)),
   ];
+}
+
+function diagnosticsEnabled(): boolean {
+  return vscode.workspace.getConfiguration('momo').get<boolean>('diagnostics.enabled') !== false;
 }

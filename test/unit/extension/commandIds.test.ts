@@ -1,0 +1,22 @@
+/** The ids activate() registers (commandIds.ts) cover every command package.json contributes. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { APPLY_FIX_COMMAND, COMMAND_IDS } from '../../../src/vscode/commands/commandIds';
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+
+describe('command ids', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const contributed = (manifest.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+  const registered = new Set<string>([...COMMAND_IDS, APPLY_FIX_COMMAND]);
+
+  it('registers every contributed command', () => {
+    assert.ok(contributed.length >= 13);
+    assert.deepStrictEqual(contributed.filter((id) => !registered.has(id)), []);
+  });
+
+  it('lists each id once', () => {
+    assert.strictEqual(registered.size, COMMAND_IDS.length + 1);
+  });
+});
