@@ -30,7 +30,11 @@ export interface Variant {
   charset?: 'ascii';
   /** Extra modules left out of the bundle. */
   external?: string[];
+  /** Everything in one file, as before the features were split off (activation entry + features). */
+  allInOne?: boolean;
 }
+
+const ALL_IN_ONE = "export * from './src/extension';\nexport * from './src/vscode/features';\n";
 
 /** Builds the extension entry as production; writes `outfile` only when `write` is set. */
 export function buildExtension(outfile: string, variant: Variant = {}, write = false): Promise<esbuild.BuildResult<{ metafile: true; write: boolean }>> {
@@ -41,7 +45,7 @@ export function buildExtension(outfile: string, variant: Variant = {}, write = f
     metafile: true,
     external: [...(options.external ?? []), ...(variant.external ?? [])],
     absWorkingDir: REPO_ROOT,
-    entryPoints: [EXTENSION_ENTRY],
+    ...(variant.allInOne ? { stdin: { contents: ALL_IN_ONE, resolveDir: REPO_ROOT, loader: 'ts' as const } } : { entryPoints: [EXTENSION_ENTRY] }),
     outfile,
     write,
     logLevel: 'error',
