@@ -5,9 +5,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
-import { assertNoSecret, everythingShown, momoApi, resetExtension, run } from '../extension/testKit';
+import { assertNoSecret, everythingShown, run } from '../extension/testKit';
 import { workspaceUri } from '../harness';
-import { gitAvailable, inzulinkFiles, makeProject, open, readText, removeTestProjects, storeUser, type StoredUser } from './settingsKit';
+import { inzulinkFiles, makeProject, open, readText, storeUser, type StoredUser, useStoredUser } from './settingsKit';
 
 interface InsertResult {
   ok: boolean;
@@ -25,17 +25,9 @@ describe('settings: insert commands', function () {
   let user: StoredUser;
   const secrets = new Set<string>();
 
-  before(async function () {
-    if (!gitAvailable()) this.skip();
-    api = await momoApi();
-    await resetExtension(api);
-    user = await storeUser(api);
-    secrets.add(user.apiKey);
-  });
-
-  after(async () => {
-    await removeTestProjects();
-    if (api) await resetExtension(api);
+  useStoredUser(secrets, (readyApi, readyUser) => {
+    api = readyApi;
+    user = readyUser;
   });
 
   const userArgs = () => ({ apiUser: user.apiUser, environment: 'sandbox', product: 'collection' });

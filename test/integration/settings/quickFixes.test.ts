@@ -6,23 +6,21 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { assertNoSecret, everythingShown, momoApi, resetExtension, run, startEmulatorForExtension, stopEmulator } from '../extension/testKit';
+import { assertNoSecret, everythingShown, run, startEmulatorForExtension, stopEmulator } from '../extension/testKit';
 import { emulatorAvailable, waitFor } from '../harness';
 import {
   actionTitled,
   applyAction,
   diagnosticOn,
-  gitAvailable,
   INZULINK_SUBSCRIPTION_KEY,
   inzulinkFiles,
   makeProject,
   open,
   quickFixesAt,
   readText,
-  removeTestProjects,
-  storeUser,
   waitForDiagnostics,
   type StoredUser,
+  useStoredUser,
 } from './settingsKit';
 
 describe('settings: quick fixes', function () {
@@ -30,17 +28,9 @@ describe('settings: quick fixes', function () {
   let user: StoredUser;
   const secrets = new Set<string>([INZULINK_SUBSCRIPTION_KEY]);
 
-  before(async function () {
-    if (!gitAvailable()) this.skip();
-    api = await momoApi();
-    await resetExtension(api);
-    user = await storeUser(api);
-    secrets.add(user.apiKey);
-  });
-
-  after(async () => {
-    await removeTestProjects();
-    if (api) await resetExtension(api);
+  useStoredUser(secrets, (readyApi, readyUser) => {
+    api = readyApi;
+    user = readyUser;
   });
 
   async function inzulink(name: string): Promise<{ dir: string; editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {

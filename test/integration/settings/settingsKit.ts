@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
+import { momoApi, resetExtension } from '../extension/testKit';
 import { waitFor, workspaceFolder, workspaceUri, writeWorkspaceFile } from '../harness';
 
 export const TESTS_DIR = 'settings-tests';
@@ -129,4 +130,24 @@ export async function storeUser(api: MomoExtensionApi, environment = 'sandbox'):
   const user: StoredUser = { apiUser: randomUUID(), apiKey: randomBytes(16).toString('hex'), environment, product: 'collection' };
   await api.store.saveApiUser({ environment, product: 'collection', apiUser: user.apiUser, createdAt: new Date().toISOString(), origin: 'added' }, user.apiKey);
   return user;
+}
+
+/**
+ * The settings suites' before/after: a clean store with one stored sandbox user (its key added
+ * to `secrets`), and the test projects and credentials removed after. Skipped without git.
+ */
+export function useStoredUser(secrets: Set<string>, ready: (api: MomoExtensionApi, user: StoredUser) => void): void {
+  let api: MomoExtensionApi | undefined;
+  before(async function () {
+    if (!gitAvailable()) this.skip();
+    api = await momoApi();
+    await resetExtension(api);
+    const user = await storeUser(api);
+    secrets.add(user.apiKey);
+    ready(api, user);
+  });
+  after(async () => {
+    await removeTestProjects();
+    if (api) await resetExtension(api);
+  });
 }
