@@ -11,6 +11,7 @@ import { applyDoctorFix, diagnoseSetup } from './commands/diagnoseSetup';
 import { explainError } from './commands/explainError';
 import { generateApiKey } from './commands/generateApiKey';
 import { insertIntoSettings } from './commands/insertIntoSettings';
+import { provisionAllProducts } from './commands/provisionAllProducts';
 import { provisionSandboxUser } from './commands/provisionSandboxUser';
 import { forgetAllCredentials, removeApiUser, removeSubscriptionKey } from './commands/removeCredentials';
 import { sendTestPayment } from './commands/sendTestPayment';
@@ -31,6 +32,7 @@ type Handler = (ctx: CommandContext, arg: unknown) => unknown;
 export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   'momo.setSubscriptionKey': setSubscriptionKey,
   'momo.provisionSandboxUser': provisionSandboxUser,
+  'momo.provisionAllProducts': provisionAllProducts,
   'momo.generateApiKey': generateApiKey,
   'momo.addExistingApiUser': addExistingApiUser,
   'momo.copyApiUserId': copyApiUserId,

@@ -7,6 +7,7 @@
 export const COMMAND_IDS = [
   'momo.setSubscriptionKey',
   'momo.provisionSandboxUser',
+  'momo.provisionAllProducts',
   'momo.generateApiKey',
   'momo.addExistingApiUser',
   'momo.copyApiUserId',

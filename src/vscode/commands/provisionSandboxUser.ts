@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { isMomoError } from '../../core/momo/errors';
-import { provision } from '../../core/momo/provision';
+import { provision, type ProvisionResult } from '../../core/momo/provision';
 import { validateBaseUrl, validateCallbackHost } from '../../core/momo/validation';
 import type { Product } from '../../core/momo/products';
 import { findSubscriptionKeys } from '../../core/store/credentialIndex';
@@ -104,16 +104,8 @@ async function runProvisioning(ctx: CommandContext, plan: ProvisionPlan): Promis
     return handleFailure(ctx, err, plan);
   }
 
-  ctx.log.rememberSecret(result.apiKey);
-  const record = { environment: SANDBOX, product, apiUser: result.apiUser, callbackHost, subscriptionKeyType: keyType, createdAt: new Date().toISOString(), origin: 'provisioned' as const };
-  try {
-    await ctx.store.saveApiUser(record, result.apiKey);
-  } catch (err) {
-    if (err instanceof SecretStorageFailure) {
-      offerApiKeyForCopy(ctx, result.apiUser, result.apiKey, err);
-      return { ok: true, apiUser: result.apiUser, product, keyStored: false };
-    }
-    throw err;
+  if (!(await storeProvisioned(ctx, result, keyType))) {
+    return { ok: true, apiUser: result.apiUser, product, keyStored: false };
   }
   const apiUser = result.apiUser;
   const apiKey = result.apiKey;
@@ -128,13 +120,38 @@ async function runProvisioning(ctx: CommandContext, plan: ProvisionPlan): Promis
   return { ok: true, apiUser, product, keyStored: true };
 }
 
-async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionPlan): Promise<ProvisionCommandResult> {
-  const created = isMomoError(err) ? err.createdApiUser : undefined;
-  const scope = { environment: SANDBOX, product: plan.product };
-  if (created) {
-    // The user exists at MoMo now; keeping it lets the user finish with "Create API key".
-    await ctx.store.saveApiUser({ ...scope, apiUser: created, callbackHost: plan.callbackHost, subscriptionKeyType: plan.keyType, createdAt: new Date().toISOString(), origin: 'provisioned' });
+/**
+ * Stores a new user and its key. When SecretStorage refuses the key, it is offered for copying
+ * and the user id is kept: resolves false then, so the caller says "not stored".
+ */
+export async function storeProvisioned(ctx: CommandContext, result: ProvisionResult, keyType: SubscriptionKeyType): Promise<boolean> {
+  ctx.log.rememberSecret(result.apiKey);
+  const record = { environment: SANDBOX, product: result.product, apiUser: result.apiUser, callbackHost: result.callbackHost, subscriptionKeyType: keyType, createdAt: new Date().toISOString(), origin: 'provisioned' as const };
+  try {
+    await ctx.store.saveApiUser(record, result.apiKey);
+    return true;
+  } catch (err) {
+    if (err instanceof SecretStorageFailure) {
+      offerApiKeyForCopy(ctx, result.apiUser, result.apiKey, err);
+      return false;
+    }
+    throw err;
   }
+}
+
+/** Keeps a user that exists at MoMo although provisioning failed after creating it. */
+export async function keepCreatedUser(ctx: CommandContext, err: unknown, plan: Pick<ProvisionPlan, 'product' | 'keyType' | 'callbackHost'>): Promise<string | undefined> {
+  const created = isMomoError(err) ? err.createdApiUser : undefined;
+  if (created) {
+    await ctx.store.saveApiUser({ environment: SANDBOX, product: plan.product, apiUser: created, callbackHost: plan.callbackHost, subscriptionKeyType: plan.keyType, createdAt: new Date().toISOString(), origin: 'provisioned' });
+  }
+  return created;
+}
+
+async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionPlan): Promise<ProvisionCommandResult> {
+  // The user exists at MoMo now; keeping it lets the user finish with "Create API key".
+  const created = await keepCreatedUser(ctx, err, plan);
+  const scope = { environment: SANDBOX, product: plan.product };
   if (isMomoError(err) && err.kind === 'cancelled') {
     ctx.notifier.tell(
       'info',
@@ -197,7 +214,7 @@ async function offerToSetKey(ctx: CommandContext, product: Product, keyType: Sub
 }
 
 /** From the argument, else the setting or localhost; a person starting the command may edit it. */
-async function chooseCallbackHost(ctx: CommandContext, arg: unknown, given: string | undefined): Promise<string | undefined> {
+export async function chooseCallbackHost(ctx: CommandContext, arg: unknown, given: string | undefined): Promise<string | undefined> {
   const fallback = given ?? defaultCallbackHost();
   if (!isInteractive(arg)) {
     const checked = validateCallbackHost(fallback, { production: false });

@@ -1,0 +1,103 @@
+/**
+ * MoMo: Provision Sandbox API Users for All Products. Args: { callbackHost? }.
+ * One API user and key for every product that has a sandbox subscription key stored, created
+ * side by side (the time of one product, not three). Each product's outcome stands on its own:
+ * a failure in one never hides what the others created, and a user created before a failure is
+ * kept, as in the one-product command.
+ */
+import * as vscode from 'vscode';
+import { PRODUCTS, type Product } from '../../core/momo/products';
+import { provisionAll } from '../../core/momo/provisionAll';
+import { validateBaseUrl } from '../../core/momo/validation';
+import { findSubscriptionKeys } from '../../core/store/credentialIndex';
+import { productLabel } from '../../core/store/credentialText';
+import type { SubscriptionKeyType } from '../../core/store/secretNames';
+import { requestTimeoutMs, sandboxBaseUrl } from '../config';
+import { withCancellableProgress } from '../ui/progress';
+import { stringArg, toArgs } from './commandArgs';
+import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { chooseCallbackHost, keepCreatedUser, storeProvisioned } from './provisionSandboxUser';
+
+const SANDBOX = 'sandbox';
+
+export interface ProductOutcome {
+  product: Product;
+  ok: boolean;
+  apiUser?: string;
+  keyStored?: boolean;
+  reason?: string;
+}
+
+export type ProvisionAllResult = CommandResult<{ products: ProductOutcome[] }>;
+
+interface ProductKey {
+  product: Product;
+  keyType: SubscriptionKeyType;
+  subscriptionKey: string;
+}
+
+export async function provisionAllProducts(ctx: CommandContext, arg: unknown): Promise<ProvisionAllResult> {
+  const baseUrl = validateBaseUrl(sandboxBaseUrl(), { production: false });
+  if (!baseUrl.ok) {
+    ctx.notifier.tell('error', `The sandbox base URL setting is not usable: ${baseUrl.message}`, {
+      'Open setting': () => vscode.commands.executeCommand('workbench.action.openSettings', 'momo.sandbox.baseUrl'),
+    });
+    return failed(baseUrl.message);
+  }
+  const keys = await storedProductKeys(ctx);
+  if (keys.length === 0) {
+    const why = 'No sandbox subscription key is stored for any product yet.';
+    ctx.notifier.tell('warning', `${why} Set one per product (Collections, Disbursements, Remittances), then provision again.`, {
+      'Set Subscription Key': () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: SANDBOX }),
+    });
+    return failed(why);
+  }
+  const callbackHost = await chooseCallbackHost(ctx, arg, stringArg(toArgs(arg), 'callbackHost'));
+  if (!callbackHost) return failed('cancelled');
+
+  const labels = keys.map((k) => productLabel(k.product)).join(', ');
+  ctx.log.info(`Provisioning sandbox API users for ${keys.map((k) => k.product).join(', ')} at ${baseUrl.value}, callback host ${callbackHost}.`);
+  const outcomes = await withCancellableProgress(`Provisioning sandbox API users for ${labels}`, (signal) =>
+    provisionAll(keys.map((k) => ({ baseUrl: baseUrl.value, product: k.product, subscriptionKey: k.subscriptionKey, callbackHost, signal, timeoutMs: requestTimeoutMs() }))),
+  );
+
+  const products: ProductOutcome[] = [];
+  for (const [index, outcome] of outcomes.entries()) {
+    const keyType = keys[index].keyType;
+    if (outcome.ok) {
+      const keyStored = await storeProvisioned(ctx, outcome.result, keyType);
+      products.push({ product: outcome.product, ok: true, apiUser: outcome.result.apiUser, keyStored });
+    } else {
+      const created = await keepCreatedUser(ctx, outcome.error, { product: outcome.product, keyType, callbackHost });
+      products.push({ product: outcome.product, ok: false, apiUser: created, reason: outcome.error.message });
+    }
+  }
+  announce(ctx, products);
+  return products.some((p) => p.ok) ? { ok: true, products } : failed(products.map((p) => `${productLabel(p.product)}: ${p.reason}`).join(' '));
+}
+
+/** The primary key of each product where one is stored, else its secondary. */
+async function storedProductKeys(ctx: CommandContext): Promise<ProductKey[]> {
+  const keys: ProductKey[] = [];
+  for (const product of PRODUCTS) {
+    const stored = findSubscriptionKeys(ctx.store.index(), { environment: SANDBOX, product });
+    const keyType = stored.find((k) => k.keyType === 'primary')?.keyType ?? stored[0]?.keyType;
+    const subscriptionKey = keyType && (await ctx.store.getSubscriptionKey({ environment: SANDBOX, product }, keyType));
+    if (keyType && subscriptionKey) keys.push({ product, keyType, subscriptionKey });
+  }
+  return keys;
+}
+
+function announce(ctx: CommandContext, products: ProductOutcome[]): void {
+  const made = products.filter((p) => p.ok).map((p) => productLabel(p.product));
+  const failures = products.filter((p) => !p.ok);
+  const parts = [];
+  if (made.length > 0) parts.push(`Created sandbox API users for ${made.join(', ')} and stored their keys.`);
+  for (const failure of failures) {
+    const kept = failure.apiUser ? ' Its API user was created and is kept: create its key from the tree.' : '';
+    parts.push(`${productLabel(failure.product)} failed: ${failure.reason}${kept}`);
+  }
+  ctx.notifier.tell(failures.length === 0 ? 'info' : made.length === 0 ? 'error' : 'warning', parts.join(' '), {
+    'Show Log': () => vscode.commands.executeCommand('momo.showLog'),
+  });
+}
