@@ -3,10 +3,10 @@
  * checks of each product (token, balance, account holder). Every method throws MomoError only.
  */
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
-import { classifyError, classifyResponse, ErrorContext } from './classify';
-import { explain } from './explanations';
+import type { ErrorContext } from './classify';
 import { MomoError } from './momoError';
 import { createHttp } from './http';
+import { productHeaders, sendMomoRequest } from './request';
 import { Product } from './products';
 
 export interface CallOptions {
@@ -117,7 +117,7 @@ export class MomoClient {
     const body = await this.sendForJson({ operation: 'getBalance', product, targetEnvironment }, o, {
       method: 'GET',
       url: `/${product}/v1_0/account/balance`,
-      headers: this.productHeaders(subscriptionKey, accessToken, targetEnvironment),
+      headers: productHeaders(subscriptionKey, accessToken, targetEnvironment),
     });
     if (body.availableBalance === undefined || typeof body.currency !== 'string') throw this.malformed(200);
     return { availableBalance: String(body.availableBalance), currency: body.currency };
@@ -134,17 +134,9 @@ export class MomoClient {
     const body = await this.sendForJson({ operation: 'isAccountHolderActive', product, targetEnvironment }, o, {
       method: 'GET',
       url: `/${product}/v1_0/accountholder/msisdn/${encodeURIComponent(msisdn)}/active`,
-      headers: this.productHeaders(subscriptionKey, accessToken, targetEnvironment),
+      headers: productHeaders(subscriptionKey, accessToken, targetEnvironment),
     });
     return body.result === true || body.result === 'true';
-  }
-
-  private productHeaders(subscriptionKey: string, accessToken: string, targetEnvironment: string): Record<string, string> {
-    return {
-      Authorization: `Bearer ${accessToken}`,
-      'Ocp-Apim-Subscription-Key': subscriptionKey,
-      'X-Target-Environment': targetEnvironment,
-    };
   }
 
   private async sendForJson(op: Operation, o: CallOptions | undefined, config: AxiosRequestConfig): Promise<Record<string, unknown>> {
@@ -159,19 +151,8 @@ export class MomoClient {
   }
 
   /** Sends one request; resolves with the body text of a 2xx answer, otherwise throws MomoError. */
-  private async send(op: Operation, o: CallOptions | undefined, config: AxiosRequestConfig): Promise<string> {
-    const context: ErrorContext = { ...op, host: this.host, timeoutMs: this.timeoutMs };
-    if (o?.signal?.aborted) throw explain('cancelled', { host: this.host });
-    let status: number;
-    let data: unknown;
-    try {
-      ({ status, data } = await this.http.request({ ...config, signal: o?.signal }));
-    } catch (err) {
-      // The axios error holds the request headers (secrets): only its classification leaves.
-      throw classifyError(err, context);
-    }
-    if (status < 200 || status >= 300) throw classifyResponse(status, data, context);
-    return typeof data === 'string' ? data : '';
+  private send(op: Operation, o: CallOptions | undefined, config: AxiosRequestConfig): Promise<string> {
+    return sendMomoRequest(this.http, { ...op, host: this.host, timeoutMs: this.timeoutMs }, config, o?.signal);
   }
 
   private malformed(status: number): MomoError {

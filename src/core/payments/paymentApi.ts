@@ -5,9 +5,9 @@
  * exactly the same words as a failed token or balance call.
  */
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
-import { classifyError, classifyResponse, ErrorContext } from '../momo/classify';
 import { explain } from '../momo/explanations';
 import { createHttp } from '../momo/http';
+import { productHeaders, sendMomoRequest } from '../momo/request';
 import { MomoError } from '../momo/momoError';
 import { Product } from '../momo/products';
 
@@ -111,28 +111,13 @@ export class PaymentApi {
   }
 
   private headers(auth: ProductAuth): Record<string, string> {
-    return {
-      Authorization: `Bearer ${auth.accessToken}`,
-      'Ocp-Apim-Subscription-Key': auth.subscriptionKey,
-      'X-Target-Environment': auth.targetEnvironment,
-    };
+    return productHeaders(auth.subscriptionKey, auth.accessToken, auth.targetEnvironment);
   }
 
-  private async send(product: Product, signal: AbortSignal | undefined, config: AxiosRequestConfig): Promise<string> {
+  private send(product: Product, signal: AbortSignal | undefined, config: AxiosRequestConfig): Promise<string> {
     // 'requestToPay' / 'transfer' are the operation names classification treats as product calls.
     const operation = product === 'collection' ? 'requestToPay' : 'transfer';
-    const context: ErrorContext = { operation, product, host: this.options.host, timeoutMs: this.options.timeoutMs };
-    if (signal?.aborted) throw explain('cancelled', { host: this.options.host });
-    let status: number;
-    let data: unknown;
-    try {
-      ({ status, data } = await this.http.request({ ...config, signal }));
-    } catch (err) {
-      // Only the classification leaves: the axios error holds the request headers (secrets).
-      throw classifyError(err, context);
-    }
-    if (status < 200 || status >= 300) throw classifyResponse(status, data, context);
-    return typeof data === 'string' ? data : '';
+    return sendMomoRequest(this.http, { operation, product, host: this.options.host, timeoutMs: this.options.timeoutMs }, config, signal);
   }
 
   private malformed(): MomoError {
