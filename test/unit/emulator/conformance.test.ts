@@ -1,15 +1,17 @@
 import * as assert from 'assert';
 import { randomUUID } from 'crypto';
+import * as path from 'path';
 import { isProduct, PRODUCTS, type Product } from '../../../src/core/momo/products';
 import { startEmulator } from '../../../src/emulator/server';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { call, createPayment, getToken, keyOf, provisionUser, type Credentials, type WireResponse } from './helpers';
-import { loadOperations, openApiDir, sampleFromSchema, successStatus, type SwaggerOperation } from './swagger';
+import { loadOperations, sampleFromSchema, specPath, successStatus, type MomoOperation } from './momoSpec';
 
 /**
- * Conformance generated from MTN's Swagger files: every operation they declare must be
- * served, and leaving out any header they require must be refused as MoMo would.
- * Nothing here lists paths by hand; a new operation in the files becomes a new test.
+ * Conformance generated from the MoMo contract (spec/momo-operations.json, made from MTN's
+ * Swagger files): every operation it declares must be served, and leaving out any header it
+ * requires must be refused as MoMo would. Nothing here lists paths by hand; a new operation in
+ * the contract becomes a new test.
  */
 const operations = loadOperations();
 
@@ -25,21 +27,21 @@ interface BuildOptions {
   toggleTrailingSlash?: boolean;
 }
 
-function productOf(op: SwaggerOperation): Product | undefined {
+function productOf(op: MomoOperation): Product | undefined {
   const name = op.basePath.replace(/^\//, '');
   return isProduct(name) ? name : undefined;
 }
 
-function isTokenOperation(op: SwaggerOperation): boolean {
+function isTokenOperation(op: MomoOperation): boolean {
   return op.path.replace(/\/$/, '').endsWith('/token');
 }
 
-function label(op: SwaggerOperation): string {
+function label(op: MomoOperation): string {
   return `${op.method} ${op.basePath}${op.path} (${op.file})`;
 }
 
 /** A request the Swagger calls valid, filled from the fixture. Unknown parameters fail loudly. */
-function buildRequest(emu: RunningEmulator, fx: Fixture, op: SwaggerOperation, options: BuildOptions = {}) {
+function buildRequest(emu: RunningEmulator, fx: Fixture, op: MomoOperation, options: BuildOptions = {}) {
   const product = productOf(op);
   const keyProduct = product ?? 'collection'; // provisioning takes any product's key
   let opPath = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathValue(name, product, fx)));
@@ -57,7 +59,7 @@ function buildRequest(emu: RunningEmulator, fx: Fixture, op: SwaggerOperation, o
   const bodyParam = op.parameters.find((p) => p.in === 'body');
   let body: string | undefined;
   if (bodyParam?.schema) {
-    body = JSON.stringify(sampleFromSchema(bodyParam.schema, op.definitions));
+    body = JSON.stringify(sampleFromSchema(bodyParam.schema));
     headers['Content-Type'] = 'application/json';
   } else if (op.method === 'POST') {
     body = ''; // explicit empty body: Content-Length: 0
@@ -81,7 +83,7 @@ function pathValue(name: string, product: Product | undefined, fx: Fixture): str
   }
 }
 
-function headerValue(name: string, op: SwaggerOperation, product: Product | undefined, fx: Fixture): string {
+function headerValue(name: string, op: MomoOperation, product: Product | undefined, fx: Fixture): string {
   switch (name) {
     case 'Authorization': {
       assert.ok(product, 'Authorization outside a product');
@@ -101,8 +103,8 @@ function headerValue(name: string, op: SwaggerOperation, product: Product | unde
   }
 }
 
-/** What leaving out a header must produce, per shared/momo-api.md and the emulator's documented choices. */
-function assertRefusedWithout(header: string, op: SwaggerOperation, res: WireResponse): void {
+/** What leaving out a header must produce, per docs/momo-api.md and the emulator's documented choices. */
+function assertRefusedWithout(header: string, op: MomoOperation, res: WireResponse): void {
   const where = `${label(op)} without ${header}`;
   if (header === op.keyHeader) {
     assert.strictEqual(res.status, 401, where);
@@ -142,7 +144,7 @@ describe('emulator conformance to the MoMo Swagger files', () => {
   });
   after(() => emu.close());
 
-  it(`reads the four Swagger files from ${openApiDir()}`, () => {
+  it(`reads the operations of the four Swagger files from ${path.relative(process.cwd(), specPath())}`, () => {
     const files = new Set(operations.map((op) => op.file));
     assert.deepStrictEqual([...files].sort(), ['collection.json', 'disbursements.json', 'remittance.json', 'user.json']);
     assert.ok(operations.length >= 18, `only ${operations.length} operations found`);
