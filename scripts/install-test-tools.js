@@ -2,8 +2,9 @@
 // Installs what the real-VS-Code tests need, and nothing when it is already there:
 //   - Debian's chromium, ripgrep and libkrb5-dev (apt-get, as root, only when missing);
 //   - code-server (VS Code 1.100 for the browser) into .vscode-test/code-server/.
-// A plain `npm install code-server` fails on these machines (root, no GitHub downloads), so this
-// follows the recipe in testing-in-real-vscode.md step by step. A marker file records success.
+// A plain `npm install code-server` fails on machines without GitHub downloads or as root, so this
+// follows the recipe in docs/testing.md step by step. A marker file records success.
+// `whatIsMissing()` says, without installing anything, what this machine lacks for the suites.
 'use strict';
 
 const { spawnSync } = require('child_process');
@@ -76,8 +77,41 @@ function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
+function missingDebianPackages(includeBuildOnly) {
+  return DEBIAN_PACKAGES.filter((p) => (includeBuildOnly || !p.buildOnly) && !fs.existsSync(p.file));
+}
+
+function hasAptGet() {
+  return spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Why the real-VS-Code suites cannot run on this machine, one sentence each; empty when they can
+ * (possibly after this script installs what is missing).
+ */
+function whatIsMissing() {
+  const reasons = [];
+  if (process.platform !== 'linux') {
+    reasons.push(
+      `they run code-server ${CODE_SERVER_VERSION} and Debian's chromium, which this script installs on Linux only (this is ${process.platform}); ` +
+        'on a desktop VS Code use `npm run test:electron` instead',
+    );
+    return reasons;
+  }
+  const installed = isCodeServerInstalled();
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (!installed && nodeMajor !== 20) reasons.push(`code-server ${CODE_SERVER_VERSION} needs Node 20 (this is Node ${process.versions.node})`);
+  const missing = missingDebianPackages(!installed).map((p) => p.name);
+  if (missing.length > 0 && !hasAptGet()) {
+    reasons.push(`missing Debian packages (${missing.join(', ')}) and no apt-get on this machine to install them`);
+  } else if (missing.length > 0 && !isRoot()) {
+    reasons.push(`missing Debian packages (${missing.join(', ')}): install them with \`sudo apt-get install ${missing.join(' ')}\`, or run \`npm test\` as root`);
+  }
+  return reasons;
+}
+
 function ensureDebianPackages(includeBuildOnly) {
-  const missing = DEBIAN_PACKAGES.filter((p) => (includeBuildOnly || !p.buildOnly) && !fs.existsSync(p.file));
+  const missing = missingDebianPackages(includeBuildOnly);
   if (missing.length === 0) return;
   const names = missing.map((p) => p.name);
   if (!isRoot()) {
@@ -189,4 +223,6 @@ function main() {
   log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-main();
+module.exports = { whatIsMissing, CODE_SERVER_VERSION };
+
+if (require.main === module) main();

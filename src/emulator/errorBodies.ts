@@ -1,5 +1,5 @@
 /**
- * Error bodies exactly as the MoMo gateway and API send them (shared/momo-api.md and the
+ * Error bodies exactly as the MoMo gateway and API send them (docs/momo-api.md and the
  * Swagger examples). Clients classify errors on these strings, so keep them byte-for-byte.
  * Bodies with `statusCode` come from the API gateway; bodies with `code` from MoMo itself.
  */

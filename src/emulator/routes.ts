@@ -6,7 +6,7 @@ import type { Route } from './router';
 import { tokenHandler } from './tokens';
 
 /**
- * Every operation of the four Swagger files (shared/momo-openapi), base paths included.
+ * Every operation of the MoMo contract (spec/momo-operations.json, from MTN's four Swagger files), base paths included.
  * The conformance test reads those files and checks each one is served here.
  * In production mode the Provisioning API does not exist, so its routes are left out and
  * the gateway answers them with its 404.

@@ -1,7 +1,7 @@
 import type { PaymentReason, PaymentRecord, PaymentStatus } from './state';
 
 /**
- * The documented sandbox test numbers (shared/momo-api.md). Matched on the exact partyId:
+ * The documented sandbox test numbers (docs/momo-api.md, "Sandbox rules"). Matched on the exact partyId:
  * a country prefix glued on (`25646733123450`) makes it "any other number", which succeeds,
  * exactly the surprise users meet in the real sandbox.
  */
@@ -20,7 +20,7 @@ const FAILURES: Record<string, PaymentReason> = {
 };
 
 /**
- * PAYER_DELAYED is not in the Swagger's ErrorReason enum, but momo-api.md names it for this
+ * PAYER_DELAYED is not in the Swagger's ErrorReason enum, but MTN's sandbox documentation names it for this
  * number. It is attached to a PENDING status so tools can say why the payment waits; a
  * client must therefore decide on `status`, never on the mere presence of `reason`.
  */

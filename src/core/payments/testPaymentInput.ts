@@ -18,7 +18,7 @@ export interface TestOutcomeInfo {
   expectedReason?: string;
 }
 
-/** shared/momo-api.md, "Sandbox rules". Any number outside 46733123450–54 succeeds. */
+/** docs/momo-api.md, "Sandbox rules". Any number outside 46733123450–54 succeeds. */
 export const TEST_OUTCOME_INFO: Readonly<Record<TestOutcome, TestOutcomeInfo>> = {
   success: { partyId: '46733123460', label: 'Success', expectedStatus: 'SUCCESSFUL' },
   failed: { partyId: '46733123450', label: 'Failed', expectedStatus: 'FAILED', expectedReason: 'INTERNAL_PROCESSING_ERROR' },

@@ -8,7 +8,7 @@ const DEFAULTS = { apiUser: 'MOMO_API_USER', apiKey: 'MOMO_API_KEY' };
 
 describe('settings names', () => {
   describe('classifyName', () => {
-    // The names of momo-api.md, "Names projects use for these values".
+    // The names of docs/momo-api.md, "Names projects give these values".
     const table: [string, string, string | undefined][] = [
       ['MOMO_API_USER', 'apiUser', undefined],
       ['MOMO_API_USER_ID', 'apiUser', undefined],
