@@ -4,11 +4,13 @@
  */
 import { describeEmulator } from '../emulator/describe';
 import { startEmulator } from '../emulator/server';
+import type { CallbackOptions } from '../emulator/types';
 import { flag, integerOption, parseOptions, stringOption } from './args';
 import { Command } from './command';
 import { CliIo, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 
 const USAGE = `Usage: momo-credentials emulator [--port N] [--latency-ms N] [--mode sandbox|production]
+       [--callback-method PUT|POST] [--callback-delay-ms N] [--callback-retries]
 
 Runs a local MTN MoMo emulator on 127.0.0.1 until Ctrl+C. It follows the official Swagger and
 the gateway's error answers; its subscription keys work only there.
@@ -17,6 +19,12 @@ Options:
   --port N          port to listen on (default 0: any free port, printed at start)
   --latency-ms N    added delay per request, to try slow networks (default 0)
   --mode M          sandbox (default) or production (no Provisioning API, like production)
+  --callback-method M     PUT or POST for every callback (default: PUT for request-to-pay,
+                          POST for transfers)
+  --callback-delay-ms N   wait before calling X-Callback-Url (default 0)
+  --callback-retries      retry unanswered callbacks as MTN documents (1 s ×20, 2 min ×30,
+                          then hourly); default: one call
+Callbacks only go to apps on this machine; GET <url>/_emulator/callbacks lists each attempt.
   -h, --help        show this help`;
 
 export const emulatorCommand: Command = {
@@ -28,6 +36,9 @@ export const emulatorCommand: Command = {
       port: { type: 'string' },
       'latency-ms': { type: 'string' },
       mode: { type: 'string' },
+      'callback-method': { type: 'string' },
+      'callback-delay-ms': { type: 'string' },
+      'callback-retries': { type: 'boolean' },
     });
     if (flag(values, 'help')) {
       io.out(USAGE);
@@ -37,10 +48,19 @@ export const emulatorCommand: Command = {
     const latencyMs = integerOption(values, 'latency-ms', 0, 600_000) ?? 0;
     const mode = stringOption(values, 'mode') ?? 'sandbox';
     if (mode !== 'sandbox' && mode !== 'production') throw new UsageError('--mode must be sandbox or production.');
+    const callbackMethod = stringOption(values, 'callback-method');
+    if (callbackMethod !== undefined && callbackMethod !== 'PUT' && callbackMethod !== 'POST') {
+      throw new UsageError('--callback-method must be PUT or POST.');
+    }
+    const callbacks: CallbackOptions = {
+      method: callbackMethod,
+      delayMs: integerOption(values, 'callback-delay-ms', 0, 600_000),
+      retries: flag(values, 'callback-retries'),
+    };
 
     let running;
     try {
-      running = await startEmulator({ port, latencyMs, mode, quiet: true });
+      running = await startEmulator({ port, latencyMs, mode, callbacks, quiet: true });
     } catch (err) {
       const code = (err as { code?: string }).code;
       io.err(

@@ -3,7 +3,9 @@ import { startEmulator } from './server';
 import type { EmulatorOptions } from './types';
 
 export const USAGE = `Usage: node dist/emulator.js [--port N] [--latency-ms N] [--mode sandbox|production] [--token-ttl-seconds N]
-Runs the local MTN MoMo emulator on 127.0.0.1 until Ctrl+C (SIGINT) or SIGTERM.`;
+       [--callback-method PUT|POST] [--callback-delay-ms N] [--callback-retries]
+Runs the local MTN MoMo emulator on 127.0.0.1 until Ctrl+C (SIGINT) or SIGTERM.
+Callbacks go to X-Callback-Url on this machine once a payment is final; GET /_emulator/callbacks lists them.`;
 
 export type ParsedArgs = { ok: true; options: EmulatorOptions } | { ok: false; message: string } | { ok: 'help' };
 
@@ -13,6 +15,10 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return { ok: 'help' };
+    if (arg === '--callback-retries') {
+      options.callbacks = { ...options.callbacks, retries: true };
+      continue;
+    }
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = inline ?? argv[++i];
     if (value === undefined) return { ok: false, message: `${name} needs a value.` };
@@ -29,6 +35,16 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedArgs {
         if (!Number.isFinite(n) || n < 0) return { ok: false, message: `${name} must be a number >= 0, got ${value}.` };
         if (name === '--latency-ms') options.latencyMs = n;
         else options.tokenTtlSeconds = n;
+        break;
+      }
+      case '--callback-method':
+        if (value !== 'PUT' && value !== 'POST') return { ok: false, message: `--callback-method must be PUT or POST, got ${value}.` };
+        options.callbacks = { ...options.callbacks, method: value };
+        break;
+      case '--callback-delay-ms': {
+        const n = Number(value);
+        if (!Number.isFinite(n) || n < 0) return { ok: false, message: `${name} must be a number >= 0, got ${value}.` };
+        options.callbacks = { ...options.callbacks, delayMs: n };
         break;
       }
       case '--mode':

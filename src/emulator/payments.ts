@@ -1,9 +1,10 @@
 import { randomInt } from 'crypto';
 import type { Product } from '../core/momo/products';
+import { callbackUrlProblem } from './callbacks/callbackRule';
 import { INVALID_CALLBACK_URL_HOST, INVALID_CURRENCY, RESOURCE_ALREADY_EXIST, RESOURCE_NOT_FOUND } from './errorBodies';
-import { emptyReply, headerValue, isUuidV4, jsonReply, parseJsonObject } from './http';
+import { EMULATOR_REASON_HEADER, emptyReply, headerValue, isUuidV4, jsonReply, parseJsonObject } from './http';
 import type { HandlerContext, RouteHandler } from './router';
-import { outcomeOnRead } from './sandboxOutcomes';
+import { outcomeOnRead, type PaymentOutcome } from './sandboxOutcomes';
 import type { PaymentRecord } from './state';
 import { authorizeProductCall } from './tokens';
 
@@ -17,16 +18,16 @@ export const MAX_MESSAGE_LENGTH = 160;
 
 const PARTY_ID_TYPES = ['MSISDN', 'EMAIL', 'PARTY_CODE'];
 
-type PaymentFields = Omit<PaymentRecord, 'product' | 'referenceId' | 'apiUser' | 'partyField' | 'reads' | 'financialTransactionId' | 'callbackUrl'>;
+type PaymentFields = Omit<PaymentRecord, 'product' | 'referenceId' | 'apiUser' | 'partyField' | 'reads' | 'financialTransactionId' | 'callbackUrl' | 'settled'>;
 
 /**
  * POST /collection/v1_0/requesttopay and POST /{disbursement|remittance}/v1_0/transfer → 202.
  * Checks, in order: token and target environment; X-Reference-Id (400); body shape (400);
  * currency of the target environment (500 INVALID_CURRENCY, the Swagger's example);
- * in production mode only, X-Callback-Url host = the API user's providerCallbackHost (400);
- * reference id not used before for this product (409). A rejected request uses up nothing.
- * No callback is ever sent: the emulator makes no outgoing requests (the sandbox's own
- * callbacks are unreliable, so clients must poll anyway).
+ * X-Callback-Url on the API user's providerCallbackHost, http in sandbox mode and https in
+ * production mode (400 INVALID_CALLBACK_URL_HOST); reference id not used before for this
+ * product (409). A rejected request uses up nothing. A payment that is final at once (every
+ * outcome but the "pending" test numbers) has its callback sent now; see settle().
  */
 export function createPaymentHandler(product: Product): RouteHandler {
   return (req, _params, ctx) => {
@@ -40,12 +41,13 @@ export function createPaymentHandler(product: Product): RouteHandler {
     const fields = readPaymentFields(parsed.value, partyFieldOf(product));
     if (typeof fields === 'string') return emptyReply(400, fields);
     if (fields.currency !== call.environment.currency) return jsonReply(500, INVALID_CURRENCY);
-    const callbackUrl = headerValue(req, 'X-Callback-Url');
-    if (ctx.config.mode === 'production' && callbackUrl && !callbackHostAllowed(callbackUrl, call.token.apiUser, ctx)) {
-      return jsonReply(400, INVALID_CALLBACK_URL_HOST);
+    const callbackUrl = headerValue(req, 'X-Callback-Url') || undefined;
+    if (callbackUrl !== undefined) {
+      const problem = callbackUrlProblem(callbackUrl, ctx.state.apiUsers.get(call.token.apiUser)?.providerCallbackHost, ctx.config.mode);
+      if (problem) return jsonReply(400, INVALID_CALLBACK_URL_HOST, { [EMULATOR_REASON_HEADER]: problem });
     }
     if (ctx.state.getPayment(product, referenceId)) return jsonReply(409, RESOURCE_ALREADY_EXIST);
-    ctx.state.addPayment({
+    const payment: PaymentRecord = {
       ...fields,
       product,
       referenceId,
@@ -54,7 +56,9 @@ export function createPaymentHandler(product: Product): RouteHandler {
       callbackUrl,
       reads: 0,
       financialTransactionId: String(randomInt(100_000_000, 999_999_999)),
-    });
+    };
+    ctx.state.addPayment(payment);
+    settle(payment, outcomeOnRead(payment, 0, ctx.config.mode === 'sandbox', ctx.config.pendingReadsBeforeSuccess), ctx);
     return emptyReply(202);
   };
 }
@@ -73,18 +77,36 @@ export function paymentStatusHandler(product: Product): RouteHandler {
     if (!payment || payment.apiUser !== call.token.apiUser) return jsonReply(404, RESOURCE_NOT_FOUND);
     payment.reads++;
     const outcome = outcomeOnRead(payment, payment.reads, ctx.config.mode === 'sandbox', ctx.config.pendingReadsBeforeSuccess);
-    return jsonReply(200, {
-      amount: payment.amount,
-      currency: payment.currency,
-      ...(outcome.status === 'SUCCESSFUL' ? { financialTransactionId: payment.financialTransactionId } : {}),
-      ...(payment.externalId !== undefined ? { externalId: payment.externalId } : {}),
-      [payment.partyField]: payment.party,
-      ...(payment.payerMessage !== undefined ? { payerMessage: payment.payerMessage } : {}),
-      ...(payment.payeeNote !== undefined ? { payeeNote: payment.payeeNote } : {}),
-      status: outcome.status,
-      ...(outcome.reason ? { reason: outcome.reason } : {}),
-    });
+    settle(payment, outcome, ctx);
+    return jsonReply(200, statusBody(payment, outcome));
   };
+}
+
+/** The RequestToPayResult / TransferResult of a payment: the status call's body and the callback's. */
+export function statusBody(payment: PaymentRecord, outcome: PaymentOutcome): Record<string, unknown> {
+  return {
+    amount: payment.amount,
+    currency: payment.currency,
+    ...(outcome.status === 'SUCCESSFUL' ? { financialTransactionId: payment.financialTransactionId } : {}),
+    ...(payment.externalId !== undefined ? { externalId: payment.externalId } : {}),
+    [payment.partyField]: payment.party,
+    ...(payment.payerMessage !== undefined ? { payerMessage: payment.payerMessage } : {}),
+    ...(payment.payeeNote !== undefined ? { payeeNote: payment.payeeNote } : {}),
+    status: outcome.status,
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+  };
+}
+
+/**
+ * The first time a payment is seen final (at creation, or on the status read that ends a
+ * "pending, then successful" number), its callback is sent, once, with the status body.
+ */
+function settle(payment: PaymentRecord, outcome: PaymentOutcome, { callbacks }: HandlerContext): void {
+  if (outcome.status === 'PENDING' || payment.settled) return;
+  payment.settled = true;
+  if (payment.callbackUrl) {
+    callbacks.send({ product: payment.product, referenceId: payment.referenceId, callbackUrl: payment.callbackUrl, body: statusBody(payment, outcome) });
+  }
 }
 
 /**
@@ -125,13 +147,4 @@ function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
-}
-
-function callbackHostAllowed(callbackUrl: string, apiUser: string, { state }: HandlerContext): boolean {
-  const registered = state.apiUsers.get(apiUser)?.providerCallbackHost;
-  try {
-    return registered !== undefined && new URL(callbackUrl).hostname === registered.toLowerCase();
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,5 @@
 import type { Product } from '../core/momo/products';
+import type { CallbackSender } from './callbacks/callbackSender';
 import type { EmulatorConfig } from './config';
 import type { EmulatorReply, EmulatorRequest } from './http';
 import type { EmulatorState } from './state';
@@ -9,6 +10,8 @@ export type RouteScope = { kind: 'provisioning' } | { kind: 'product'; product: 
 export interface HandlerContext {
   config: EmulatorConfig;
   state: EmulatorState;
+  /** Delivers callbacks of payments that reached their final state. */
+  callbacks: CallbackSender;
 }
 
 export type RouteHandler = (req: EmulatorRequest, params: Record<string, string>, ctx: HandlerContext) => EmulatorReply;

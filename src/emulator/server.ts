@@ -1,5 +1,7 @@
 import { createServer } from 'http';
 import type { Socket } from 'net';
+import { CallbackLog } from './callbacks/callbackLog';
+import { CallbackSender } from './callbacks/callbackSender';
 import { resolveConfig } from './config';
 import { describeEmulator } from './describe';
 import { handleExchange } from './exchange';
@@ -7,7 +9,7 @@ import { FaultBook } from './faults';
 import { isUuidV4 } from './http';
 import { buildRoutes } from './routes';
 import { EmulatorState } from './state';
-import type { EmulatorOptions, RecordedRequest, RunningEmulator } from './types';
+import type { CallbackOptions, EmulatorOptions, RecordedRequest, RunningEmulator } from './types';
 
 /**
  * Starts the local MoMo emulator on 127.0.0.1 (never another interface: it hands out test
@@ -22,8 +24,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const closing = new AbortController();
   const sockets = new Set<Socket>();
   let latencyMs = validLatency(options.latencyMs ?? 0);
+  const callbackLog = new CallbackLog();
+  const callbacks = new CallbackSender(callbackLog, validCallbackOptions(options.callbacks));
 
-  const deps = { config, state, routes, faults, requests, latencyMs: () => latencyMs, closing: closing.signal };
+  const deps = { config, state, routes, faults, requests, callbacks, callbackLog, latencyMs: () => latencyMs, closing: closing.signal };
   const server = createServer((req, res) => {
     handleExchange(req, res, deps).catch(() => res.socket?.destroy());
   });
@@ -69,9 +73,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       });
     },
     apiUserCount: () => state.apiUsers.size,
+    callbackAttempts: (referenceId) => callbackLog.list(referenceId),
+    waitForCallback: (referenceId, waitOptions) => callbackLog.waitFor(referenceId, waitOptions),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
+        callbacks.close();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
@@ -80,6 +87,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   if (!config.quiet) console.log(describeEmulator(running));
   return running;
+}
+
+function validCallbackOptions(options: CallbackOptions = {}): CallbackOptions {
+  for (const name of ['delayMs', 'timeoutMs'] as const) {
+    const value = options[name];
+    if (value !== undefined && (!Number.isFinite(value) || value < 0)) throw new RangeError(`callbacks.${name} must be a number of ms >= 0, got ${value}`);
+  }
+  if (options.method !== undefined && options.method !== 'PUT' && options.method !== 'POST') {
+    throw new RangeError('callbacks.method must be PUT or POST');
+  }
+  return { ...options };
 }
 
 function validLatency(ms: number): number {

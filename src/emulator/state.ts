@@ -39,6 +39,8 @@ export interface PaymentRecord {
   /** How many times the status has been read; drives the "pending, then successful" number. */
   reads: number;
   financialTransactionId: string;
+  /** Set once the payment was seen in its final state (its callback, if any, is then sent). */
+  settled?: boolean;
 }
 
 /** Everything the emulator remembers. In memory only: a new emulator starts empty. */

@@ -1,4 +1,7 @@
 import type { Product } from '../core/momo/products';
+import type { CallbackAttempt, CallbackOptions } from './callbacks/types';
+
+export type { CallbackAttempt, CallbackErrorCode, CallbackMethod, CallbackOptions } from './callbacks/types';
 
 export interface SubscriptionKeyPair {
   primary: string;
@@ -54,6 +57,12 @@ export interface EmulatorOptions {
    * Default false: the emulator is lenient like the sandbox itself.
    */
   requireContentLength?: boolean;
+  /**
+   * Callbacks to `X-Callback-Url` once a payment is final: method (default PUT for
+   * request-to-pay, POST for transfers), delay (default 0), MTN's retries (default off),
+   * answer timeout (default 2000 ms). Only apps on this machine are called.
+   */
+  callbacks?: CallbackOptions;
 }
 
 export interface RecordedRequest {
@@ -84,5 +93,9 @@ export interface RunningEmulator {
   addApiUser(user: { id: string; apiKey: string; providerCallbackHost: string; targetEnvironment?: string }): void;
   /** Number of API users currently known. */
   apiUserCount(): number;
+  /** The callback delivery log (also served as GET /_emulator/callbacks). */
+  callbackAttempts(referenceId?: string): CallbackAttempt[];
+  /** The first callback attempt for a payment, waiting up to `timeoutMs` for it; undefined if none came. */
+  waitForCallback(referenceId: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<CallbackAttempt | undefined>;
   close(): Promise<void>;
 }

@@ -127,11 +127,11 @@ describe('doctor: momo.sendTestPayment', function () {
       outcome: 'success',
       amount: '5',
       apiUser: collectionUser,
-      callbackUrl: 'https://webhook.example.com/momo/callback',
+      callbackUrl: 'http://webhook.example.com/momo/callback',
     });
     assert.strictEqual(sent.ok, true, sent.reason);
     const request = emulator.requests.find((r) => r.headers['x-reference-id'] === sent.result.referenceId && r.method === 'POST');
-    assert.strictEqual(request?.headers['x-callback-url'], 'https://webhook.example.com/momo/callback');
+    assert.strictEqual(request?.headers['x-callback-url'], 'http://webhook.example.com/momo/callback');
   });
 
   it('refuses production before sending anything', async () => {

@@ -97,7 +97,7 @@ function headerValue(name: string, op: MomoOperation, product: Product | undefin
     case 'X-Target-Environment':
       return 'sandbox';
     case 'X-Callback-Url':
-      return 'https://example.com/momo/callback';
+      return 'http://example.com/momo/callback' // sandbox mode: http, on the user's host;
     default:
       throw new Error(`The conformance test does not know header ${name}: teach it.`);
   }

@@ -40,12 +40,12 @@ export interface Credentials {
 }
 
 /** Creates an API user and its key through the Provisioning API. */
-export async function provisionUser(emu: RunningEmulator, product: Product = 'collection'): Promise<Credentials> {
+export async function provisionUser(emu: RunningEmulator, product: Product = 'collection', providerCallbackHost = 'example.com'): Promise<Credentials> {
   const apiUser = randomUUID();
   const key = keyOf(emu, product);
   const created = await call(emu, 'POST', '/v1_0/apiuser', {
     headers: { 'X-Reference-Id': apiUser, 'Ocp-Apim-Subscription-Key': key, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ providerCallbackHost: 'example.com' }),
+    body: JSON.stringify({ providerCallbackHost }),
   });
   if (created.status !== 201) throw new Error(`create user: ${created.status} ${created.text}`);
   const keyed = await call(emu, 'POST', `/v1_0/apiuser/${apiUser}/apikey`, { headers: { 'Ocp-Apim-Subscription-Key': key } });
