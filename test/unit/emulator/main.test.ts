@@ -15,7 +15,14 @@ describe('emulator standalone entry', () => {
       ok: true,
       options: { quiet: false, port: 8080, tokenTtlSeconds: 5 },
     });
+    assert.deepStrictEqual(parseEmulatorArgs(['--callback-method', 'POST', '--callback-retries', '--callback-delay-ms=250']), {
+      ok: true,
+      options: { quiet: false, callbacks: { method: 'POST', retries: true, delayMs: 250 } },
+    });
     assert.deepStrictEqual(parseEmulatorArgs(['--help']), { ok: 'help' });
+    for (const bad of [['--callback-method', 'PATCH'], ['--callback-delay-ms', '-5']]) {
+      assert.strictEqual(parseEmulatorArgs(bad).ok, false, bad.join(' '));
+    }
     for (const bad of [['--port', 'x'], ['--port', '70000'], ['--mode', 'live'], ['--latency-ms', '-1'], ['--verbose', '1'], ['--port']]) {
       assert.strictEqual(parseEmulatorArgs(bad).ok, false, bad.join(' '));
     }
