@@ -94,12 +94,29 @@ function bundleOptions({ production, standIns = STAND_INS }) {
   };
 }
 
+/** Lines the "npm: watch" task in .vscode/tasks.json waits for, and the errors in a form it can match. */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 async function main() {
   const production = process.argv.includes('--production');
   const watch = process.argv.includes('--watch');
   const present = entries.filter((e) => fs.existsSync(path.join(__dirname, e.in)));
+  const options = bundleOptions({ production });
   const ctx = await esbuild.context({
-    ...bundleOptions({ production }),
+    ...options,
+    plugins: watch ? [...options.plugins, watchReporter] : options.plugins,
     absWorkingDir: __dirname,
     entryPoints: present,
     outdir: 'dist',

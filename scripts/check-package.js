@@ -62,6 +62,7 @@ function main(argv) {
     ['the manifest has icon, repository, categories and keywords', () => checkManifest(manifest)],
     ['every file the manifest points at is in it', () => checkReferencedFiles(files, manifest)],
     ['the bundles the extension loads at run time are in it', () => checkRuntimeBundles(files)],
+    ['every bundle is a production build (minified, no source map)', () => checkProductionBundles(zip, files)],
   ];
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const [title, check] of checks) {
@@ -143,6 +144,15 @@ const RUNTIME_BUNDLES = [{ file: 'dist/features.js', why: 'dist/extension.js loa
 function checkRuntimeBundles(files) {
   const problems = RUNTIME_BUNDLES.filter((b) => !files.has(b.file)).map((b) => `${b.file} is missing: ${b.why}`);
   return { problems, detail: RUNTIME_BUNDLES.map((b) => b.file).join(', ') };
+}
+
+/** A development bundle (`npm run build`) ends with a sourceMappingURL comment; vscode:prepublish rebuilds for production. */
+function checkProductionBundles(zip, files) {
+  const bundles = [...files.keys()].filter((name) => name.startsWith('dist/') && name.endsWith('.js'));
+  const problems = bundles
+    .filter((name) => readZipEntry(zip, files.get(name)).toString('utf8').includes('//# sourceMappingURL='))
+    .map((name) => `${name} is a development build: package with \`npm run package\` (vscode:prepublish builds with --production)`);
+  return { problems, detail: bundles.join(', ') };
 }
 
 function collectMediaPaths(value, found) {

@@ -115,7 +115,6 @@ function summarizeReports(reports: ProbeReport[]): SectionResult {
   const hostMaxRss = summarize(reports.map((r) => r.hostMaxRssKb));
   const activeBefore = reports.some((r) => r.extension.wasActive || r.emptyExtension.wasActive);
   const reportedError = reports.find((r) => r.reportedError)?.reportedError;
-  const event = reports.find((r) => r.extension.reported)?.extension.reported?.event ?? '?';
   const warning = activeBefore ? '; WARNING: something activated an extension before the probe' : '';
 
   const rows: Row[] = [

@@ -85,7 +85,7 @@ async function step(name: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {
-    throw new Error(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${name}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 

@@ -60,7 +60,7 @@ export async function startCodeServer(env: TestEnvironment, name: string, option
     await waitUntilListening(`${baseUrl}/healthz`, child, 30_000);
   } catch (err) {
     await server.stop();
-    throw new Error(`${(err as Error).message}\n--- ${logFile} ---\n${tail(logFile, 30)}`);
+    throw new Error(`${(err as Error).message}\n--- ${logFile} ---\n${tail(logFile, 30)}`, { cause: err });
   }
   return server;
 }

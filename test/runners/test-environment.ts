@@ -46,7 +46,7 @@ export function fixtureSettings(): Settings | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Settings;
   } catch (err) {
-    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 

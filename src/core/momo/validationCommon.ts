@@ -30,7 +30,7 @@ const QUOTE_PAIRS: ReadonlyArray<[string, string]> = [
 /** Trims spaces (including no-break and zero-width ones) and surrounding quotes. */
 export function cleanPasted(raw: unknown): Cleaned {
   let value = typeof raw === 'string' ? raw : '';
-  value = value.replace(/[\u200b\u200c\u200d\ufeff]/g, '').replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
+  value = value.replace(/\u200b|\u200c|\u200d|\ufeff/g, '').replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
   let unquoted = false;
   for (let changed = true; changed && value.length >= 2; ) {
     changed = false;

@@ -55,7 +55,7 @@ function strayParts(raw: string, notice: string): string[] {
   const parts: string[] = [];
   if (/[\r\n]/.test(raw)) parts.push('a line break');
   if (/^[ \t\u00a0]|[ \t\u00a0]$/.test(raw)) parts.push('spaces around it');
-  if (/[\u200b\u200c\u200d\ufeff]/.test(raw)) parts.push('invisible characters');
+  if (/\u200b|\u200c|\u200d|\ufeff/.test(raw)) parts.push('invisible characters');
   if (/quotes/i.test(notice)) parts.push('quotes around it');
   if (/after the name/i.test(notice)) parts.push('a variable name in front of it');
   if (/braces/i.test(notice)) parts.push('braces around it');
