@@ -8,7 +8,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { listZipEntries, readZipEntry } = require('./zip-listing');
+const yauzl = require('yauzl');
 
 const MAX_BYTES = 300 * 1024;
 const PREFIX = 'extension/'; // vsce puts the extension's files under extension/ in the zip
@@ -32,7 +32,34 @@ const REQUIRED_DOCS = [
 /** Strings in `contributes` that name a file of the extension (icons, walkthrough media). */
 const LOCAL_MEDIA = /^(\.\/)?[\w./-]+\.(png|svg|jpe?g|gif|webp|md)$/i;
 
-function main(argv) {
+/** Every file entry of a zip (a .vsix is one) with its uncompressed bytes. */
+function readZip(zip) {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (openError, archive) => {
+      if (openError) return reject(openError);
+      const entries = [];
+      archive.on('error', reject);
+      archive.on('end', () => resolve(entries));
+      archive.on('entry', (entry) => {
+        if (entry.fileName.endsWith('/')) return archive.readEntry();
+        archive.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks = [];
+          stream.on('data', (chunk) => chunks.push(chunk));
+          stream.on('error', reject);
+          stream.on('end', () => {
+            const data = Buffer.concat(chunks);
+            entries.push({ name: entry.fileName, size: data.length, data });
+            archive.readEntry();
+          });
+        });
+      });
+      archive.readEntry();
+    });
+  });
+}
+
+async function main(argv) {
   if (argv.length > 1 || argv[0]?.startsWith('-')) {
     console.error('Usage: node scripts/check-package.js [file.vsix]');
     return 2;
@@ -43,16 +70,14 @@ function main(argv) {
     return 2;
   }
   const zip = fs.readFileSync(file);
-  const entries = listZipEntries(zip);
-  const files = new Map(
-    entries.filter((e) => e.name.startsWith(PREFIX) && !e.name.endsWith('/')).map((e) => [e.name.slice(PREFIX.length), e]),
-  );
+  const entries = await readZip(zip);
+  const files = new Map(entries.filter((e) => e.name.startsWith(PREFIX)).map((e) => [e.name.slice(PREFIX.length), e]));
   const manifestEntry = files.get('package.json');
   if (!manifestEntry) {
     console.error(`${file} has no extension/package.json: not a VS Code extension package.`);
     return 1;
   }
-  const manifest = JSON.parse(readZipEntry(zip, manifestEntry).toString('utf8'));
+  const manifest = JSON.parse(manifestEntry.data.toString('utf8'));
 
   printListing(file, zip.length, files);
   const checks = [
@@ -60,9 +85,12 @@ function main(argv) {
     [`the .vsix is under ${MAX_BYTES / 1024} KB (what users download)`, () => checkSize(zip.length)],
     ['README, CHANGELOG, LICENSE and icon are in it', () => checkDocs(files, manifest)],
     ['the manifest has icon, repository, categories and keywords', () => checkManifest(manifest)],
+    ['the manifest is ready for the Marketplace page (preview, qna, banner, categories beyond Other)', () => checkMarketplaceFields(manifest)],
+    ['the manifest meets Open VSX (license file, repository, publisher usable as a namespace)', () => checkOpenVsx(files, manifest)],
+    ['the packaged README is the users\' one (not the contributors\')', () => checkUserReadme(files)],
     ['every file the manifest points at is in it', () => checkReferencedFiles(files, manifest)],
     ['the bundles the extension loads at run time are in it', () => checkRuntimeBundles(files)],
-    ['every bundle is a production build (minified, no source map)', () => checkProductionBundles(zip, files)],
+    ['every bundle is a production build (minified, no source map)', () => checkProductionBundles(files)],
   ];
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const [title, check] of checks) {
@@ -130,6 +158,41 @@ function checkManifest(manifest) {
   return { problems };
 }
 
+function checkMarketplaceFields(manifest) {
+  const problems = [];
+  if (manifest.preview !== true) problems.push('"preview": true until 1.0');
+  if (!manifest.qna) problems.push('"qna" is missing (where users ask questions)');
+  if (!manifest.galleryBanner || !/^#[0-9a-f]{6}$/i.test(manifest.galleryBanner.color ?? '')) problems.push('"galleryBanner.color" is missing');
+  if (!Array.isArray(manifest.categories) || manifest.categories.every((c) => c === 'Other')) {
+    problems.push('"categories" holds only "Other", which hides the extension in the Marketplace');
+  }
+  return { problems, detail: (manifest.categories ?? []).join(', ') };
+}
+
+/** Open VSX namespaces: letters, digits, '-' and '_'; it needs a license and a repository to publish. */
+function checkOpenVsx(files, manifest) {
+  const problems = [];
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(manifest.publisher ?? '')) problems.push(`"publisher" (${manifest.publisher}) is not usable as an Open VSX namespace`);
+  if (!manifest.license) problems.push('"license" is missing');
+  if (![...files.keys()].some((name) => /^licen[cs]e(\.txt|\.md)?$/i.test(name))) problems.push('no LICENSE file in the package');
+  const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  if (!/^https:\/\//.test(repository ?? '')) problems.push('"repository.url" must be an https URL');
+  return { problems, detail: `${manifest.publisher}.${manifest.name}, ${manifest.license}` };
+}
+
+function checkUserReadme(files) {
+  const entry = [...files.entries()].find(([name]) => /^readme\.md$/i.test(name));
+  if (!entry) return { problems: ['no README'] };
+  const text = entry[1].data.toString('utf8');
+  const problems = [];
+  if (/^## Development/m.test(text) || /npm ci && npm test/.test(text)) problems.push('the README is the repository\'s (development sections): package with `npm run package` (--readme-path docs/marketplace/README.md)');
+  if (!/not affiliated with/i.test(text)) problems.push('the README does not say that the extension is not affiliated with MTN');
+  if (!/privacy/i.test(text) || !/telemetry/i.test(text)) problems.push('the README has no privacy section (what is stored where, no telemetry)');
+  const images = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  for (const image of images) if (!/^https:\/\//.test(image)) problems.push(`image ${image} will not show on the Marketplace page: use an absolute https URL`);
+  return { problems, detail: `${images.length} images` };
+}
+
 /** `main`, `icon` and every local media file named under `contributes` (views, walkthroughs). */
 function checkReferencedFiles(files, manifest) {
   const referenced = new Set([manifest.main, manifest.icon].filter(Boolean).map(normalize));
@@ -147,10 +210,10 @@ function checkRuntimeBundles(files) {
 }
 
 /** A development bundle (`npm run build`) ends with a sourceMappingURL comment; vscode:prepublish rebuilds for production. */
-function checkProductionBundles(zip, files) {
+function checkProductionBundles(files) {
   const bundles = [...files.keys()].filter((name) => name.startsWith('dist/') && name.endsWith('.js'));
   const problems = bundles
-    .filter((name) => readZipEntry(zip, files.get(name)).toString('utf8').includes('//# sourceMappingURL='))
+    .filter((name) => files.get(name).data.toString('utf8').includes('//# sourceMappingURL='))
     .map((name) => `${name} is a development build: package with \`npm run package\` (vscode:prepublish builds with --production)`);
   return { problems, detail: bundles.join(', ') };
 }
@@ -178,4 +241,12 @@ function kb(bytes) {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(`check-package: ${err.message}`);
+    process.exitCode = 1;
+  },
+);

@@ -9,6 +9,8 @@ const path = require('path');
 const { ROOT, HELPER_FILES } = require('./compiled-helpers');
 
 const VSIX = path.join(ROOT, '.vscode-test', 'momo-credentials.vsix');
+/** The users' README (the Marketplace page); the repository README is for contributors. */
+const MARKETPLACE_README = path.join(ROOT, 'docs', 'marketplace', 'README.md');
 
 class StepError extends Error {}
 
@@ -57,7 +59,7 @@ function packageVsix() {
   fs.mkdirSync(path.dirname(VSIX), { recursive: true });
   fs.rmSync(VSIX, { force: true });
   const vsce = require.resolve('@vscode/vsce/vsce');
-  const { status, output } = runNode([vsce, 'package', '--no-dependencies', '--out', VSIX]);
+  const { status, output } = runNode([vsce, 'package', '--no-dependencies', '--readme-path', MARKETPLACE_README, '--out', VSIX]);
   if (status !== 0 || !fs.existsSync(VSIX)) throw new StepError(`vsce could not package the extension:\n${output}`);
   // vsce's last line: "DONE  Packaged: <file> (14 files, 77 KB)".
   const done = output.split('\n').find((line) => line.includes('Packaged:')) ?? '';
