@@ -14,6 +14,7 @@ const CLI_HOW: Partial<Record<NextStepId, string>> = {
   regenerateApiKey: 'momo-credentials provision --api-user ID creates a new key for an existing user',
   addExistingApiUser: 'pass --api-user and --api-key (or MOMO_API_KEY)',
   provisionAgain: 'run momo-credentials provision',
+  finishProvisioning: 'momo-credentials provision --api-user ID, with the id below',
   chooseTargetEnvironment: 'pass --target-environment (sandbox, or mtn<country> in production)',
 };
 

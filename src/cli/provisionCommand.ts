@@ -7,7 +7,7 @@ import { SANDBOX_BASE_URL } from '../core/momo/environments';
 import { classifyError, MomoError } from '../core/momo/errors';
 import { PRODUCT_LABELS, Product } from '../core/momo/products';
 import { provision, ProvisionResult, ProvisionStep } from '../core/momo/provision';
-import { flag, parseOptions } from './args';
+import { flag, integerOption, parseOptions } from './args';
 import { Command } from './command';
 import { formatMomoError, table } from './format';
 import { readApiUser, readBaseUrl, readCallbackHost, readProduct, readSubscriptionKey } from './inputs';
@@ -25,6 +25,7 @@ Options:
   --callback-host HOST    provider callback host, a host name (default: localhost)
   --base-url URL          API base URL (default: ${SANDBOX_BASE_URL})
   --api-user ID           resume: the API user exists already, only create its key
+  --timeout SECONDS       deadline of each request, connect to last byte (default 15, at most 300)
   --json                  print only {"apiUser","apiKey","product","callbackHost","baseUrl","targetEnvironment"}
   -h, --help              show this help
 
@@ -47,6 +48,7 @@ export const provisionCommand: Command = {
       'callback-host': { type: 'string' },
       'base-url': { type: 'string' },
       'api-user': { type: 'string' },
+      timeout: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (flag(values, 'help')) {
@@ -59,6 +61,7 @@ export const provisionCommand: Command = {
     const callbackHost = readCallbackHost(values, io);
     const baseUrl = readBaseUrl(values, io, false);
     const existingApiUser = readApiUser(values, io, false);
+    const timeoutSeconds = integerOption(values, 'timeout', 1, 300);
 
     try {
       const result = await provision({
@@ -68,6 +71,7 @@ export const provisionCommand: Command = {
         callbackHost,
         existingApiUser,
         signal: io.signal,
+        timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
         onStep: json ? undefined : (step, attempt) => io.err(`→ ${PROVISION_STEP_TEXT[step]}${attempt > 1 ? ` (try ${attempt})` : ''}…`),
       });
       io.out(json ? JSON.stringify(jsonResult(result)) : summary(result));
@@ -75,7 +79,7 @@ export const provisionCommand: Command = {
     } catch (err) {
       const error = err instanceof MomoError ? err : classifyError(err, { host: new URL(baseUrl).host, operation: 'provision' });
       io.err(formatMomoError(error, [subscriptionKey]));
-      if (error.createdApiUser) io.err(resumeHint(error.createdApiUser, product, baseUrl));
+      if (error.createdApiUser) io.err(resumeHint(error.createdApiUser, !error.apiUserUnconfirmed, product, baseUrl));
       return error.kind === 'cancelled' ? EXIT_CANCELLED : EXIT_FAILED;
     }
   },
@@ -124,11 +128,18 @@ function summary(r: ProvisionResult): string {
   ].join('\n');
 }
 
-function resumeHint(apiUser: string, product: Product, baseUrl: string): string {
+function resumeHint(apiUser: string, confirmed: boolean, product: Product, baseUrl: string): string {
+  const said = confirmed
+    ? [`The API user ${apiUser} was created before the failure; keep this id, nothing is lost.`]
+    : [
+        `The API user ${apiUser} may have been created: a try may have reached the server, and reading it back failed too.`,
+        'Keep this id. Do not run the same command again: that would create a second API user.',
+      ];
   return [
     '',
-    `The API user ${apiUser} was created before the failure; keep this id, nothing is lost.`,
+    ...said,
     'To create only its key, run (with MOMO_SUBSCRIPTION_KEY set or --subscription-key):',
     `  momo-credentials provision --api-user ${apiUser}${sameTargetFlags(product, baseUrl)}`,
+    ...(confirmed ? [] : ['If the user was never created, that command says so; only then run provision without --api-user.']),
   ].join('\n');
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { dispatch, type DispatchDeps } from './dispatch';
+import { recordedBody, remember } from './requestHistory';
+import { DEFAULT_TRICKLE_INTERVAL_MS, endless, trickle } from './streamFaults';
 import { emptyReply, type EmulatorReply, type EmulatorRequest } from './http';
 import type { FaultBook } from './faults';
 import type { FaultSpec, RecordedRequest } from './types';
@@ -10,6 +12,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface ExchangeDeps extends DispatchDeps {
   faults: FaultBook;
   requests: RecordedRequest[];
+  historyLimit: number;
   latencyMs(): number;
   /** Aborted by close(): pending waits stop, so no timer outlives the emulator. */
   closing: AbortSignal;
@@ -24,8 +27,8 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
   if (read.kind === 'aborted') return; // the client went away mid-body: nobody to answer
   const body = read.kind === 'ok' ? read.body : '';
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-  const record: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: { ...req.headers }, body, status: 0 };
-  deps.requests.push(record);
+  const record: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: { ...req.headers }, ...recordedBody(body), status: 0 };
+  remember(deps.requests, record, deps.historyLimit);
   if (read.kind === 'tooLarge') {
     send(res, emptyReply(413, `body larger than ${MAX_BODY_BYTES} bytes`), record);
     return;
@@ -43,15 +46,15 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
   if (!waited) return;
   const disruptive = fault && fault.kind !== 'delay' ? fault : undefined;
   if (disruptive && disruptive.when !== 'after') {
-    applyFault(disruptive, res, record);
+    applyFault(disruptive, res, record, deps.closing);
     return;
   }
   const reply = dispatch(request, deps);
-  if (disruptive) applyFault(disruptive, res, record);
+  if (disruptive) applyFault(disruptive, res, record, deps.closing);
   else send(res, reply, record);
 }
 
-function applyFault(fault: FaultSpec, res: ServerResponse, record: RecordedRequest): void {
+function applyFault(fault: FaultSpec, res: ServerResponse, record: RecordedRequest, closing: AbortSignal): void {
   switch (fault.kind) {
     case 'status':
       send(res, { status: fault.status ?? 500, body: fault.body }, record);
@@ -61,6 +64,14 @@ function applyFault(fault: FaultSpec, res: ServerResponse, record: RecordedReque
       return;
     case 'hang':
       // Never answer. close() destroys the socket, so a hanging request cannot block shutdown.
+      return;
+    case 'trickle':
+      record.status = 200;
+      trickle(res, fault.intervalMs ?? DEFAULT_TRICKLE_INTERVAL_MS, closing);
+      return;
+    case 'endless':
+      record.status = 200;
+      endless(res, closing);
       return;
     case 'delay':
       return; // not disruptive; handled by the caller

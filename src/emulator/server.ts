@@ -7,6 +7,7 @@ import { describeEmulator } from './describe';
 import { handleExchange } from './exchange';
 import { FaultBook } from './faults';
 import { isUuidV4 } from './http';
+import { DEFAULT_HISTORY_LIMIT, validHistoryLimit } from './requestHistory';
 import { buildRoutes } from './routes';
 import { EmulatorState } from './state';
 import type { CallbackOptions, EmulatorOptions, RecordedRequest, RunningEmulator } from './types';
@@ -27,7 +28,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const callbackLog = new CallbackLog();
   const callbacks = new CallbackSender(callbackLog, validCallbackOptions(options.callbacks));
 
-  const deps = { config, state, routes, faults, requests, callbacks, callbackLog, latencyMs: () => latencyMs, closing: closing.signal };
+  const historyLimit = validHistoryLimit(options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  const deps = { config, state, routes, faults, requests, historyLimit, callbacks, callbackLog, latencyMs: () => latencyMs, closing: closing.signal };
   const server = createServer((req, res) => {
     handleExchange(req, res, deps).catch(() => res.socket?.destroy());
   });

@@ -20,9 +20,12 @@ export interface FaultSpec {
   times?: number;
   /**
    * status: answer with `status` and `body`; reset: destroy the socket; hang: never answer;
-   * delay: wait `delayMs`, then answer normally.
+   * delay: wait `delayMs`, then answer normally; trickle: a 200 whose body comes one byte every
+   * `intervalMs`, without end; endless: a 200 whose body streams without end.
    */
-  kind: 'status' | 'reset' | 'hang' | 'delay';
+  kind: 'status' | 'reset' | 'hang' | 'delay' | 'trickle' | 'endless';
+  /** trickle: pause between two bytes, in ms. Default 5000. */
+  intervalMs?: number;
   status?: number;
   /** Object → JSON, string → as is, absent → empty body. */
   body?: unknown;
@@ -63,6 +66,8 @@ export interface EmulatorOptions {
    * answer timeout (default 2000 ms). Only apps on this machine are called.
    */
   callbacks?: CallbackOptions;
+  /** Requests kept in `requests`, latest first to stay. Default 1000. */
+  historyLimit?: number;
 }
 
 export interface RecordedRequest {
@@ -70,7 +75,10 @@ export interface RecordedRequest {
   /** The URL as sent: path plus query string. */
   path: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The body as UTF-8, its first 8 KB only (see requestHistory.ts). */
   body: string;
+  /** Length of the whole body in characters; more than body.length when it was cut. */
+  bodyLength: number;
   /** 0 while unanswered, and for requests that were reset or left hanging by a fault. */
   status: number;
 }
@@ -87,7 +95,10 @@ export interface RunningEmulator {
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
   setLatency(ms: number): void;
-  /** Every request seen, in order (secrets included: for assertions only, never logged). */
+  /**
+   * The latest requests seen (historyLimit, default 1000), in order, bodies cut at 8 KB
+   * (secrets included: for assertions only, never logged).
+   */
   readonly requests: RecordedRequest[];
   /** Adds an API user directly (the Partner Portal path, used in production mode). */
   addApiUser(user: { id: string; apiKey: string; providerCallbackHost: string; targetEnvironment?: string }): void;

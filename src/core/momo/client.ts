@@ -6,20 +6,22 @@ import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import type { ErrorContext } from './classify';
 import { MomoError } from './momoError';
 import { createHttp } from './http';
-import { productHeaders, sendMomoRequest } from './request';
+import { DEFAULT_TIMEOUT_MS, productHeaders, sendMomoRequest } from './request';
 import { Product } from './products';
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** This call's overall deadline (connect, headers, body); default the client's timeoutMs. */
+  timeoutMs?: number;
 }
 
 export interface MomoClientOptions {
   baseUrl: string;
-  /** Per request. Default 15000. */
+  /** Overall deadline of each request (connect, headers, body). Default 15000. */
   timeoutMs?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+export { DEFAULT_TIMEOUT_MS };
 
 type Operation = Omit<ErrorContext, 'host' | 'timeoutMs'>;
 
@@ -152,7 +154,7 @@ export class MomoClient {
 
   /** Sends one request; resolves with the body text of a 2xx answer, otherwise throws MomoError. */
   private send(op: Operation, o: CallOptions | undefined, config: AxiosRequestConfig): Promise<string> {
-    return sendMomoRequest(this.http, { ...op, host: this.host, timeoutMs: this.timeoutMs }, config, o?.signal);
+    return sendMomoRequest(this.http, { ...op, host: this.host, timeoutMs: o?.timeoutMs ?? this.timeoutMs }, config, o?.signal);
   }
 
   private malformed(status: number): MomoError {

@@ -218,7 +218,7 @@ export function explain(kind: MomoErrorKind, d: ExplainDetails = {}): MomoError 
 
 function explainNetwork(d: ExplainDetails, host: string): MomoError {
   const code = d.networkCode;
-  const base = { kind: 'network' as const, host: d.host || undefined, status: d.status };
+  const base = { kind: 'network' as const, host: d.host || undefined, status: d.status, networkCode: code };
   if (isTlsCode(code)) {
     return new MomoError({
       ...base,

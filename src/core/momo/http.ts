@@ -7,6 +7,9 @@ import axios, { AxiosInstance } from 'axios';
 import * as http from 'node:http';
 import * as https from 'node:https';
 
+/** MoMo answers are a few hundred bytes; anything past this is cut off, never buffered. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
 const agents = new Map<string, http.Agent>();
 
 /** The keep-alive agent for this base URL's origin, created once. */
@@ -36,6 +39,8 @@ export function createHttp(baseUrl: string, timeoutMs: number): AxiosInstance {
     httpsAgent: agent instanceof https.Agent ? agent : undefined,
     // A redirect would carry the subscription key header to wherever it points.
     maxRedirects: 0,
+    // A server streaming an endless body must not exhaust memory (decompressed bytes count).
+    maxContentLength: MAX_RESPONSE_BYTES,
     // Bodies stay raw text: error bodies are not always JSON, and we parse them ourselves.
     responseType: 'text',
     transformResponse: [(data: unknown) => data],

@@ -32,6 +32,7 @@ export type NextStepId =
   | 'addExistingApiUser'
   | 'provisionAgain'
   | 'chooseTargetEnvironment'
+  | 'finishProvisioning'
   | 'showLog';
 
 export interface NextStep {
@@ -48,8 +49,15 @@ export interface MomoErrorInit {
   causes?: string[];
   nextSteps?: NextStep[];
   createdApiUser?: string;
+  /** With createdApiUser: a create attempt may have reached the server, and whether it did could not be told. */
+  apiUserUnconfirmed?: boolean;
+  /** The socket's error code (ECONNRESET, ECONNREFUSED, …) of a network failure. */
+  networkCode?: string;
   retryable?: boolean;
 }
+
+/** The step that replaces "Try again" once an API user exists or may exist: a retry would create a second one. */
+export const FINISH_PROVISIONING_STEP: NextStep = { id: 'finishProvisioning', label: 'Finish provisioning: create the API key of this API user' };
 
 export class MomoError extends Error {
   readonly kind: MomoErrorKind;
@@ -61,6 +69,9 @@ export class MomoError extends Error {
   nextSteps: NextStep[];
   /** Set when provisioning failed after the API user was created: keep it and resume. */
   createdApiUser?: string;
+  /** True when createdApiUser may exist but could not be confirmed (every answer failed). */
+  apiUserUnconfirmed?: boolean;
+  networkCode?: string;
   retryable: boolean;
 
   constructor(init: MomoErrorInit) {
@@ -72,12 +83,24 @@ export class MomoError extends Error {
     this.causes = init.causes ?? [];
     this.nextSteps = init.nextSteps ?? [];
     this.createdApiUser = init.createdApiUser;
+    if (init.apiUserUnconfirmed) this.apiUserUnconfirmed = true;
+    if (init.networkCode) this.networkCode = init.networkCode;
     this.retryable = init.retryable ?? false;
   }
 
-  /** A copy that remembers the API user created before the failure. */
-  withCreatedApiUser(apiUser: string): MomoError {
-    const copy = new MomoError({ ...this.toJSON(), createdApiUser: apiUser });
+  /**
+   * A copy that remembers the API user created before the failure (or, with `confirmed` false,
+   * one that may have been created). "Try again" becomes "Finish provisioning": running the same
+   * provisioning again would create a second user.
+   */
+  withCreatedApiUser(apiUser: string, confirmed = true): MomoError {
+    const steps = this.nextSteps.filter((s) => s.id !== 'retry' && s.id !== 'finishProvisioning');
+    const copy = new MomoError({
+      ...this.toJSON(),
+      createdApiUser: apiUser,
+      apiUserUnconfirmed: !confirmed,
+      nextSteps: [{ ...FINISH_PROVISIONING_STEP }, ...steps],
+    });
     copy.stack = this.stack;
     return copy;
   }
@@ -92,6 +115,8 @@ export class MomoError extends Error {
       causes: [...this.causes],
       nextSteps: this.nextSteps.map((s) => ({ ...s })),
       createdApiUser: this.createdApiUser,
+      ...(this.apiUserUnconfirmed ? { apiUserUnconfirmed: true } : {}),
+      ...(this.networkCode ? { networkCode: this.networkCode } : {}),
       retryable: this.retryable,
     };
   }

@@ -7,6 +7,7 @@
 import { v4 as uuidv4 } from 'uuid';
 import { MomoClient } from './client';
 import { classifyError } from './classify';
+import { isTlsCode } from './explanations';
 import { MomoError } from './momoError';
 import { Product } from './products';
 import { resolvePolicy, RetryPolicy, withRetries } from './retry';
@@ -93,8 +94,11 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
 
 /**
  * POST /v1_0/apiuser, retried with the same reference id on network errors, timeouts and 5xx.
- * Resolves with the user's details when a retry's 409 was confirmed by a GET, else undefined.
- * If every try fails, nothing secret is lost: the key is only created in the next step.
+ * Resolves with the user's details when a GET confirmed it (a retry's 409, or the read-back),
+ * else undefined. When every try failed but one of them may have reached the server (a 5xx, a
+ * reset after the write, the deadline), the user is read back before anything is said: found,
+ * provisioning goes on; not found, the failure stands and nothing exists; unknown, the failure
+ * carries the id (apiUserUnconfirmed) so it is finished, never created a second time.
  */
 async function createUser(
   client: MomoClient,
@@ -104,24 +108,78 @@ async function createUser(
   onStep: NonNullable<ProvisionInput['onStep']>,
 ): Promise<UserDetails | undefined> {
   const { signal, subscriptionKey } = input;
-  return withRetries(policy, signal, async (attempt) => {
-    onStep('createUser', attempt);
-    try {
-      await client.createApiUser(subscriptionKey, apiUser, input.callbackHost, { signal });
-      return undefined;
-    } catch (err) {
-      const error = asMomoError(err, client);
-      if (attempt === 1 || error.kind !== 'duplicateReferenceId') throw error;
-      // An earlier try reached the server and only its answer was lost: the user is ours.
-      onStep('confirmUser', attempt);
+  let mayExist = false;
+  try {
+    return await withRetries(policy, signal, async (attempt) => {
+      onStep('createUser', attempt);
+      const sent = !signal?.aborted;
       try {
-        return await client.getApiUser(subscriptionKey, apiUser, { signal });
-      } catch (getError) {
-        const confirmError = asMomoError(getError, client);
-        throw confirmError.kind === 'apiUserNotFound' ? error : confirmError;
+        await client.createApiUser(subscriptionKey, apiUser, input.callbackHost, { signal });
+        return undefined;
+      } catch (err) {
+        const error = asMomoError(err, client);
+        if (sent && mayHaveReachedServer(error)) mayExist = true;
+        if (attempt === 1 || error.kind !== 'duplicateReferenceId') throw error;
+        // An earlier try reached the server and only its answer was lost: the user is ours.
+        onStep('confirmUser', attempt);
+        try {
+          return await client.getApiUser(subscriptionKey, apiUser, { signal });
+        } catch (getError) {
+          const confirmError = asMomoError(getError, client);
+          throw confirmError.kind === 'apiUserNotFound' ? error : confirmError;
+        }
       }
-    }
-  });
+    });
+  } catch (err) {
+    const error = asMomoError(err, client);
+    if (!mayExist) throw error;
+    return readBack(client, input, apiUser, policy, onStep, error);
+  }
+}
+
+async function readBack(
+  client: MomoClient,
+  input: ProvisionInput,
+  apiUser: string,
+  policy: ReturnType<typeof resolvePolicy>,
+  onStep: NonNullable<ProvisionInput['onStep']>,
+  failure: MomoError,
+): Promise<UserDetails> {
+  const { signal, subscriptionKey } = input;
+  // Cancelled: nothing more is sent, but the id is handed back since the user may exist.
+  if (failure.kind === 'cancelled' || signal?.aborted) throw failure.withCreatedApiUser(apiUser, false);
+  try {
+    return await withRetries(policy, signal, (attempt) => {
+      onStep('confirmUser', attempt);
+      return client.getApiUser(subscriptionKey, apiUser, { signal });
+    });
+  } catch (err) {
+    // Not found: no try went through, so nothing exists and the failure is the whole story.
+    if (asMomoError(err, client).kind === 'apiUserNotFound') throw failure;
+    throw failure.withCreatedApiUser(apiUser, false);
+  }
+}
+
+/** Socket errors raised before a request can have been written. */
+const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+
+/**
+ * Whether a failed "create user" may have been carried out: anything but a definite refusal
+ * (4xx) or a connection that never opened.
+ */
+export function mayHaveReachedServer(error: MomoError): boolean {
+  switch (error.kind) {
+    case 'timeout':
+    case 'serviceUnavailable':
+    case 'serverError':
+    case 'unexpected':
+    case 'cancelled':
+      return true;
+    case 'network':
+      return !error.networkCode || !(NOT_SENT_CODES.includes(error.networkCode) || isTlsCode(error.networkCode));
+    default:
+      return false;
+  }
 }
 
 function asMomoError(err: unknown, client: MomoClient): MomoError {

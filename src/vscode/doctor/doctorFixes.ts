@@ -39,6 +39,7 @@ export function fixAction(ctx: CommandContext, fix: DoctorFix, scope: Credential
     case 'useBaseUrl':
       return useBaseUrl(ctx, fix, scope, session);
     case 'regenerateApiKey':
+    case 'finishProvisioning':
       return scope.apiUser ? run('momo.generateApiKey', { ...where, apiUser: scope.apiUser }) : run('momo.generateApiKey');
     case 'addExistingApiUser':
     case 'chooseTargetEnvironment':

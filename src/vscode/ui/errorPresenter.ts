@@ -57,6 +57,8 @@ export function buttonLabel(step: NextStep): string {
       return 'Check base URL';
     case 'regenerateApiKey':
       return 'Create new API key';
+    case 'finishProvisioning':
+      return 'Finish provisioning';
     case 'addExistingApiUser':
       return 'Add existing API user';
     case 'provisionAgain':
@@ -83,6 +85,7 @@ function stepAction(ctx: CommandContext, step: NextStep, scope: ErrorScope): (()
     case 'checkBaseUrl':
       return () => vscode.commands.executeCommand('workbench.action.openSettings', 'momo baseUrl');
     case 'regenerateApiKey':
+    case 'finishProvisioning':
       return scope.apiUser ? () => vscode.commands.executeCommand('momo.generateApiKey', { ...where, apiUser: scope.apiUser }) : undefined;
     case 'addExistingApiUser':
     case 'chooseTargetEnvironment':

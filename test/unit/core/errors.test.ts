@@ -166,12 +166,18 @@ describe('core/momo errors: classifyError (thrown things)', () => {
     assert.equal(classifyError(axiosError('ERR_BAD_OPTION_VALUE', 'bad option'), context).kind, 'unexpected');
   });
 
-  it('withCreatedApiUser keeps everything and adds the id', () => {
+  it('withCreatedApiUser keeps everything, adds the id, and puts "finish provisioning" where "try again" was', () => {
     const original = classifyError(axiosError('ECONNRESET', 'x'), context);
+    assert.deepEqual(original.nextSteps.map((s) => s.id), ['checkNetwork', 'retry']);
     const copy = original.withCreatedApiUser('3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f');
     assert.equal(copy.createdApiUser, '3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f');
-    assert.deepEqual({ ...copy.toJSON(), createdApiUser: undefined }, original.toJSON());
+    assert.equal(copy.apiUserUnconfirmed, undefined);
+    assert.deepEqual(copy.nextSteps.map((s) => s.id), ['finishProvisioning', 'checkNetwork']);
+    assert.deepEqual({ ...copy.toJSON(), createdApiUser: undefined, nextSteps: original.nextSteps }, original.toJSON());
     assert.equal(original.createdApiUser, undefined);
+    const unconfirmed = original.withCreatedApiUser('3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f', false);
+    assert.equal(unconfirmed.apiUserUnconfirmed, true);
+    assert.equal(unconfirmed.toJSON().apiUserUnconfirmed, true);
   });
 });
 
