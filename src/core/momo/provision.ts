@@ -66,7 +66,7 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
     }
   } else {
     apiUser = uuidv4();
-    user = await createUser(client, input, apiUser, policy, onStep);
+    user = await createUser(client, input, apiUser, policy, onStep, confirmUser);
   }
 
   // From here on the user exists: every failure must hand its id back.
@@ -106,6 +106,7 @@ async function createUser(
   apiUser: string,
   policy: ReturnType<typeof resolvePolicy>,
   onStep: NonNullable<ProvisionInput['onStep']>,
+  confirmUser: (apiUser: string) => Promise<UserDetails>,
 ): Promise<UserDetails | undefined> {
   const { signal, subscriptionKey } = input;
   let mayExist = false;
@@ -133,26 +134,21 @@ async function createUser(
   } catch (err) {
     const error = asMomoError(err, client);
     if (!mayExist) throw error;
-    return readBack(client, input, apiUser, policy, onStep, error);
+    return readBack(client, apiUser, error, signal, confirmUser);
   }
 }
 
 async function readBack(
   client: MomoClient,
-  input: ProvisionInput,
   apiUser: string,
-  policy: ReturnType<typeof resolvePolicy>,
-  onStep: NonNullable<ProvisionInput['onStep']>,
   failure: MomoError,
+  signal: AbortSignal | undefined,
+  confirmUser: (apiUser: string) => Promise<UserDetails>,
 ): Promise<UserDetails> {
-  const { signal, subscriptionKey } = input;
   // Cancelled: nothing more is sent, but the id is handed back since the user may exist.
   if (failure.kind === 'cancelled' || signal?.aborted) throw failure.withCreatedApiUser(apiUser, false);
   try {
-    return await withRetries(policy, signal, (attempt) => {
-      onStep('confirmUser', attempt);
-      return client.getApiUser(subscriptionKey, apiUser, { signal });
-    });
+    return await confirmUser(apiUser);
   } catch (err) {
     // Not found: no try went through, so nothing exists and the failure is the whole story.
     if (asMomoError(err, client).kind === 'apiUserNotFound') throw failure;

@@ -2,16 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { MomoClient } from '../../../src/core/momo/client';
 import { useEmulator } from '../core/helpers/emulator';
-import { buildCli, CliRun, runCli, startCli } from './helpers/runCli';
+import { assertExit, buildCli, runCli, startCli } from './helpers/runCli';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function assertNoSecrets(text: string, secrets: string[]): void {
   for (const secret of secrets) assert.ok(!text.includes(secret), `secret ${secret.slice(0, 4)}… printed:\n${text}`);
-}
-
-function assertExit(run: CliRun, code: number): void {
-  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
 }
 
 describe('cli momo-credentials (built dist/cli.js)', function () {

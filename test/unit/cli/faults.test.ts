@@ -4,11 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { useEmulator } from '../core/helpers/emulator';
-import { buildCli, CliRun, runCli } from './helpers/runCli';
-
-function assertExit(run: CliRun, code: number): void {
-  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
-}
+import { assertExit, buildCli, runCli } from './helpers/runCli';
 
 describe('cli provision under server faults (built dist/cli.js)', function () {
   this.timeout(60_000);

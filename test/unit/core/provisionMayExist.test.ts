@@ -9,22 +9,12 @@ import { MomoError } from '../../../src/core/momo/errors';
 import { explain } from '../../../src/core/momo/explanations';
 import { mayHaveReachedServer, provision, ProvisionInput, ProvisionStep } from '../../../src/core/momo/provision';
 import { useEmulator } from './helpers/emulator';
+import { provisionFails } from './helpers/provisionFails';
 import { assertNoSecretsIn } from './helpers/secrets';
 
 const FAST_RETRY = { attempts: 3, baseDelayMs: 5 };
 const CREATE = { method: 'POST', path: /^\/v1_0\/apiuser$/ } as const;
 const READ = { method: 'GET', path: '/v1_0/apiuser/' } as const;
-
-async function provisionFails(input: ProvisionInput): Promise<MomoError> {
-  try {
-    await provision(input);
-  } catch (err) {
-    assert.ok(err instanceof MomoError, `expected a MomoError, got ${String(err)}`);
-    assertNoSecretsIn(err, [input.subscriptionKey]);
-    return err;
-  }
-  assert.fail('provision succeeded but a failure was expected');
-}
 
 describe('core/momo provision: a user that may exist is never forgotten', () => {
   const emulator = useEmulator();

@@ -1,6 +1,7 @@
 /**
  * Runs the BUILT CLI (dist/cli.js) as a child process, the way users run it.
  */
+import * as assert from 'node:assert/strict';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -85,4 +86,9 @@ export function startCli(args: string[], env: Record<string, string> = {}): Live
 
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return startCli(args, env).done;
+}
+
+/** Fails with both streams shown when the exit code is not the expected one. */
+export function assertExit(run: CliRun, code: number): void {
+  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
 }
