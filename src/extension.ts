@@ -14,6 +14,7 @@ import { CredentialStore } from './vscode/credentialStore';
 import { MomoLog } from './vscode/log';
 import { Notifier } from './vscode/notifier';
 import { registerSettingsFeatures } from './vscode/settings';
+import { MomoSettingsPresence } from './vscode/momoSettingsPresence';
 import { createCredentialsStatusBar } from './vscode/statusBar';
 import { CredentialsTreeProvider } from './vscode/tree/credentialsTreeProvider';
 
@@ -27,6 +28,8 @@ export interface MomoExtensionApi {
   secrets: vscode.SecretStorage;
   /** The status-bar item, to check its text and colour. */
   statusBarItem: vscode.StatusBarItem;
+  /** Whether the status-bar item is shown (VS Code's item has no getter for it). */
+  statusBarVisible(): boolean;
   /** Makes SecretStorage writes fail as on Linux without a keyring. */
   setSecretStorageFailureForTests(fail: boolean): void;
 }
@@ -38,10 +41,11 @@ export function activate(context: vscode.ExtensionContext): MomoExtensionApi {
   const clipboard = new Clipboard();
   const treeProvider = new CredentialsTreeProvider(store);
   const treeView = vscode.window.createTreeView('momo.credentials', { treeDataProvider: treeProvider, showCollapseAll: true });
-  const statusBar = createCredentialsStatusBar(store);
+  const settingsPresence = new MomoSettingsPresence();
+  const statusBar = createCredentialsStatusBar(store, settingsPresence);
   const ctx: CommandContext = { store, log, notifier, clipboard, extensionUri: context.extensionUri };
 
-  context.subscriptions.push(log, store, treeProvider, treeView, statusBar, trackContextKeys(store), ...registerCommands(ctx));
+  context.subscriptions.push(log, store, treeProvider, treeView, settingsPresence, statusBar, trackContextKeys(store), ...registerCommands(ctx));
   // Diagnostics and quick fixes for settings files: cheap until an MTN MoMo settings file is open.
   context.subscriptions.push(...registerSettingsFeatures(ctx));
   log.info(`MTN MoMo Credentials ${String(context.extension.packageJSON.version)} activated.`);
@@ -54,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): MomoExtensionApi {
     clipboard,
     secrets: context.secrets,
     statusBarItem: statusBar.item,
+    statusBarVisible: () => statusBar.isVisible(),
     setSecretStorageFailureForTests: (fail) => store.setSecretStorageFailureForTests(fail),
   };
 }

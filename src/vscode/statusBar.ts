@@ -2,17 +2,23 @@
  * A status-bar item for the active credentials (the last API user provisioned or added). It
  * turns to the warning or error colour when the key is missing or the last check failed, and a
  * click opens the MoMo view. Built from the index only: no secret read just to paint a label.
+ * Quiet unless it matters: shown only when something is stored or an MTN MoMo settings file is open.
  */
 import * as vscode from 'vscode';
 import { activeApiUser } from '../core/store/credentialIndex';
 import { shortApiUser, statusSummary, type StatusSummary } from '../core/store/credentialText';
 import type { CredentialStore } from './credentialStore';
+import type { MomoSettingsPresence } from './momoSettingsPresence';
 
-export function createCredentialsStatusBar(store: CredentialStore): vscode.Disposable & { item: vscode.StatusBarItem } {
+export function createCredentialsStatusBar(
+  store: CredentialStore,
+  settings: MomoSettingsPresence,
+): vscode.Disposable & { item: vscode.StatusBarItem; isVisible(): boolean } {
   const item = vscode.window.createStatusBarItem('momo.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'MoMo Credentials';
   item.command = 'workbench.view.extension.momo';
 
+  let visible = false;
   const update = (): void => {
     const summary = withOtherFailures(statusSummary(store.index()), store);
     item.text = summary.text;
@@ -23,12 +29,15 @@ export function createCredentialsStatusBar(store: CredentialStore): vscode.Dispo
         : summary.severity === 'warning'
           ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined;
-    item.show();
+    visible = store.hasCredentials() || settings.present;
+    if (visible) item.show();
+    else item.hide();
   };
   update();
-  const subscription = store.onDidChange(update);
+  const subscription = vscode.Disposable.from(store.onDidChange(update), settings.onDidChange(update));
   return {
     item,
+    isVisible: () => visible,
     dispose: () => {
       subscription.dispose();
       item.dispose();
