@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { MomoClient } from '../../../src/core/momo/client';
-import { MomoError } from '../../../src/core/momo/errors';
 import { PRODUCTS } from '../../../src/core/momo/products';
 import { provision, ProvisionInput, ProvisionStep } from '../../../src/core/momo/provision';
 import { useEmulator } from './helpers/emulator';
 import { provisionFails } from './helpers/provisionFails';
-import { assertNoSecretsIn } from './helpers/secrets';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const FAST_RETRY = { attempts: 3, baseDelayMs: 5 };

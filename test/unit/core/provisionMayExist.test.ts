@@ -10,7 +10,6 @@ import { explain } from '../../../src/core/momo/explanations';
 import { mayHaveReachedServer, provision, ProvisionInput, ProvisionStep } from '../../../src/core/momo/provision';
 import { useEmulator } from './helpers/emulator';
 import { provisionFails } from './helpers/provisionFails';
-import { assertNoSecretsIn } from './helpers/secrets';
 
 const FAST_RETRY = { attempts: 3, baseDelayMs: 5 };
 const CREATE = { method: 'POST', path: /^\/v1_0\/apiuser$/ } as const;
