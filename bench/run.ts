@@ -16,6 +16,7 @@ import { BenchOptions, parseBenchOptions } from './options';
 import { measureActivationInNode } from './sections/activationInNode';
 import { measureActivationInVsCode } from './sections/activationInVsCode';
 import { measureBundle } from './sections/bundleSize';
+import { measureFaults } from './sections/faults';
 import { measureProvisioning } from './sections/provisioning';
 import { measureSettingsPlanner } from './sections/settingsPlanner';
 
@@ -53,6 +54,7 @@ async function main(): Promise<number> {
   const baselineRssKb = Number(sections.activationInNode?.data.baselineMaxRssKb) || NaN;
   await section('settingsPlanner', 'Settings planner', () => measureSettingsPlanner(reps.settingsRounds, baselineRssKb));
   await section('provisioning', 'Provisioning', () => measureProvisioning(reps.provisioningRuns, baselineRssKb));
+  await section('faults', 'Peak memory', () => measureFaults());
   if (options.vscode) {
     await section('activationInVsCode', 'Activation (code-server)', () => measureActivationInVsCode(snapshot, reps.vscodeWindows));
   } else {

@@ -3,7 +3,7 @@
  * plus its peak memory. Each measurement that needs a cold start or its own peak RSS runs in
  * a fresh `node`, so nothing the parent loaded counts against it.
  */
-const RESULT_PREFIX = '[momo-bench-result] ';
+export const RESULT_PREFIX = '[momo-bench-result] ';
 
 export interface ChildResult<T> {
   value: T;
