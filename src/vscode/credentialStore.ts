@@ -13,7 +13,6 @@ import {
   allSecretNames,
   emptyIndex,
   isIndexEmpty,
-  parseIndex,
   withApiKeyState,
   withApiUser,
   withoutApiUser,
@@ -33,9 +32,9 @@ import {
   subscriptionKeySecretName,
   type SubscriptionKeyType,
 } from '../core/store/secretNames';
+import { RecordStore } from '../core/store/recordStore';
 import type { MomoLog } from './log';
 
-export const INDEX_STATE_KEY = 'momo.credentialIndex.v1';
 
 /** SecretStorage refused a write (typically Linux without an unlocked keyring). */
 export class SecretStorageFailure extends Error {
@@ -62,7 +61,7 @@ export class CredentialStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private failSecretWrites = false;
-  private indexWrites: Promise<unknown> = Promise.resolve();
+  private readonly records: RecordStore;
   private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -70,6 +69,7 @@ export class CredentialStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly log: MomoLog,
   ) {
+    this.records = new RecordStore(state);
     this.subscriptions.push(
       this.changed,
       secrets.onDidChange((e) => {
@@ -81,7 +81,7 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   index(): CredentialIndex {
-    return parseIndex(this.state.get<unknown>(INDEX_STATE_KEY, emptyIndex()));
+    return this.records.index();
   }
 
   hasCredentials(): boolean {
@@ -158,6 +158,17 @@ export class CredentialStore implements vscode.Disposable {
     this.log.info(`Removed API user ${ref.apiUser} (${ref.product}, ${ref.environment}) and its key from VS Code.`);
   }
 
+  /** Removes a record this version cannot read, and every secret it may own. */
+  async removeUnreadable(stateKey: string): Promise<boolean> {
+    const record = this.index().unreadable?.find((r) => r.stateKey === stateKey);
+    if (!record) return false;
+    await Promise.all(record.secretNames.map((name) => this.secrets.delete(name)));
+    await this.records.removeUnreadable(stateKey);
+    this.changed.fire();
+    this.log.info(`Removed an unreadable credential record and ${record.secretNames.length} secret name(s) it may own.`);
+    return true;
+  }
+
   /** For the verify command: remembers when a pair last worked, or why it did not. */
   async recordVerifyResult(ref: ApiUserRef, result: VerifyResult): Promise<void> {
     await this.updateIndex((i) => withVerifyResult(i, ref, result));
@@ -175,7 +186,8 @@ export class CredentialStore implements vscode.Disposable {
     const names = [...new Set([...allSecretNames(index), ...possibleKeyNames])];
     await Promise.all(names.map((name) => this.secrets.delete(name)));
     await this.updateIndex(() => emptyIndex());
-    const count = index.subscriptionKeys.length + index.apiUsers.length;
+    for (const record of index.unreadable ?? []) await this.records.removeUnreadable(record.stateKey);
+    const count = index.subscriptionKeys.length + index.apiUsers.length + (index.unreadable?.length ?? 0);
     this.log.info(`Forgot every MoMo credential: ${count} record(s) and their secrets.`);
     return count;
   }
@@ -216,14 +228,10 @@ export class CredentialStore implements vscode.Disposable {
     return value;
   }
 
-  /** Serialized so two commands running at once cannot lose each other's index changes. */
-  private updateIndex(change: (index: CredentialIndex) => CredentialIndex): Promise<void> {
-    const write = this.indexWrites.then(async () => {
-      await this.state.update(INDEX_STATE_KEY, change(this.index()));
-      this.changed.fire();
-    });
-    this.indexWrites = write.catch(() => undefined);
-    return write;
+  /** Writes only the records the change touched: another window's records are never rewritten. */
+  private async updateIndex(change: (index: CredentialIndex) => CredentialIndex): Promise<void> {
+    await this.records.update(change);
+    this.changed.fire();
   }
 
   private scheduleRefresh(): void {

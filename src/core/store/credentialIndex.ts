@@ -65,6 +65,15 @@ export interface CredentialIndex {
   secretNames: string[];
   /** The API user the status bar reports on: the last one provisioned, added or used. */
   active?: ApiUserRef;
+  /** Records globalState holds but this version cannot read: kept as they are, shown, removable. */
+  unreadable?: UnreadableRecord[];
+}
+
+export interface UnreadableRecord {
+  /** The globalState key holding it. */
+  stateKey: string;
+  /** Secrets it may own, removed with it. */
+  secretNames: string[];
 }
 
 export function emptyIndex(): CredentialIndex {
@@ -72,7 +81,7 @@ export function emptyIndex(): CredentialIndex {
 }
 
 export function isIndexEmpty(index: CredentialIndex): boolean {
-  return index.subscriptionKeys.length === 0 && index.apiUsers.length === 0;
+  return index.subscriptionKeys.length === 0 && index.apiUsers.length === 0 && !index.unreadable?.length;
 }
 
 // ---- reading what globalState gave back (it may be missing, old or hand-edited) ----
@@ -94,7 +103,7 @@ export function parseIndex(raw: unknown): CredentialIndex {
   return { version: 1, subscriptionKeys, apiUsers, secretNames: unique(secretNames), ...(active ? { active } : {}) };
 }
 
-function parseSubscriptionKeyRecord(r: unknown): SubscriptionKeyRecord | undefined {
+export function parseSubscriptionKeyRecord(r: unknown): SubscriptionKeyRecord | undefined {
   if (!isObject(r) || typeof r.environment !== 'string' || !isProduct(r.product) || !isSubscriptionKeyType(r.keyType)) {
     return undefined;
   }
@@ -107,7 +116,7 @@ function parseSubscriptionKeyRecord(r: unknown): SubscriptionKeyRecord | undefin
   };
 }
 
-function parseApiUserRecord(r: unknown): ApiUserRecord | undefined {
+export function parseApiUserRecord(r: unknown): ApiUserRecord | undefined {
   if (!isObject(r) || typeof r.environment !== 'string' || !isProduct(r.product) || typeof r.apiUser !== 'string') {
     return undefined;
   }
@@ -125,7 +134,7 @@ function parseApiUserRecord(r: unknown): ApiUserRecord | undefined {
   };
 }
 
-function parseRef(r: unknown): ApiUserRef | undefined {
+export function parseRef(r: unknown): ApiUserRef | undefined {
   if (!isObject(r) || typeof r.environment !== 'string' || !isProduct(r.product) || typeof r.apiUser !== 'string') {
     return undefined;
   }
@@ -262,7 +271,8 @@ export function allSecretNames(index: CredentialIndex): string[] {
     ...index.subscriptionKeys.map((k) => subscriptionKeySecretName(k.environment, k.product, k.keyType)),
     ...index.apiUsers.filter((u) => u.keyStored).map((u) => apiKeySecretName(u.environment, u.product, u.apiUser)),
   ];
-  return unique([...index.secretNames, ...implied]);
+  const ofUnreadable = (index.unreadable ?? []).flatMap((r) => r.secretNames);
+  return unique([...index.secretNames, ...implied, ...ofUnreadable]);
 }
 
 export function refOf(record: ApiUserRef): ApiUserRef {

@@ -89,15 +89,21 @@ async function storedProductKeys(ctx: CommandContext): Promise<ProductKey[]> {
 }
 
 function announce(ctx: CommandContext, products: ProductOutcome[]): void {
-  const made = products.filter((p) => p.ok).map((p) => productLabel(p.product));
+  const label = (p: ProductOutcome) => productLabel(p.product);
+  const stored = products.filter((p) => p.ok && p.keyStored).map(label);
+  const notStored = products.filter((p) => p.ok && !p.keyStored).map(label);
   const failures = products.filter((p) => !p.ok);
   const parts = [];
-  if (made.length > 0) parts.push(`Created sandbox API users for ${made.join(', ')} and stored their keys.`);
-  for (const failure of failures) {
-    const kept = failure.apiUser ? ' Its API user was created and is kept: create its key from the tree.' : '';
-    parts.push(`${productLabel(failure.product)} failed: ${failure.reason}${kept}`);
+  if (stored.length > 0) parts.push(`Created sandbox API users for ${stored.join(', ')} and stored their keys in SecretStorage.`);
+  if (notStored.length > 0) {
+    parts.push(`Created sandbox API users for ${notStored.join(', ')}, but their keys could NOT be stored: copy them from the dialog now (the user ids are kept).`);
   }
-  ctx.notifier.tell(failures.length === 0 ? 'info' : made.length === 0 ? 'error' : 'warning', parts.join(' '), {
+  for (const failure of failures) {
+    const kept = failure.apiUser ? ' Its API user is kept: finish provisioning it from the tree.' : '';
+    parts.push(`${label(failure)} failed: ${failure.reason}${kept}`);
+  }
+  const level = failures.length === 0 && notStored.length === 0 ? 'info' : stored.length === 0 && notStored.length === 0 ? 'error' : 'warning';
+  ctx.notifier.tell(level, parts.join(' '), {
     'Show Log': () => vscode.commands.executeCommand('momo.showLog'),
   });
 }

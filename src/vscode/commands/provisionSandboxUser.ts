@@ -131,11 +131,11 @@ export async function storeProvisioned(ctx: CommandContext, result: ProvisionRes
     await ctx.store.saveApiUser(record, result.apiKey);
     return true;
   } catch (err) {
-    if (err instanceof SecretStorageFailure) {
-      offerApiKeyForCopy(ctx, result.apiUser, result.apiKey, err);
-      return false;
-    }
-    throw err;
+    // Any failure (the keyring, or globalState itself) must not lose a key MoMo cannot show again.
+    const reason = err instanceof SecretStorageFailure ? err.reason : ctx.log.redact(err instanceof Error ? err.message : String(err));
+    if (!(err instanceof SecretStorageFailure)) ctx.log.error('Storing the new API user failed', reason);
+    offerApiKeyForCopy(ctx, result.apiUser, result.apiKey, { reason, userKept: err instanceof SecretStorageFailure });
+    return false;
   }
 }
 

@@ -11,6 +11,10 @@ import { failed, type CommandContext, type CommandResult } from './commandContex
 import { resolveApiUser } from './resolveApiUser';
 
 export async function removeApiUser(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
+  const stateKey = toArgs(arg).stateKey;
+  if (typeof stateKey === 'string') {
+    return removeUnreadableRecord(ctx, stateKey, confirmed(toArgs(arg)));
+  }
   const user = await resolveApiUser(ctx, arg, 'MoMo: Remove API User');
   if (!user) {
     return failed('no API user');
@@ -29,6 +33,22 @@ export async function removeApiUser(ctx: CommandContext, arg: unknown): Promise<
   await ctx.store.removeApiUser(refOf(user));
   ctx.notifier.tell('info', `Removed API user ${shortApiUser(user.apiUser)} and its key from VS Code.`);
   return { ok: true, apiUser: user.apiUser };
+}
+
+/** An unreadable record (tree node `{stateKey}`): the record and every secret it may own. */
+async function removeUnreadableRecord(ctx: CommandContext, stateKey: string, confirm: boolean): Promise<CommandResult<{ apiUser: string }>> {
+  if (!confirm) {
+    const answer = await ctx.notifier.ask(
+      'warning',
+      'Remove this unreadable credential record from VS Code? Any API key it may own is deleted from SecretStorage; nothing changes at MoMo.',
+      ['Remove'],
+      { modal: true },
+    );
+    if (answer !== 'Remove') return failed('cancelled');
+  }
+  if (!(await ctx.store.removeUnreadable(stateKey))) return failed('No such unreadable record.');
+  ctx.notifier.tell('info', 'Removed the unreadable credential record and the secrets it may own.');
+  return { ok: true, apiUser: '' };
 }
 
 export async function removeSubscriptionKey(ctx: CommandContext, arg: unknown): Promise<CommandResult> {

@@ -48,7 +48,13 @@ export interface HintNode {
   command: string;
 }
 
-export type CredentialNode = EnvironmentNode | ProductNode | SubscriptionKeyNode | ApiUserNode | HintNode;
+/** A record globalState holds but this version cannot read: shown so it can be removed. */
+export interface UnreadableNode {
+  kind: 'unreadable';
+  stateKey: string;
+}
+
+export type CredentialNode = EnvironmentNode | ProductNode | SubscriptionKeyNode | ApiUserNode | HintNode | UnreadableNode;
 
 export function nodeId(node: CredentialNode): string {
   switch (node.kind) {
@@ -62,5 +68,7 @@ export function nodeId(node: CredentialNode): string {
       return `apiUser:${node.environment}/${node.product}/${node.apiUser}`;
     case 'hint':
       return `hint:${node.environment}/${node.product}/${node.command}`;
+    case 'unreadable':
+      return `unreadable:${node.stateKey}`;
   }
 }

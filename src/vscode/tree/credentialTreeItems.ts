@@ -48,6 +48,16 @@ export function toTreeItem(node: CredentialNode): vscode.TreeItem {
       item.command = { title: node.label, command: node.command, arguments: [{ environment: node.environment, product: node.product }] };
       return withId(item, node);
     }
+    case 'unreadable': {
+      const item = new vscode.TreeItem('Credential record', vscode.TreeItemCollapsibleState.None);
+      item.description = 'unreadable';
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.contextValue = 'unreadable';
+      item.tooltip =
+        'VS Code holds a credential record this version cannot read (changed by hand or by another version). ' +
+        'It is kept as it is; Remove deletes it and any API key it may own.';
+      return withId(item, node);
+    }
   }
 }
 

@@ -34,7 +34,9 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
     const index = this.store.index();
     if (!node) {
       // Empty while nothing is stored, so the welcome view (viewsWelcome) shows instead.
-      return environmentsIn(index).map((environment) => ({ kind: 'environment', environment }));
+      const environments: CredentialNode[] = environmentsIn(index).map((environment) => ({ kind: 'environment', environment }));
+      const unreadable: CredentialNode[] = (index.unreadable ?? []).map((r) => ({ kind: 'unreadable', stateKey: r.stateKey }));
+      return [...environments, ...unreadable];
     }
     switch (node.kind) {
       case 'environment':
@@ -49,6 +51,7 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
   getParent(node: CredentialNode): CredentialNode | undefined {
     switch (node.kind) {
       case 'environment':
+      case 'unreadable':
         return undefined;
       case 'product':
         return { kind: 'environment', environment: node.environment };

@@ -9,11 +9,17 @@ import type { SecretStorageFailure } from '../credentialStore';
 
 export const COPY_API_KEY = 'Copy API key';
 
-export function offerApiKeyForCopy(ctx: CommandContext, apiUser: string, apiKey: string, failure: SecretStorageFailure): void {
+/**
+ * `failure` is a SecretStorageFailure (the user id is kept then) or any other error that kept
+ * the pair from being stored (`userKept: false`: the full id is in the dialog).
+ */
+export function offerApiKeyForCopy(ctx: CommandContext, apiUser: string, apiKey: string, failure: { reason: string; userKept?: boolean }): void {
+  const kept = failure.userKept !== false;
   ctx.notifier.tell(
     'warning',
-    `VS Code could not store the new API key of API user ${shortApiUser(apiUser)} (SecretStorage failed), ` +
-      'but the API user id is kept in the MoMo view. Copy the key now: MoMo cannot show it again.',
+    `VS Code could not store the new API key of API user ${shortApiUser(apiUser)}` +
+      (kept ? ' (SecretStorage failed), but the API user id is kept in the MoMo view.' : `; the API user id ${apiUser} was not stored either.`) +
+      ' Copy the key now: MoMo cannot show it again.',
     {
       [COPY_API_KEY]: async () => {
         await ctx.clipboard.copy(apiKey);
