@@ -3,13 +3,15 @@
  * its URL and the (emulator-only) subscription keys it accepts.
  */
 import { describeEmulator } from '../emulator/describe';
+import { isEmulatorMode } from '../emulator/config';
+import { EMULATOR_MODES } from '../emulator/types';
 import { startEmulator } from '../emulator/server';
 import type { CallbackOptions } from '../emulator/types';
 import { flag, integerOption, parseOptions, stringOption } from './args';
 import { Command } from './command';
 import { CliIo, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 
-const USAGE = `Usage: momo-credentials emulator [--port N] [--latency-ms N] [--mode sandbox|production]
+const USAGE = `Usage: momo-credentials emulator [--port N] [--latency-ms N] [--mode sandbox|production|production-new] [--token-delay-ms N]
        [--callback-method PUT|POST] [--callback-delay-ms N] [--callback-retries]
 
 Runs a local MTN MoMo emulator on 127.0.0.1 until Ctrl+C. It follows the official Swagger and
@@ -18,7 +20,9 @@ the gateway's error answers; its subscription keys work only there.
 Options:
   --port N          port to listen on (default 0: any free port, printed at start)
   --latency-ms N    added delay per request, to try slow networks (default 0)
-  --mode M          sandbox (default) or production (no Provisioning API, like production)
+  --mode M          sandbox (default); production (no Provisioning API, the legacy platform);
+                    production-new (MTN's new platform: System Credentials, X-Target-Environment on token)
+  --token-delay-ms N  added delay per token request (the new platform takes 10–20 s; default 0)
   --callback-method M     PUT or POST for every callback (default: PUT for request-to-pay,
                           POST for transfers)
   --callback-delay-ms N   wait before calling X-Callback-Url (default 0)
@@ -39,6 +43,7 @@ export const emulatorCommand: Command = {
       'callback-method': { type: 'string' },
       'callback-delay-ms': { type: 'string' },
       'callback-retries': { type: 'boolean' },
+      'token-delay-ms': { type: 'string' },
     });
     if (flag(values, 'help')) {
       io.out(USAGE);
@@ -46,8 +51,9 @@ export const emulatorCommand: Command = {
     }
     const port = integerOption(values, 'port', 0, 65535) ?? 0;
     const latencyMs = integerOption(values, 'latency-ms', 0, 600_000) ?? 0;
+    const tokenDelayMs = integerOption(values, 'token-delay-ms', 0, 600_000) ?? 0;
     const mode = stringOption(values, 'mode') ?? 'sandbox';
-    if (mode !== 'sandbox' && mode !== 'production') throw new UsageError('--mode must be sandbox or production.');
+    if (!isEmulatorMode(mode)) throw new UsageError(`--mode must be ${EMULATOR_MODES.join(', ')}.`);
     const callbackMethod = stringOption(values, 'callback-method');
     if (callbackMethod !== undefined && callbackMethod !== 'PUT' && callbackMethod !== 'POST') {
       throw new UsageError('--callback-method must be PUT or POST.');
@@ -60,7 +66,7 @@ export const emulatorCommand: Command = {
 
     let running;
     try {
-      running = await startEmulator({ port, latencyMs, mode, callbacks, quiet: true });
+      running = await startEmulator({ port, latencyMs, tokenDelayMs, mode, callbacks, quiet: true });
     } catch (err) {
       const code = (err as { code?: string }).code;
       io.err(

@@ -1,6 +1,6 @@
 import { ENVIRONMENTS } from '../core/momo/environments';
 import { PRODUCTS, type Product } from '../core/momo/products';
-import type { EmulatorOptions, SubscriptionKeyPair } from './types';
+import { EMULATOR_MODES, type EmulatorMode, type EmulatorOptions, type SubscriptionKeyPair } from './types';
 
 /**
  * Fixed subscription keys the emulator accepts by default. They are emulator TEST keys, not
@@ -24,7 +24,7 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 /** Options with every default applied, as the handlers use them. */
 export interface EmulatorConfig {
   port: number;
-  mode: 'sandbox' | 'production';
+  mode: EmulatorMode;
   subscriptionKeys: Record<Product, SubscriptionKeyPair>;
   collectionWidgetKey: string;
   tokenTtlSeconds: number;
@@ -33,6 +33,7 @@ export interface EmulatorConfig {
   pendingReadsBeforeSuccess: number;
   requireContentLength: boolean;
   quiet: boolean;
+  tokenDelayMs: number;
 }
 
 export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
@@ -52,10 +53,15 @@ export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
     pendingReadsBeforeSuccess: options.pendingReadsBeforeSuccess ?? 1,
     requireContentLength: options.requireContentLength ?? false,
     quiet: options.quiet ?? true,
+    tokenDelayMs: options.tokenDelayMs ?? 0,
   };
 }
 
 /** Which product a subscription key belongs to, if any. */
 export function productOfSubscriptionKey(config: EmulatorConfig, key: string): Product | undefined {
   return PRODUCTS.find((p) => config.subscriptionKeys[p].primary === key || config.subscriptionKeys[p].secondary === key);
+}
+
+export function isEmulatorMode(value: string): value is EmulatorMode {
+  return (EMULATOR_MODES as readonly string[]).includes(value);
 }

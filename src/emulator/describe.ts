@@ -20,8 +20,15 @@ export function describeEmulator(running: RunningEmulator): string {
     const sandbox = findEnvironment('sandbox');
     lines.push(`Provisioning: POST ${running.url}/v1_0/apiuser (any product's key).`);
     lines.push(`X-Target-Environment: sandbox, currency ${sandbox?.currency ?? 'EUR'}.`);
-  } else {
+  } else if (running.mode === 'production') {
     lines.push('Provisioning is not available (as in production); add API users with addApiUser().');
+    lines.push('X-Target-Environment: a production environment such as mtnuganda, in its own currency.');
+  } else {
+    lines.push("MTN's new production platform: System Credentials only, X-Target-Environment required on token too.");
+    if (running.systemCredentials) {
+      lines.push('System Credentials accepted (EMULATOR TEST VALUES, worthless anywhere else):');
+      lines.push(`  User ID ${running.systemCredentials.userId}  Credential Token ${running.systemCredentials.credentialToken}`);
+    }
     lines.push('X-Target-Environment: a production environment such as mtnuganda, in its own currency.');
   }
   return lines.join('\n');

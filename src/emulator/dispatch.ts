@@ -6,6 +6,7 @@ import { GATEWAY_RESOURCE_NOT_FOUND, INTERNAL_PROCESSING_ERROR } from './errorBo
 import { checkSubscriptionKey } from './gateway';
 import { EMULATOR_REASON_HEADER, emptyReply, jsonReply, type EmulatorReply, type EmulatorRequest } from './http';
 import { matchRoute, type Route } from './router';
+import { refuseBlockedClient } from './newPlatform';
 import type { EmulatorState } from './state';
 
 export interface DispatchDeps {
@@ -18,7 +19,8 @@ export interface DispatchDeps {
 
 /**
  * Answers one request the way the gateway and MoMo would, in their order:
- * the emulator's own /_emulator/ paths → transport (411 when required) → gateway path match (404) → gateway subscription key (401)
+ * the emulator's own /_emulator/ paths → transport (411 when required) → (new platform) the gateway's client check (HTML 403)
+ * → gateway path match (404) → gateway subscription key (401)
  * → the operation's own checks. Never throws: a bug in a handler is a MoMo-style 500.
  */
 export function dispatch(req: EmulatorRequest, { config, state, routes, callbacks, callbackLog }: DispatchDeps): EmulatorReply {
@@ -26,6 +28,10 @@ export function dispatch(req: EmulatorRequest, { config, state, routes, callback
   if (control) return control;
   if (config.requireContentLength && req.method === 'POST' && req.bodyless) {
     return emptyReply(411, 'POST without a body needs Content-Length: 0 or a body such as {}');
+  }
+  if (config.mode === 'production-new') {
+    const blocked = refuseBlockedClient(req);
+    if (blocked) return blocked;
   }
   const match = matchRoute(routes, req.method, req.path);
   if (!match) return jsonReply(404, GATEWAY_RESOURCE_NOT_FOUND);

@@ -31,6 +31,12 @@ export const LOGIN_FAILED = { error: 'login_failed' } as const;
  */
 export const TOKEN_MISSING_BASIC_AUTH = { error: 'invalid_client' } as const;
 
+/**
+ * The new production platform's token answer when X-Target-Environment is missing or wrong,
+ * byte for byte (a space after the colon), hence a string rather than an object.
+ */
+export const NEW_PLATFORM_MISSING_TARGET_ENVIRONMENT = '{"error": "Invalid or missing X-Target-Environment header"}';
+
 export const NOT_ALLOWED_TARGET_ENVIRONMENT = {
   code: 'NOT_ALLOWED_TARGET_ENVIRONMENT',
   message: 'Access to target environment is forbidden.',

@@ -4,6 +4,7 @@ import { recordedBody, remember } from './requestHistory';
 import { DEFAULT_TRICKLE_INTERVAL_MS, endless, trickle } from './streamFaults';
 import { emptyReply, type EmulatorReply, type EmulatorRequest } from './http';
 import type { FaultBook } from './faults';
+import { isTokenRequest } from './newPlatform';
 import type { FaultSpec, RecordedRequest } from './types';
 
 /** Bodies above this are refused (413): MoMo bodies are tiny, and memory is not a test subject. */
@@ -42,7 +43,8 @@ export async function handleExchange(req: IncomingMessage, res: ServerResponse, 
     bodyless: body === '' && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined,
   };
   const fault = deps.faults.take(request.method, request.path);
-  const waited = await wait(deps.latencyMs() + (fault?.delayMs ?? 0), deps.closing);
+  const tokenDelay = isTokenRequest(request) ? deps.config.tokenDelayMs : 0;
+  const waited = await wait(deps.latencyMs() + tokenDelay + (fault?.delayMs ?? 0), deps.closing);
   if (!waited) return;
   const disruptive = fault && fault.kind !== 'delay' ? fault : undefined;
   if (disruptive && disruptive.when !== 'after') {

@@ -1,8 +1,9 @@
 import { describeEmulator } from './describe';
 import { startEmulator } from './server';
-import type { EmulatorOptions } from './types';
+import { isEmulatorMode } from './config';
+import { EMULATOR_MODES, type EmulatorOptions } from './types';
 
-export const USAGE = `Usage: node dist/emulator.js [--port N] [--latency-ms N] [--mode sandbox|production] [--token-ttl-seconds N]
+export const USAGE = `Usage: node dist/emulator.js [--port N] [--latency-ms N] [--mode sandbox|production|production-new] [--token-ttl-seconds N] [--token-delay-ms N]
        [--callback-method PUT|POST] [--callback-delay-ms N] [--callback-retries]
 Runs the local MTN MoMo emulator on 127.0.0.1 until Ctrl+C (SIGINT) or SIGTERM.
 Callbacks go to X-Callback-Url on this machine once a payment is final; GET /_emulator/callbacks lists them.`;
@@ -30,10 +31,12 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedArgs {
         break;
       }
       case '--latency-ms':
+      case '--token-delay-ms':
       case '--token-ttl-seconds': {
         const n = Number(value);
         if (!Number.isFinite(n) || n < 0) return { ok: false, message: `${name} must be a number >= 0, got ${value}.` };
         if (name === '--latency-ms') options.latencyMs = n;
+        else if (name === '--token-delay-ms') options.tokenDelayMs = n;
         else options.tokenTtlSeconds = n;
         break;
       }
@@ -48,7 +51,7 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedArgs {
         break;
       }
       case '--mode':
-        if (value !== 'sandbox' && value !== 'production') return { ok: false, message: `--mode must be sandbox or production, got ${value}.` };
+        if (!isEmulatorMode(value)) return { ok: false, message: `--mode must be ${EMULATOR_MODES.join(', ')}, got ${value}.` };
         options.mode = value;
         break;
       default:

@@ -4,6 +4,8 @@ import { createPaymentHandler, paymentStatusHandler } from './payments';
 import { createApiKey, createApiUser, getApiUser } from './provisioning';
 import type { Route } from './router';
 import { tokenHandler } from './tokens';
+import { systemTokenHandler } from './newPlatform';
+import type { EmulatorMode } from './types';
 
 /**
  * Every operation of the MoMo contract (spec/momo-operations.json, from MTN's four Swagger files), base paths included.
@@ -11,7 +13,7 @@ import { tokenHandler } from './tokens';
  * In production mode the Provisioning API does not exist, so its routes are left out and
  * the gateway answers them with its 404.
  */
-export function buildRoutes(mode: 'sandbox' | 'production'): Route[] {
+export function buildRoutes(mode: EmulatorMode): Route[] {
   const routes: Route[] = [];
   if (mode === 'sandbox') {
     const scope = { kind: 'provisioning' } as const;
@@ -21,7 +23,7 @@ export function buildRoutes(mode: 'sandbox' | 'production'): Route[] {
       { method: 'POST', pattern: '/v1_0/apiuser/{X-Reference-Id}/apikey', scope, handle: createApiKey },
     );
   }
-  for (const product of PRODUCTS) routes.push(...productRoutes(product));
+  for (const product of PRODUCTS) routes.push(...productRoutes(product, mode === 'production-new'));
   return routes;
 }
 
@@ -30,12 +32,12 @@ export function paymentResourceOf(product: Product): 'requesttopay' | 'transfer'
   return product === 'collection' ? 'requesttopay' : 'transfer';
 }
 
-function productRoutes(product: Product): Route[] {
+function productRoutes(product: Product, newPlatform: boolean): Route[] {
   const base = `/${product}`; // the Swagger basePath equals the product id
   const scope = { kind: 'product', product } as const;
   const payments = `${base}/v1_0/${paymentResourceOf(product)}`;
   return [
-    { method: 'POST', pattern: `${base}/token/`, scope, handle: tokenHandler(product) },
+    { method: 'POST', pattern: `${base}/token/`, scope, handle: newPlatform ? systemTokenHandler(product) : tokenHandler(product) },
     { method: 'GET', pattern: `${base}/v1_0/account/balance`, scope, handle: balanceHandler(product) },
     {
       method: 'GET',

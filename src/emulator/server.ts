@@ -8,6 +8,7 @@ import { handleExchange } from './exchange';
 import { FaultBook } from './faults';
 import { isUuidV4 } from './http';
 import { DEFAULT_HISTORY_LIMIT, validHistoryLimit } from './requestHistory';
+import { issueSystemCredentials } from './newPlatform';
 import { buildRoutes } from './routes';
 import { EmulatorState } from './state';
 import type { CallbackOptions, EmulatorOptions, RecordedRequest, RunningEmulator } from './types';
@@ -18,6 +19,7 @@ import type { CallbackOptions, EmulatorOptions, RecordedRequest, RunningEmulator
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveConfig(options);
+  validLatency(config.tokenDelayMs, 'token delay');
   const state = new EmulatorState();
   const faults = new FaultBook();
   const requests: RecordedRequest[] = [];
@@ -74,6 +76,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         targetEnvironment: user.targetEnvironment ?? (config.mode === 'sandbox' ? 'sandbox' : undefined),
       });
     },
+    issueSystemCredentials: (options) => {
+      if (config.mode !== 'production-new') throw new RangeError('issueSystemCredentials: only the production-new mode has System Credentials');
+      return issueSystemCredentials({ state }, options);
+    },
     apiUserCount: () => state.apiUsers.size,
     callbackAttempts: (referenceId) => callbackLog.list(referenceId),
     waitForCallback: (referenceId, waitOptions) => callbackLog.waitFor(referenceId, waitOptions),
@@ -87,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return closed;
     },
   };
+  if (config.mode === 'production-new') running.systemCredentials = running.issueSystemCredentials();
   if (!config.quiet) console.log(describeEmulator(running));
   return running;
 }
@@ -102,7 +109,7 @@ function validCallbackOptions(options: CallbackOptions = {}): CallbackOptions {
   return { ...options };
 }
 
-function validLatency(ms: number): number {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of ms >= 0, got ${ms}`);
+function validLatency(ms: number, what = 'latency'): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${what} must be a number of ms >= 0, got ${ms}`);
   return ms;
 }

@@ -7,6 +7,8 @@ export interface ApiUserRecord {
   apiKey?: string;
   /** 'sandbox' for provisioned users; a production user may be pinned to one environment. */
   targetEnvironment?: string;
+  /** System Credentials of the new platform: `id` is the User ID (case-sensitive), `apiKey` the Credential Token. */
+  system?: boolean;
 }
 
 export interface TokenRecord {

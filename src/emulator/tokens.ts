@@ -21,14 +21,19 @@ export function tokenHandler(product: Product): RouteHandler {
     if (!pair) return jsonReply(401, TOKEN_MISSING_BASIC_AUTH);
     const user = state.apiUsers.get(pair.user.toLowerCase());
     if (!user || user.apiKey === undefined || user.apiKey !== pair.key) return jsonReply(500, LOGIN_FAILED);
-    const expiresAt = Date.now() + config.tokenTtlSeconds * 1000;
-    const accessToken = signToken(user, product, expiresAt);
-    state.tokens.set(accessToken, { apiUser: user.id, product, expiresAt });
-    return jsonReply(200, { access_token: accessToken, token_type: 'access_token', expires_in: config.tokenTtlSeconds });
+    return issueToken(user, product, { config, state });
   };
 }
 
-function parseBasicAuth(header: string | undefined): { user: string; key: string } | undefined {
+/** A new access token for this user and product, remembered for the product calls: the 200 answer. */
+export function issueToken(user: ApiUserRecord, product: Product, { config, state }: Pick<HandlerContext, 'config' | 'state'>): EmulatorReply {
+  const expiresAt = Date.now() + config.tokenTtlSeconds * 1000;
+  const accessToken = signToken(user, product, expiresAt);
+  state.tokens.set(accessToken, { apiUser: user.id, product, expiresAt });
+  return jsonReply(200, { access_token: accessToken, token_type: 'access_token', expires_in: config.tokenTtlSeconds });
+}
+
+export function parseBasicAuth(header: string | undefined): { user: string; key: string } | undefined {
   const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');

@@ -35,11 +35,34 @@ export interface FaultSpec {
   when?: 'before' | 'after';
 }
 
+/**
+ * sandbox: provisioning and the sandbox rules; production: the legacy production platform (no
+ * Provisioning API, API user + API key); production-new: MTN's new production platform
+ * (momoapi.momo.africa): System Credentials only, X-Target-Environment required on token.
+ */
+export type EmulatorMode = 'sandbox' | 'production' | 'production-new';
+export const EMULATOR_MODES: readonly EmulatorMode[] = ['sandbox', 'production', 'production-new'];
+
+/** A User ID + Credential Token pair of the new platform. */
+export interface SystemCredentials {
+  userId: string;
+  credentialToken: string;
+}
+
+export interface SystemCredentialsOptions extends Partial<SystemCredentials> {
+  /** Pins the pair to one wallet: another X-Target-Environment gets invalid_client. */
+  targetEnvironment?: string;
+  /** The host callbacks may go to (X-Callback-Url); none by default. */
+  providerCallbackHost?: string;
+}
+
 export interface EmulatorOptions {
   /** Default 0 (any free port). Always binds 127.0.0.1. */
   port?: number;
-  /** 'sandbox' (default) serves provisioning; 'production' answers provisioning with the gateway 404. */
-  mode?: 'sandbox' | 'production';
+  /** 'sandbox' (default) serves provisioning; the production modes answer provisioning with the gateway 404. */
+  mode?: EmulatorMode;
+  /** Extra wait before every token answer, in ms (the new platform takes 10–20 s). Default 0. */
+  tokenDelayMs?: number;
   /** Added latency per request, in ms. Default 0. */
   latencyMs?: number;
   /** Accepted subscription keys per product. Default: fixed, documented test keys. */
@@ -87,7 +110,7 @@ export interface RunningEmulator {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
   url: string;
   port: number;
-  mode: 'sandbox' | 'production';
+  mode: EmulatorMode;
   /** The keys this emulator accepts, per product. */
   subscriptionKeys: Record<Product, SubscriptionKeyPair>;
   /** A well-formed key of the "Collection Widget" product: rejected with the invalid-key 401 everywhere. */
@@ -102,6 +125,14 @@ export interface RunningEmulator {
   readonly requests: RecordedRequest[];
   /** Adds an API user directly (the Partner Portal path, used in production mode). */
   addApiUser(user: { id: string; apiKey: string; providerCallbackHost: string; targetEnvironment?: string }): void;
+  /**
+   * production-new: issues System Credentials (as the Partner Portal's "System and device
+   * credentials" page does), random unless given; pinned to a target environment when given.
+   * production-new starts with one pair already issued: `systemCredentials`.
+   */
+  issueSystemCredentials(options?: SystemCredentialsOptions): SystemCredentials;
+  /** production-new: the pair issued at start (emulator test values, worthless anywhere else). */
+  systemCredentials?: SystemCredentials;
   /** Number of API users currently known. */
   apiUserCount(): number;
   /** The callback delivery log (also served as GET /_emulator/callbacks). */

@@ -8,7 +8,7 @@ import { MomoClient } from '../momo/client';
 import { findEnvironment } from '../momo/environments';
 import { MomoError } from '../momo/momoError';
 import { classifyError } from '../momo/classify';
-import { verifyCredentials, VerifyInput } from '../momo/verify';
+import { clientFor, verifyCredentials, VerifyInput } from '../momo/verify';
 import { TEST_OUTCOME_INFO } from '../payments/testPaymentInput';
 import { nextFromFix } from './findings';
 
@@ -41,7 +41,7 @@ export async function verifyApiUser(input: VerifyApiUserInput): Promise<VerifyAp
   const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
   let client: MomoClient;
   try {
-    client = new MomoClient({ baseUrl: input.baseUrl, timeoutMs: input.timeoutMs });
+    client = clientFor(input, targetEnvironment);
   } catch (err) {
     return done(steps, failed('readUser', classifyError(err, { host: input.baseUrl, operation: 'getApiUser' })));
   }

@@ -46,7 +46,22 @@ export function parseErrorBody(body: unknown): ErrorBody {
   };
 }
 
-const PRODUCT_OPERATIONS = ['getBalance', 'isAccountHolderActive', 'requestToPay', 'transfer'];
+const PRODUCT_OPERATIONS = ['getBalance', 'isAccountHolderActive', 'requestToPay', 'transfer', 'paymentStatus'];
+
+/** The new platform's token 400: `{"error": "Invalid or missing X-Target-Environment header"}`. */
+function isTargetEnvironmentRefusal(parsed: ErrorBody): boolean {
+  return /x-target-environment/i.test((parsed.error ?? parsed.message ?? '').slice(0, 300));
+}
+
+/**
+ * An HTML page instead of an API answer: what Azure's Application Gateway sends when it refuses
+ * the client. Only a bounded head of the body is looked at, and none of it is ever shown.
+ */
+export function isGatewayHtml(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  const head = body.slice(0, 4000);
+  return /microsoft-azure-application-gateway/i.test(head) || /<\s*(html|!doctype)/i.test(head);
+}
 
 /** Classifies a non-2xx HTTP answer. */
 export function classifyResponse(status: number, body: unknown, ctx: ErrorContext): MomoError {
@@ -60,6 +75,9 @@ export function classifyResponse(status: number, body: unknown, ctx: ErrorContex
     targetEnvironment: ctx.targetEnvironment,
     serverMessage: parsed.message ?? parsed.error,
   };
+  if (status === 403 && isGatewayHtml(body)) return explain('gatewayForbidden', { ...details, serverMessage: undefined });
+  if (status === 400 && isTargetEnvironmentRefusal(parsed)) return explain('missingTargetEnvironment', details);
+  if (parsed.error === 'invalid_client') return explain('invalidClient', details);
   if (parsed.statusCode !== undefined) {
     const fromGateway = classifyGatewayAnswer(status, parsed, ctx, details);
     if (fromGateway) return fromGateway;
@@ -69,6 +87,7 @@ export function classifyResponse(status: number, body: unknown, ctx: ErrorContex
     case 'RESOURCE_ALREADY_EXIST':
       return explain('duplicateReferenceId', details);
     case 'RESOURCE_NOT_FOUND':
+      if (ctx.operation === 'paymentStatus') return explain('transactionNotFound', details);
       if (!PRODUCT_OPERATIONS.includes(ctx.operation)) return explain('apiUserNotFound', details);
       break;
     case 'NOT_ALLOWED_TARGET_ENVIRONMENT':

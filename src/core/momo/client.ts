@@ -8,6 +8,7 @@ import { MomoError } from './momoError';
 import { createHttp } from './http';
 import { DEFAULT_TIMEOUT_MS, productHeaders, sendMomoRequest } from './request';
 import { Product } from './products';
+import { otherPlatformRefusal, type ProductionPlatform } from './platforms';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -15,13 +16,32 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+export interface TokenCallOptions extends CallOptions {
+  /** X-Target-Environment of this token request; default: the client's targetEnvironment. */
+  targetEnvironment?: string;
+}
+
 export interface MomoClientOptions {
   baseUrl: string;
   /** Overall deadline of each request (connect, headers, body). Default 15000. */
   timeoutMs?: number;
+  /**
+   * Sent as X-Target-Environment with every token request (required on the new production
+   * platform, harmless on the legacy one and in the sandbox). Default 'sandbox'.
+   */
+  targetEnvironment?: string;
+  /** Deadline of token requests, when longer than timeoutMs: production tokens can take 10–20 s. */
+  tokenTimeoutMs?: number;
+  /**
+   * The production platform the credentials belong to. The constructor refuses a base URL on a
+   * known host of the other platform, so a pair is never sent there.
+   */
+  platform?: ProductionPlatform;
 }
 
 export { DEFAULT_TIMEOUT_MS };
+/** The least a production token call gets: the new platform answers in 10–20 s. */
+export const MIN_PRODUCTION_TOKEN_TIMEOUT_MS = 30_000;
 
 type Operation = Omit<ErrorContext, 'host' | 'timeoutMs'>;
 
@@ -31,6 +51,8 @@ export class MomoClient {
   readonly baseUrl: string;
   readonly host: string;
   readonly timeoutMs: number;
+  readonly targetEnvironment: string;
+  readonly tokenTimeoutMs: number;
   private readonly http: AxiosInstance;
 
   constructor(options: MomoClientOptions) {
@@ -46,7 +68,18 @@ export class MomoClient {
       });
     }
     this.host = url.host;
+    const refusal = options.platform ? otherPlatformRefusal(options.platform, this.baseUrl) : undefined;
+    if (refusal) {
+      throw new MomoError({
+        kind: 'unexpected',
+        host: this.host,
+        message: refusal,
+        nextSteps: [{ id: 'checkBaseUrl', label: 'Check the API base URL' }],
+      });
+    }
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.targetEnvironment = options.targetEnvironment?.trim() || 'sandbox';
+    this.tokenTimeoutMs = Math.max(this.timeoutMs, options.tokenTimeoutMs ?? 0);
     this.http = createHttp(this.baseUrl, this.timeoutMs);
   }
 
@@ -94,14 +127,22 @@ export class MomoClient {
     subscriptionKey: string,
     apiUser: string,
     apiKey: string,
-    o?: CallOptions,
+    o?: TokenCallOptions,
   ): Promise<{ accessToken: string; expiresIn: number }> {
+    // The raw values, never URL-encoded: the new platform answers an encoded pair with a 500.
     const basic = Buffer.from(`${apiUser}:${apiKey}`, 'utf8').toString('base64');
-    const body = await this.sendForJson({ operation: 'getToken', product, apiUser }, o, {
+    const targetEnvironment = o?.targetEnvironment?.trim() || this.targetEnvironment;
+    const call = { ...o, timeoutMs: o?.timeoutMs ?? this.tokenTimeoutMs };
+    const body = await this.sendForJson({ operation: 'getToken', product, apiUser, targetEnvironment }, call, {
       method: 'POST',
       // The trailing slash is part of the documented path.
       url: `/${product}/token/`,
-      headers: { ...JSON_BODY, Authorization: `Basic ${basic}`, 'Ocp-Apim-Subscription-Key': subscriptionKey },
+      headers: {
+        ...JSON_BODY,
+        Authorization: `Basic ${basic}`,
+        'Ocp-Apim-Subscription-Key': subscriptionKey,
+        'X-Target-Environment': targetEnvironment,
+      },
       data: '{}',
     });
     if (typeof body.access_token !== 'string' || !body.access_token) throw this.malformed(200);

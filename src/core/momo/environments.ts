@@ -7,6 +7,8 @@ export const LEGACY_SANDBOX_BASE_URL = 'https://ericssonbasicapi2.azure-api.net'
 export const PRODUCTION_BASE_URL = 'https://proxy.momoapi.mtn.com';
 export const RWANDA_PRODUCTION_BASE_URL = 'https://proxy.momoapi.mtn.co.rw';
 export const LEGACY_PRODUCTION_BASE_URL = 'https://ericssonbasicapi1.azure-api.net';
+/** MTN's new production platform for internet integrations (System Credentials), every country. */
+export const NEW_PLATFORM_BASE_URL = 'https://momoapi.momo.africa';
 
 export interface TargetEnvironment {
   /** Value of the X-Target-Environment header. */
@@ -14,7 +16,10 @@ export interface TargetEnvironment {
   /** Country or purpose, for people. */
   label: string;
   currency: string;
+  /** The API host; in production the legacy platform's (proxy.momoapi.mtn.com, Rwanda's own). */
   baseUrl: string;
+  /** Production only: the new platform's host (momoapi.momo.africa), where System Credentials work. */
+  newPlatformBaseUrl?: string;
   production: boolean;
 }
 
@@ -23,6 +28,7 @@ const production = (id: string, label: string, currency: string, baseUrl = PRODU
   label,
   currency,
   baseUrl,
+  newPlatformBaseUrl: NEW_PLATFORM_BASE_URL,
   production: true,
 });
 
@@ -52,7 +58,12 @@ export function isSandbox(id: string): boolean {
 }
 
 /** API hosts that only serve production, where the Provisioning API does not exist. */
-export const PRODUCTION_HOSTS: readonly string[] = [PRODUCTION_BASE_URL, RWANDA_PRODUCTION_BASE_URL, LEGACY_PRODUCTION_BASE_URL].map(
+export const PRODUCTION_HOSTS: readonly string[] = [
+  PRODUCTION_BASE_URL,
+  RWANDA_PRODUCTION_BASE_URL,
+  LEGACY_PRODUCTION_BASE_URL,
+  NEW_PLATFORM_BASE_URL,
+].map(
   (url) => new URL(url).host,
 );
 export const SANDBOX_HOSTS: readonly string[] = [SANDBOX_BASE_URL, LEGACY_SANDBOX_BASE_URL].map((url) => new URL(url).host);

@@ -5,7 +5,7 @@
  * explanations are identical.
  */
 import { MomoError } from './momoError';
-import { classifyResponse, ErrorBody, ErrorContext, parseErrorBody } from './classify';
+import { classifyResponse, ErrorBody, ErrorContext, isGatewayHtml, parseErrorBody } from './classify';
 import { explain } from './explanations';
 
 const MOMO_CODES = [
@@ -26,7 +26,21 @@ const PHRASES: ReadonlyArray<{ pattern: RegExp; body: ErrorBody; status: number 
   { pattern: /requested resource was not found/i, body: { code: 'RESOURCE_NOT_FOUND' }, status: 404 },
   { pattern: /access to target environment is forbidden/i, body: { code: 'NOT_ALLOWED_TARGET_ENVIRONMENT' }, status: 500 },
   { pattern: /\bresource not found\b/i, body: { statusCode: 404, message: 'Resource not found' }, status: 404 },
+  {
+    pattern: /invalid or missing x-target-environment/i,
+    body: { error: 'Invalid or missing X-Target-Environment header' },
+    status: 400,
+  },
+  { pattern: /\binvalid_client\b/i, body: { error: 'invalid_client' }, status: 401 },
 ];
+
+/** Statuses implied by an `error` body the new platform sends. */
+function statusOfError(error: string | undefined): number | undefined {
+  if (error === 'login_failed') return 500;
+  if (error === 'invalid_client') return 401;
+  if (error && /x-target-environment/i.test(error.slice(0, 300))) return 400;
+  return undefined;
+}
 
 const STATUS_FOR_CODE: Record<string, number> = {
   RESOURCE_ALREADY_EXIST: 409,
@@ -37,10 +51,16 @@ const STATUS_FOR_CODE: Record<string, number> = {
   INTERNAL_PROCESSING_ERROR: 500,
 };
 
-export function explainErrorText(text: string): MomoError | undefined {
-  if (typeof text !== 'string' || !text.trim()) return undefined;
+/** Pasted text beyond this is not read: an error body or status line is far shorter. */
+const MAX_PASTED_CHARS = 20_000;
+
+export function explainErrorText(pasted: string): MomoError | undefined {
+  if (typeof pasted !== 'string' || !pasted.trim()) return undefined;
+  const text = pasted.slice(0, MAX_PASTED_CHARS);
   const host = findHost(text);
   const ctx: ErrorContext = { host: host ?? '', operation: findOperation(text) };
+  // An HTML error page (the Azure Application Gateway's 403): named, never quoted.
+  if (isGatewayHtml(text) && /\b403\b|forbidden/i.test(text.slice(0, 4000))) return classifyResponse(403, text, ctx);
 
   const network = explainNetworkText(text, ctx);
   if (network) return network;
@@ -59,7 +79,7 @@ export function explainErrorText(text: string): MomoError | undefined {
     }
   }
   status = status ?? body.statusCode ?? (body.code ? STATUS_FOR_CODE[body.code] : undefined);
-  if (body.error === 'login_failed') status = status ?? 500;
+  status = status ?? statusOfError(body.error);
   if (status === undefined) {
     if (/service unavailable/i.test(text)) status = 503;
     else return undefined;
@@ -89,12 +109,13 @@ function findHost(text: string): string | undefined {
   if (url) return url[1].toLowerCase();
   const dns = /\b(?:ENOTFOUND|EAI_AGAIN)\s+([a-z0-9.-]+\.[a-z]{2,})/i.exec(text);
   if (dns) return dns[1].toLowerCase();
-  const named = /\b((?:[a-z0-9-]+\.)*(?:momodeveloper\.mtn\.com|momoapi\.mtn\.com|momoapi\.mtn\.co\.rw|azure-api\.net))\b/i.exec(text);
+  const named = /\b((?:[a-z0-9-]+\.)*(?:momodeveloper\.mtn\.com|momoapi\.mtn\.com|momoapi\.mtn\.co\.rw|azure-api\.net|momoapi\.momo\.africa))\b/i.exec(text);
   return named ? named[1].toLowerCase() : undefined;
 }
 
 function findOperation(text: string): string {
   if (/\/token\/?/i.test(text)) return 'getToken';
+  if (/\/(requesttopay|transfer)\/[^\s/?]+/i.test(text) || /\b(transaction|payment status)\b/i.test(text)) return 'paymentStatus';
   if (/\/apikey\b/i.test(text)) return 'createApiKey';
   if (/\/apiuser\b/i.test(text)) return 'createApiUser';
   if (/\/account\/balance/i.test(text)) return 'getBalance';

@@ -3,13 +3,14 @@
  * likelihood, and the next steps. Kept apart from classification so that a failure seen live
  * and the same failure pasted as text read exactly the same.
  */
-import { MomoError, MomoErrorKind, NextStep } from './momoError';
+import { MomoError, MomoErrorKind } from './momoError';
 import { PRODUCT_LABELS, Product } from './products';
 import { SANDBOX_BASE_URL } from './environments';
 import { redactSecrets } from './redact';
+import { DEVELOPER_PORTAL_URL, PARTNER_PORTAL_URL, step } from './nextSteps';
+import { explainNewPlatform, isNewPlatformKind } from './explanationsNewPlatform';
 
-export const DEVELOPER_PORTAL_URL = 'https://momodeveloper.mtn.com/';
-export const PARTNER_PORTAL_URL = 'https://momoapi.mtn.com/';
+export { DEVELOPER_PORTAL_URL, PARTNER_PORTAL_URL };
 
 /** Calls on the Provisioning API; the rest are product calls. */
 export const PROVISIONING_OPERATIONS = ['createApiUser', 'getApiUser', 'createApiKey'] as const;
@@ -32,27 +33,6 @@ export interface ExplainDetails {
   timeoutMs?: number;
 }
 
-const step = {
-  reenterSubscriptionKey: (): NextStep => ({ id: 'reenterSubscriptionKey', label: 'Enter the subscription key again' }),
-  openPortal: (): NextStep => ({
-    id: 'openPortal',
-    label: 'Open the MoMo developer portal (Profile → Subscriptions)',
-    url: DEVELOPER_PORTAL_URL,
-  }),
-  openPartnerPortal: (): NextStep => ({
-    id: 'openPartnerPortal',
-    label: 'Create the API user and key in the MTN Partner Portal',
-    url: PARTNER_PORTAL_URL,
-  }),
-  retry: (): NextStep => ({ id: 'retry', label: 'Try again' }),
-  checkNetwork: (): NextStep => ({ id: 'checkNetwork', label: 'Check the internet connection, proxy and firewall' }),
-  checkBaseUrl: (): NextStep => ({ id: 'checkBaseUrl', label: 'Check the API base URL' }),
-  regenerateApiKey: (): NextStep => ({ id: 'regenerateApiKey', label: 'Create a new API key for this API user' }),
-  addExistingApiUser: (): NextStep => ({ id: 'addExistingApiUser', label: 'Enter an existing API user and key' }),
-  provisionAgain: (): NextStep => ({ id: 'provisionAgain', label: 'Create a new API user' }),
-  chooseTargetEnvironment: (): NextStep => ({ id: 'chooseTargetEnvironment', label: 'Choose the target environment' }),
-  showLog: (): NextStep => ({ id: 'showLog', label: 'Show the log' }),
-};
 
 const NETWORK_REASONS: Record<string, string> = {
   ENOTFOUND: 'the host name does not resolve (ENOTFOUND)',
@@ -70,6 +50,7 @@ export function isTlsCode(code: string | undefined): boolean {
 }
 
 export function explain(kind: MomoErrorKind, d: ExplainDetails = {}): MomoError {
+  if (isNewPlatformKind(kind)) return explainNewPlatform(kind, d);
   const host = d.host || 'the MoMo API';
   const hostStart = d.host || 'The MoMo API';
   const at = d.host ? ` at ${d.host}` : '';

@@ -6,6 +6,7 @@
 import axios, { AxiosInstance } from 'axios';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { USER_AGENT } from '../version';
 
 /** MoMo answers are a few hundred bytes; anything past this is cut off, never buffered. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -46,6 +47,7 @@ export function createHttp(baseUrl: string, timeoutMs: number): AxiosInstance {
     transformResponse: [(data: unknown) => data],
     // Every status comes back as a response; classification decides what is an error.
     validateStatus: () => true,
-    headers: { Accept: 'application/json' },
+    // A product User-Agent: the new production gateway refuses some library defaults with an HTML 403.
+    headers: { Accept: 'application/json', 'User-Agent': USER_AGENT },
   });
 }

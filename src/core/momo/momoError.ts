@@ -19,7 +19,12 @@ export type MomoErrorKind =
   | 'network'
   | 'timeout'
   | 'cancelled'
-  | 'unexpected';
+  | 'unexpected'
+  // The new production platform (momoapi.momo.africa):
+  | 'missingTargetEnvironment'
+  | 'invalidClient'
+  | 'gatewayForbidden'
+  | 'transactionNotFound';
 
 export type NextStepId =
   | 'reenterSubscriptionKey'

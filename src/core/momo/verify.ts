@@ -7,6 +7,7 @@ import { MomoClient } from './client';
 import { classifyError } from './classify';
 import { MomoError } from './momoError';
 import { Product } from './products';
+import type { ProductionPlatform } from './platforms';
 
 export interface VerifyInput {
   baseUrl: string;
@@ -18,6 +19,10 @@ export interface VerifyInput {
   targetEnvironment?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Deadline of the token request when longer than timeoutMs (production: at least 30 s). */
+  tokenTimeoutMs?: number;
+  /** Production: the platform the pair belongs to; it is never sent to the other platform's host. */
+  platform?: ProductionPlatform;
 }
 
 export type VerifyStepName = 'token' | 'balance';
@@ -43,7 +48,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyRepor
   const o = { signal: input.signal };
   let client: MomoClient;
   try {
-    client = new MomoClient({ baseUrl: input.baseUrl, timeoutMs: input.timeoutMs });
+    client = clientFor(input, targetEnvironment);
   } catch (err) {
     return failed(steps, 'token', asMomoError(err, input.baseUrl, 'getToken'));
   }
@@ -73,6 +78,17 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyRepor
   } catch (err) {
     return failed(steps, 'balance', asMomoError(err, client.host, 'getBalance'));
   }
+}
+
+/** The client for a verification: the token call carries the target environment and its own deadline. */
+export function clientFor(input: VerifyInput, targetEnvironment: string): MomoClient {
+  return new MomoClient({
+    baseUrl: input.baseUrl,
+    timeoutMs: input.timeoutMs,
+    targetEnvironment,
+    tokenTimeoutMs: input.tokenTimeoutMs,
+    platform: input.platform,
+  });
 }
 
 function failed(steps: VerifyStep[], name: VerifyStepName, error: MomoError): VerifyReport {

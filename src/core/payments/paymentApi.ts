@@ -81,7 +81,7 @@ export class PaymentApi {
       payerMessage: request.payerMessage,
       payeeNote: request.payeeNote,
     };
-    await this.send(product, signal, {
+    await this.send(product, signal, product === 'collection' ? 'requestToPay' : 'transfer', {
       method: 'POST',
       url: `/${product}/v1_0/${paymentResourceOf(product)}`,
       headers: {
@@ -96,7 +96,7 @@ export class PaymentApi {
 
   /** GET …/{referenceId} → 200 even for a FAILED payment: the outcome is in `status`. */
   async status(product: Product, auth: ProductAuth, referenceId: string, signal?: AbortSignal): Promise<PaymentStatusAnswer> {
-    const text = await this.send(product, signal, {
+    const text = await this.send(product, signal, 'paymentStatus', {
       method: 'GET',
       url: `/${product}/v1_0/${paymentResourceOf(product)}/${encodeURIComponent(referenceId)}`,
       headers: this.headers(auth),
@@ -114,9 +114,8 @@ export class PaymentApi {
     return productHeaders(auth.subscriptionKey, auth.accessToken, auth.targetEnvironment);
   }
 
-  private send(product: Product, signal: AbortSignal | undefined, config: AxiosRequestConfig): Promise<string> {
-    // 'requestToPay' / 'transfer' are the operation names classification treats as product calls.
-    const operation = product === 'collection' ? 'requestToPay' : 'transfer';
+  /** 'requestToPay' / 'transfer' / 'paymentStatus': operation names classification treats as product calls. */
+  private send(product: Product, signal: AbortSignal | undefined, operation: string, config: AxiosRequestConfig): Promise<string> {
     return sendMomoRequest(this.http, { operation, product, host: this.options.host, timeoutMs: this.options.timeoutMs }, config, signal);
   }
 
