@@ -13,6 +13,7 @@ export const CREDENTIAL_OPTIONS: OptionSpec = {
   'subscription-key': { type: 'string' },
   'api-user': { type: 'string' },
   'api-key': { type: 'string' },
+  'credential-kind': { type: 'string' },
   product: { type: 'string' },
   'base-url': { type: 'string' },
   'target-environment': { type: 'string' },

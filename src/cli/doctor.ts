@@ -6,11 +6,13 @@
  */
 import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { redactSecrets } from '../core/momo/redact';
-import { renderDoctorText, runDoctor } from '../core/doctor';
+import { hostKindOf, renderDoctorText, runDoctor } from '../core/doctor';
 import type { DoctorInput, DoctorReport } from '../core/doctor';
 import { CREDENTIAL_OPTIONS, flag, OptionSpec, parseOptions, ParsedOptions, stringOption } from './args';
 import { Command } from './command';
-import { API_KEY_ENV, readProduct, SUBSCRIPTION_KEY_ENV } from './inputs';
+import { findEnvironment } from '../core/momo/environments';
+import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/client';
+import { API_KEY_ENV, CREDENTIAL_TOKEN_ENV, readCredentialKind, readProduct, SUBSCRIPTION_KEY_ENV } from './inputs';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 
 const USAGE = `Usage: momo-credentials doctor [options]
@@ -21,8 +23,10 @@ the target environment and currency. Runs every check the given values allow.
 
 Options:
   --subscription-key KEY    a subscription key (or MOMO_SUBSCRIPTION_KEY)
-  --api-user ID             an API user id (a UUID v4)
-  --api-key KEY             that user's API key (or MOMO_API_KEY; flags end up in shell history)
+  --api-user ID             an API user id (a UUID v4), or the User ID of System Credentials
+  --api-key KEY             that user's API key or Credential Token (or MOMO_API_KEY / MOMO_CREDENTIAL_TOKEN;
+                            flags end up in shell history)
+  --credential-kind K       api-key or system (System Credentials, MTN's new platform); default: from --api-user
   --product P               collection, disbursement or remittance (default with --api-user: collection)
   --base-url URL            API base URL (default: ${SANDBOX_BASE_URL}, or ${PRODUCTION_BASE_URL} for mtn<country>)
   --target-environment ENV  sandbox, or mtn<country> in production, e.g. mtnuganda
@@ -83,21 +87,28 @@ function readDoctorInput(values: ParsedOptions, io: CliIo): DoctorInput {
   };
   const subscriptionKey = given('subscription-key', SUBSCRIPTION_KEY_ENV);
   const apiUser = given('api-user');
+  const targetEnvironment = given('target-environment');
+  const baseUrl = given('base-url');
+  const target = targetEnvironment === undefined ? undefined : findEnvironment(targetEnvironment);
+  const production = target ? target.production : baseUrl !== undefined && hostKindOf(baseUrl) === 'production';
+  const credentialKind = readCredentialKind(values, production);
+  const tokenEnv = credentialKind === 'system' && io.env[CREDENTIAL_TOKEN_ENV] !== undefined ? CREDENTIAL_TOKEN_ENV : API_KEY_ENV;
   // MOMO_API_KEY may be set for the app in a CI job that only checks the key: use it only with a user.
-  const apiKey = apiUser ? given('api-key', API_KEY_ENV) : undefined;
+  const apiKey = apiUser ? given('api-key', tokenEnv) : undefined;
   if (!apiUser && stringOption(values, 'api-key') !== undefined) {
     throw new UsageError('--api-key needs --api-user: a key is checked together with its user.');
   }
   const productGiven = stringOption(values, 'product') !== undefined;
   const product = readProduct(values);
   const input: DoctorInput = {
-    baseUrl: given('base-url'),
-    targetEnvironment: given('target-environment'),
+    baseUrl,
+    targetEnvironment,
+    ...(production ? { tokenTimeoutMs: MIN_PRODUCTION_TOKEN_TIMEOUT_MS } : {}),
     currency: given('currency'),
     errorText: given('explain'),
   };
   if (subscriptionKey) input.subscriptionKeys = [{ key: subscriptionKey, product: productGiven || apiUser ? product : undefined }];
-  if (apiUser) input.apiUsers = [{ apiUser, apiKey, product, subscriptionKey }];
+  if (apiUser) input.apiUsers = [{ apiUser, apiKey, product, subscriptionKey, credentialKind }];
   const nothing = !subscriptionKey && !apiUser && Object.values(input).every((v) => v === undefined);
   if (nothing) {
     throw new UsageError(

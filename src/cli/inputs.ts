@@ -4,6 +4,7 @@
  * a notice ("Removed the surrounding quotes.") is shown on stderr and the clean value is used.
  */
 import { SANDBOX_BASE_URL } from '../core/momo/environments';
+import { detectCredentialKind, validateSecretOf, validateUserIdOf, type CredentialKind } from '../core/momo/credentialKind';
 import { isProduct, Product, PRODUCTS } from '../core/momo/products';
 import {
   Validation,
@@ -19,6 +20,8 @@ import { CliIo, UsageError } from './io';
 
 export const SUBSCRIPTION_KEY_ENV = 'MOMO_SUBSCRIPTION_KEY';
 export const API_KEY_ENV = 'MOMO_API_KEY';
+/** System Credentials' token may come from here too (MOMO_API_KEY also works). */
+export const CREDENTIAL_TOKEN_ENV = 'MOMO_CREDENTIAL_TOKEN';
 
 function checked(result: Validation, source: string, io: CliIo): string {
   if (!result.ok) throw new UsageError(`${source}: ${result.message}`);
@@ -50,17 +53,35 @@ export function readSubscriptionKey(values: ParsedOptions, io: CliIo): string {
   });
 }
 
-export function readApiKey(values: ParsedOptions, io: CliIo): string {
+export function readApiKey(values: ParsedOptions, io: CliIo, kind: CredentialKind = 'apiKey'): string {
+  if (kind === 'system') {
+    const envName = io.env[CREDENTIAL_TOKEN_ENV] !== undefined ? CREDENTIAL_TOKEN_ENV : API_KEY_ENV;
+    return secretInput(values, io, { option: 'api-key', label: 'Credential Token', envName, validate: (raw) => validateSecretOf('system', raw) });
+  }
   return secretInput(values, io, { option: 'api-key', label: 'API key', envName: API_KEY_ENV, validate: validateApiKey });
 }
 
-export function readApiUser(values: ParsedOptions, io: CliIo, required: boolean): string | undefined {
+export function readApiUser(values: ParsedOptions, io: CliIo, required: boolean, kind: CredentialKind = 'apiKey'): string | undefined {
   const raw = stringOption(values, 'api-user');
   if (raw === undefined) {
-    if (required) throw new UsageError('Give the API user id with --api-user ID.');
+    if (required) throw new UsageError('Give the API user id (or the System Credentials User ID) with --api-user ID.');
     return undefined;
   }
-  return checked(validateApiUser(raw), '--api-user', io);
+  return checked(kind === 'system' ? validateUserIdOf('system', raw) : validateApiUser(raw), '--api-user', io);
+}
+
+/**
+ * --credential-kind api-key|system; without it, in production the kind the --api-user value's
+ * shape says (a UUID is an API user, anything else System Credentials), and in the sandbox an
+ * API user (System Credentials exist only in production, so a malformed id is explained as one).
+ */
+export function readCredentialKind(values: ParsedOptions, production: boolean): CredentialKind {
+  const given = stringOption(values, 'credential-kind')?.trim().toLowerCase();
+  if (given === 'api-key' || given === 'apikey') return 'apiKey';
+  if (given === 'system') return 'system';
+  if (given !== undefined) throw new UsageError('--credential-kind must be api-key (API user + API key) or system (System Credentials: User ID + Credential Token).');
+  const user = stringOption(values, 'api-user');
+  return production && user !== undefined ? detectCredentialKind(user) : 'apiKey';
 }
 
 export function readProduct(values: ParsedOptions): Product {
@@ -72,8 +93,8 @@ export function readProduct(values: ParsedOptions): Product {
   throw new UsageError(`--product must be one of ${PRODUCTS.join(', ')}.`);
 }
 
-export function readBaseUrl(values: ParsedOptions, io: CliIo, production: boolean | undefined): string {
-  return checked(validateBaseUrl(stringOption(values, 'base-url') ?? SANDBOX_BASE_URL, { production }), '--base-url', io);
+export function readBaseUrl(values: ParsedOptions, io: CliIo, production: boolean | undefined, defaultUrl = SANDBOX_BASE_URL): string {
+  return checked(validateBaseUrl(stringOption(values, 'base-url') ?? defaultUrl, { production }), '--base-url', io);
 }
 
 export function readCallbackHost(values: ParsedOptions, io: CliIo): string {

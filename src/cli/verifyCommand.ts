@@ -2,15 +2,17 @@
  * `momo-credentials verify`: gets a token with the API user and key, then reads the balance,
  * reporting each step. The cheapest proof that a set of credentials works end to end.
  */
+import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/client';
 import { findEnvironment, SANDBOX_BASE_URL } from '../core/momo/environments';
+import { describePlatform, platformBaseUrl, platformForKind } from '../core/momo/platforms';
 import { PRODUCT_LABELS } from '../core/momo/products';
 import { redactSecrets } from '../core/momo/redact';
 import { verifyCredentials } from '../core/momo/verify';
 import { CREDENTIAL_OPTIONS, flag, parseOptions } from './args';
 import { formatMomoError } from './format';
 import { Command } from './command';
-import { readApiKey, readApiUser, readBaseUrl, readProduct, readSubscriptionKey, readTargetEnvironment } from './inputs';
-import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK } from './io';
+import { readApiKey, readApiUser, readBaseUrl, readCredentialKind, readProduct, readSubscriptionKey, readTargetEnvironment } from './inputs';
+import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 import { printVerifyReport, verifyReportJson } from './verifyReport';
 
 const USAGE = `Usage: momo-credentials verify --subscription-key KEY --api-user ID --api-key KEY [options]
@@ -19,10 +21,14 @@ Checks credentials: gets an access token, then reads the account balance.
 
 Options:
   --subscription-key KEY    the product's subscription key (or MOMO_SUBSCRIPTION_KEY)
-  --api-user ID             the API user id (a UUID v4)
-  --api-key KEY             the API user's key (or MOMO_API_KEY; flags end up in shell history)
+  --api-user ID             the API user id (a UUID v4), or the User ID of System Credentials
+  --api-key KEY             the API user's key or the Credential Token (or MOMO_API_KEY / MOMO_CREDENTIAL_TOKEN;
+                            flags end up in shell history)
+  --credential-kind K       api-key (API user + API key) or system (System Credentials, MTN's new platform);
+                            default: recognised from --api-user (a UUID is an API user)
   --product P               collection (default), disbursement or remittance
-  --base-url URL            API base URL (default: ${SANDBOX_BASE_URL})
+  --base-url URL            API base URL (default: ${SANDBOX_BASE_URL}; in production the platform's host:
+                            proxy.momoapi.mtn.com, or momoapi.momo.africa for System Credentials)
   --target-environment ENV  sandbox (default), or mtn<country> in production, e.g. mtnuganda
   --json                    print one JSON object {"ok","product","baseUrl","targetEnvironment","apiUser","steps",...}
   -h, --help                show this help
@@ -40,19 +46,38 @@ export const verifyCommand: Command = {
       return EXIT_OK;
     }
     const subscriptionKey = readSubscriptionKey(values, io);
-    const apiUser = readApiUser(values, io, true) as string;
-    const apiKey = readApiKey(values, io);
-    const product = readProduct(values);
     const targetEnvironment = readTargetEnvironment(values, io);
-    const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
-    const baseUrl = readBaseUrl(values, io, production);
+    const environment = findEnvironment(targetEnvironment);
+    const production = environment?.production ?? targetEnvironment !== 'sandbox';
+    const kind = readCredentialKind(values, production);
+    const apiUser = readApiUser(values, io, true, kind) as string;
+    const apiKey = readApiKey(values, io, kind);
+    const product = readProduct(values);
+    if (kind === 'system' && !production) {
+      throw new UsageError('System Credentials are production credentials of MTN\'s new platform: give --target-environment mtn<country>, such as mtnuganda.');
+    }
+    const platform = production ? platformForKind(kind) : undefined;
+    const baseUrl = readBaseUrl(values, io, production, environment && platform ? platformBaseUrl(environment, platform) : SANDBOX_BASE_URL);
     const secrets = [subscriptionKey, apiKey];
 
     const json = flag(values, 'json');
-    if (!json) io.out(`Verifying ${PRODUCT_LABELS[product]} credentials of ${apiUser} on ${baseUrl} (${targetEnvironment})`);
-    const report = await verifyCredentials({ baseUrl, product, subscriptionKey, apiUser, apiKey, targetEnvironment, signal: io.signal });
+    const where = platform ? `${targetEnvironment}, ${describePlatform(platform)}` : targetEnvironment;
+    if (!json) io.out(`Verifying ${PRODUCT_LABELS[product]} credentials of ${apiUser} on ${baseUrl} (${where})`);
+    const report = await verifyCredentials({
+      baseUrl,
+      product,
+      subscriptionKey,
+      apiUser,
+      apiKey,
+      targetEnvironment,
+      platform,
+      // Production tokens can take 10–20 s on the new platform.
+      ...(production ? { tokenTimeoutMs: MIN_PRODUCTION_TOKEN_TIMEOUT_MS } : {}),
+      signal: io.signal,
+    });
     if (json) {
-      const output = { ok: report.ok, product, baseUrl, targetEnvironment, apiUser, ...verifyReportJson(report) };
+      const credentialKind = kind === 'system' ? 'system' : 'api-key';
+      const output = { ok: report.ok, product, baseUrl, targetEnvironment, apiUser, credentialKind, ...(platform ? { platform } : {}), ...verifyReportJson(report) };
       io.out(redactSecrets(JSON.stringify(output), secrets));
       // stdout stays one JSON object; people still get the explanation.
       for (const step of report.steps) if (step.error) io.err(formatMomoError(step.error, secrets));

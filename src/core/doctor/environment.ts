@@ -2,7 +2,10 @@
  * Which environment the doctor checks: the target environment decides when it is known,
  * else the host does. Production changes how keys are probed (no Provisioning API there).
  */
+import { detectCredentialKind } from '../momo/credentialKind';
 import { findEnvironment, PRODUCTION_HOSTS, SANDBOX_BASE_URL, SANDBOX_HOSTS, TargetEnvironment } from '../momo/environments';
+import { platformBaseUrl, platformForKind, type ProductionPlatform } from '../momo/platforms';
+import type { DoctorApiUser } from './types';
 
 export type HostKind = 'sandbox' | 'production' | 'local' | 'other';
 
@@ -36,10 +39,20 @@ export function hostKindOf(baseUrl: string): HostKind {
   return 'other';
 }
 
-export function resolveEnvironment(input: { baseUrl?: string; targetEnvironment?: string }): ResolvedEnvironment {
+export function resolveEnvironment(input: { baseUrl?: string; targetEnvironment?: string; apiUsers?: DoctorApiUser[] }): ResolvedEnvironment {
   const target = input.targetEnvironment ? findEnvironment(input.targetEnvironment) : undefined;
   const given = input.baseUrl?.trim();
-  const baseUrl = given || (target?.production ? target.baseUrl : SANDBOX_BASE_URL);
+  const baseUrl = given || (target?.production ? platformBaseUrl(target, platformOfUsers(input.apiUsers)) : SANDBOX_BASE_URL);
   const production = target ? target.production : hostKindOf(baseUrl) === 'production';
   return { baseUrl, baseUrlGiven: !!given, target, production };
+}
+
+/** The production platform the users' pairs belong to: the new one only when every pair is System Credentials. */
+export function platformOfUsers(users: readonly DoctorApiUser[] = []): ProductionPlatform {
+  const platforms = users.map(userPlatform);
+  return platforms.length > 0 && platforms.every((p) => p === 'new') ? 'new' : 'legacy';
+}
+
+export function userPlatform(user: DoctorApiUser): ProductionPlatform {
+  return user.platform ?? platformForKind(user.credentialKind ?? detectCredentialKind(user.apiUser));
 }

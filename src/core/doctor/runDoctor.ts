@@ -7,6 +7,7 @@ import { MomoClient } from '../momo/client';
 import { redactSecrets } from '../momo/redact';
 import { checkApiUser, ProductSession } from './checks/apiUser';
 import { checkBaseUrl } from './checks/baseUrl';
+import { legacyPlatformNote } from './checks/platformMigration';
 import type { CheckContext } from './checks/context';
 import { explainPastedError } from './checks/explainPasted';
 import { checkSubscriptionKey } from './checks/subscriptionKey';
@@ -43,11 +44,22 @@ async function runOnlineChecks(input: DoctorInput, signal: AbortSignal | undefin
   const users = input.apiUsers ?? [];
   const env = resolveEnvironment(input);
   const needsNetwork = keys.length > 0 || users.length > 0;
-  const ctx: CheckContext = { production: env.production, signal };
+  const clientFor = (baseUrl: string): MomoClient | undefined => {
+    try {
+      return new MomoClient({ baseUrl, timeoutMs: input.timeoutMs, tokenTimeoutMs: input.tokenTimeoutMs, targetEnvironment: env.target?.id ?? input.targetEnvironment });
+    } catch {
+      return undefined;
+    }
+  };
+  const ctx: CheckContext = { production: env.production, signal, clientFor };
   if (env.baseUrlGiven || needsNetwork) {
     const baseUrl = checkBaseUrl(env);
     emit(baseUrl.finding);
-    if (baseUrl.usableBaseUrl) ctx.client = new MomoClient({ baseUrl: baseUrl.usableBaseUrl, timeoutMs: input.timeoutMs });
+    if (baseUrl.usableBaseUrl) {
+      ctx.client = clientFor(baseUrl.usableBaseUrl);
+      const migration = legacyPlatformNote(baseUrl.usableBaseUrl);
+      if (migration) emit(migration);
+    }
   }
 
   for (const key of keys) {

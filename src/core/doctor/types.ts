@@ -2,7 +2,9 @@
  * Data of the doctor: what it is given and what it reports. Plain data with no `vscode`
  * types, so the extension renders it as a markdown preview and the CLI as text or JSON.
  */
+import type { CredentialKind } from '../momo/credentialKind';
 import type { NextStepId } from '../momo/momoError';
+import type { ProductionPlatform } from '../momo/platforms';
 import type { Product } from '../momo/products';
 
 export type DoctorSeverity = 'error' | 'warning' | 'info' | 'ok';
@@ -60,6 +62,12 @@ export interface DoctorApiUser {
   /** Default: the first given subscription key of the same product, else the first one. */
   subscriptionKey?: string;
   label?: string;
+  /** API user + API key, or System Credentials (User ID + Credential Token). Default: from the user id's shape. */
+  credentialKind?: CredentialKind;
+  /** Production: the platform the pair belongs to. Default: the kind's (System Credentials → new). */
+  platform?: ProductionPlatform;
+  /** This user's API base URL when it differs from the report's (a pair of the other platform). */
+  baseUrl?: string;
 }
 
 export interface DoctorInput {
@@ -76,6 +84,8 @@ export interface DoctorInput {
   errorText?: string;
   /** Per request. Default: the client's 15000. */
   timeoutMs?: number;
+  /** Deadline of token requests when longer (production: at least 30 s, the new platform takes 10–20 s). */
+  tokenTimeoutMs?: number;
 }
 
 export interface DoctorOptions {

@@ -3,8 +3,12 @@
  * and the pair gets a token. A login_failed comes with the core's explanation: the key does
  * not belong to the user, or a newer key was created since (which retires the old one).
  */
+import type { MomoClient } from '../../momo/client';
+import { CREDENTIAL_KIND_LABELS, detectCredentialKind, validateSecretOf, validateUserIdOf, type CredentialKind } from '../../momo/credentialKind';
+import { describePlatform, otherPlatformRefusal } from '../../momo/platforms';
 import { PRODUCT_LABELS, Product } from '../../momo/products';
-import { validateApiKey, validateApiUser, validateSubscriptionKey } from '../../momo/validation';
+import { validateSubscriptionKey } from '../../momo/validation';
+import { userPlatform } from '../environment';
 import { findingFromError, makeFinding, unlessCancelled } from '../findings';
 import type { DoctorApiUser, DoctorFinding, DoctorFix } from '../types';
 import type { CheckContext } from './context';
@@ -14,6 +18,24 @@ export const API_USER_FORMAT_CHECK = 'apiUser.format';
 export const API_KEY_FORMAT_CHECK = 'apiKey.format';
 export const API_USER_EXISTS_CHECK = 'apiUser.exists';
 export const API_USER_TOKEN_CHECK = 'apiUser.token';
+export const API_USER_PLATFORM_CHECK = 'apiUser.platform';
+
+const FORMAT_WORDS: Record<CredentialKind, { user: string; userOk: string; secret: string; secretOk: string; subject: string }> = {
+  apiKey: {
+    user: 'API user id',
+    userOk: 'The API user id is a UUID version 4.',
+    secret: 'API key',
+    secretOk: 'The API key has the right shape: 32 hexadecimal characters.',
+    subject: 'API user',
+  },
+  system: {
+    user: 'User ID',
+    userOk: 'The User ID has the shape of System Credentials: printable characters, no spaces.',
+    secret: 'Credential Token',
+    secretOk: 'The Credential Token has the shape of System Credentials: printable characters, no spaces.',
+    subject: 'System Credentials',
+  },
+};
 
 /** A working token, handed to the target-environment check so it can read the balance. */
 export interface ProductSession {
@@ -29,24 +51,35 @@ export interface ApiUserCheck {
 
 export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Promise<ApiUserCheck> {
   const label = PRODUCT_LABELS[entry.product];
-  const subject = entry.label ?? `${label} API user ${entry.apiUser.trim()}`;
-  const user = checkCredentialFormat(entry.apiUser, validateApiUser, {
+  const kind = entry.credentialKind ?? detectCredentialKind(entry.apiUser);
+  const words = FORMAT_WORDS[kind];
+  const subject = entry.label ?? `${label} ${words.subject} ${entry.apiUser.trim()}`;
+  const user = checkCredentialFormat(entry.apiUser, (raw) => validateUserIdOf(kind, raw), {
     check: API_USER_FORMAT_CHECK,
     subject,
-    what: 'API user id',
-    okMessage: 'The API user id is a UUID version 4.',
-    fix: { id: 'addExistingApiUser', label: 'Enter the API user again' },
+    what: words.user,
+    okMessage: words.userOk,
+    fix: { id: 'addExistingApiUser', label: kind === 'system' ? 'Enter the System Credentials again' : 'Enter the API user again' },
   });
   const findings = [user.finding];
-  const key = entry.apiKey === undefined ? undefined : checkCredentialFormat(entry.apiKey, validateApiKey, {
+  const newSecret: DoctorFix = kind === 'system'
+    ? { id: 'addExistingApiUser', label: 'Enter the System Credentials again' }
+    : { id: 'regenerateApiKey', label: 'Create a new API key for this API user' };
+  const key = entry.apiKey === undefined ? undefined : checkCredentialFormat(entry.apiKey, (raw) => validateSecretOf(kind, raw), {
     check: API_KEY_FORMAT_CHECK,
     subject,
-    what: 'API key',
-    okMessage: 'The API key has the right shape: 32 hexadecimal characters.',
-    fix: { id: 'regenerateApiKey', label: 'Create a new API key for this API user' },
+    what: words.secret,
+    okMessage: words.secretOk,
+    fix: newSecret,
   });
   if (key) findings.push(key.finding);
-  if (!user.value || !ctx.client) return { findings };
+  const client = entry.baseUrl ? ctx.clientFor?.(entry.baseUrl) : ctx.client;
+  if (!user.value || !client) return { findings };
+  if (ctx.production) {
+    const platform = platformFinding(entry, kind, subject, client);
+    findings.push(platform);
+    if (!platform.ok) return { findings };
+  }
 
   const subscription = entry.subscriptionKey === undefined ? undefined : validateSubscriptionKey(entry.subscriptionKey);
   if (!subscription?.ok) {
@@ -60,26 +93,40 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
   }
   const subscriptionKey = subscription.value;
 
-  const exists = await checkExists(user.value, subscriptionKey, subject, ctx);
+  const exists = await checkExists(user.value, subscriptionKey, subject, { ...ctx, client, production: ctx.production || kind === 'system' });
   findings.push(exists.finding);
   if (exists.missing) return { findings };
 
   if (!key) {
-    findings.push(makeFinding(API_USER_TOKEN_CHECK, 'info', 'No API key is stored for this API user, so no token was requested.', {
+    findings.push(makeFinding(API_USER_TOKEN_CHECK, 'info', `No ${words.secret} is stored for this ${words.user}, so no token was requested.`, {
       subject,
-      fixes: [{ id: 'regenerateApiKey', label: 'Create a new API key for this API user' }],
+      fixes: [newSecret],
     }));
     return { findings };
   }
   if (!key.value) return { findings };
   try {
-    const token = await ctx.client.getToken(entry.product, subscriptionKey, user.value, key.value, { signal: ctx.signal });
-    findings.push(makeFinding(API_USER_TOKEN_CHECK, 'ok', `The API user and its API key get an access token for ${label}.`, { subject }));
-    return { findings, session: { product: entry.product, subscriptionKey, accessToken: token.accessToken } };
+    const token = await client.getToken(entry.product, subscriptionKey, user.value, key.value, { signal: ctx.signal });
+    const pair = kind === 'system' ? 'The User ID and its Credential Token get' : 'The API user and its API key get';
+    findings.push(makeFinding(API_USER_TOKEN_CHECK, 'ok', `${pair} an access token for ${label}.`, { subject }));
+    // The target-environment check reads the balance through the report's client: only a session of that host is handed on.
+    const session = client === ctx.client ? { product: entry.product, subscriptionKey, accessToken: token.accessToken } : undefined;
+    return { findings, session };
   } catch (err) {
     findings.push(findingFromError(API_USER_TOKEN_CHECK, unlessCancelled(err), { subject }));
     return { findings };
   }
+}
+
+/** Production: which platform the pair is for, and a refusal when the host is the other platform's. */
+function platformFinding(entry: DoctorApiUser, kind: CredentialKind, subject: string, client: MomoClient): DoctorFinding {
+  const platform = userPlatform(entry);
+  const refusal = otherPlatformRefusal(platform, client.baseUrl);
+  if (refusal) {
+    return makeFinding(API_USER_PLATFORM_CHECK, 'error', refusal, { subject, fixes: [{ id: 'checkBaseUrl', label: 'Check the API base URL' }] });
+  }
+  const message = `${CREDENTIAL_KIND_LABELS[kind]} of ${describePlatform(platform)}, checked at ${client.host}; the pair is only ever sent to that platform's host.`;
+  return makeFinding(API_USER_PLATFORM_CHECK, 'info', message, { subject });
 }
 
 async function checkExists(

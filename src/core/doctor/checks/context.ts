@@ -9,4 +9,6 @@ export interface CheckContext {
   /** The X-Target-Environment the product calls send. */
   targetEnvironment?: string;
   signal?: AbortSignal;
+  /** A client like `client` for another base URL (a user of the other platform); undefined when unusable. */
+  clientFor?: (baseUrl: string) => MomoClient | undefined;
 }

@@ -9,6 +9,7 @@ import type { MomoVariable, SettingsDocument } from '../../settings';
 import { baseName } from '../../settings/dialect';
 import { scanPython } from '../../settings/python/scan';
 import { makeFinding } from '../findings';
+import { legacyHostInFile } from '../checks/platformMigration';
 import type { DoctorFinding } from '../types';
 import { settingsFindingToDoctor, SettingsFixArgs } from './settingsFinding';
 
@@ -55,6 +56,8 @@ export function workspaceFindings(files: readonly WorkspaceFile[], options: Work
       dotenvLoadedElsewhere,
     });
     findings.push(...diagnostics.map((d) => settingsFindingToDoctor(file.fileName, d)));
+    const legacyHost = legacyHostInFile(file.fileName, file.text);
+    if (legacyHost) findings.push(legacyHost);
     const readsEnvironment = variables.some((v) => v.state === 'environment');
     if (detectDialect(doc).dialect === 'python' && readsEnvironment && !diagnostics.some((d) => d.code === 'momo.dotenvNotLoaded')) {
       const message = 'Reads MoMo values from the environment, and .env is loaded.';
