@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { findEnvironment } from '../core/momo/environments';
 import type { Product } from '../core/momo/products';
 import { redactSecrets } from '../core/momo/redact';
-import { validateApiKey } from '../core/momo/validation';
+import { validateSecretOf, type CredentialKind } from '../core/momo/credentialKind';
 import {
   applyEdits,
   detectDialect,
@@ -22,7 +22,7 @@ import {
 import { flag, parseOptions, stringOption, type ParsedOptions } from './args';
 import { Command } from './command';
 import { gitFileState } from './gitFileState';
-import { API_KEY_ENV, readApiUser, readProduct, readTargetEnvironment } from './inputs';
+import { API_KEY_ENV, readApiUser, readCredentialKind, readProduct, readTargetEnvironment } from './inputs';
 import { CliIo, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 import { dotenvLoadedElsewhere, findGitignore, findProjectDir, readIfExists, writeAtomically } from './settingsFileSystem';
 
@@ -34,7 +34,9 @@ atomically, keeping their permissions.
 
 Options:
   --file PATH               the settings file (a missing .env file is created)
-  --api-user ID             the API user id (a UUID v4)
+  --api-user ID             the API user id (a UUID v4), or the User ID of System Credentials
+  --credential-kind K       api-key or system (System Credentials: written under the file's names for them,
+                            such as COLLECTION_CREDENTIAL_TOKEN); default: from --api-user in production
   --api-key KEY             the API user's key (or ${API_KEY_ENV}, which stays out of shell history);
                             without either, only the API user is written
   --product P               collection (default), disbursement or remittance: picks per-product names
@@ -59,6 +61,7 @@ interface WriteRequest {
   product: Product;
   mode?: WriteMode;
   production: boolean;
+  credentialKind: CredentialKind;
   values: ParsedOptions;
 }
 
@@ -71,6 +74,7 @@ export const writeSettingsCommand: Command = {
       file: { type: 'string' },
       'api-user': { type: 'string' },
       'api-key': { type: 'string' },
+      'credential-kind': { type: 'string' },
       product: { type: 'string' },
       mode: { type: 'string' },
       dotenv: { type: 'string' },
@@ -85,16 +89,17 @@ export const writeSettingsCommand: Command = {
     }
     const file = stringOption(values, 'file');
     if (!file?.trim()) throw new UsageError('Give the settings file with --file PATH.');
-    const apiUser = readApiUser(values, io, true) as string;
     const product = readProduct(values);
     const mode = readMode(values);
     const targetEnvironment = readTargetEnvironment(values, io);
     const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
-    const apiKey = readOptionalApiKey(values, io);
+    const credentialKind = readCredentialKind(values, production);
+    const apiUser = readApiUser(values, io, true, credentialKind) as string;
+    const apiKey = readOptionalApiKey(values, io, credentialKind);
     const secrets = apiKey ? [apiKey] : [];
     const say = (text: string): void => io.err(redactSecrets(text, secrets));
     try {
-      return await writeSettings({ file: path.resolve(file.trim()), apiUser, apiKey, product, mode, production, values }, say, io, secrets);
+      return await writeSettings({ file: path.resolve(file.trim()), apiUser, apiKey, product, mode, production, credentialKind, values }, say, io, secrets);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       say(`✗ Nothing was written: ${code ? `${code} ` : ''}${err instanceof Error ? err.message : String(err)}`);
@@ -103,14 +108,14 @@ export const writeSettingsCommand: Command = {
   },
 };
 
-function readOptionalApiKey(values: ParsedOptions, io: CliIo): string | undefined {
+function readOptionalApiKey(values: ParsedOptions, io: CliIo, kind: CredentialKind): string | undefined {
   const fromFlag = stringOption(values, 'api-key');
   const raw = fromFlag ?? io.env[API_KEY_ENV];
   if (raw === undefined || raw.trim() === '') {
     io.err(`Note: no API key given (--api-key or ${API_KEY_ENV}), so only the API user is written.`);
     return undefined;
   }
-  const checked = validateApiKey(raw);
+  const checked = validateSecretOf(kind, raw);
   const source = fromFlag !== undefined ? '--api-key' : API_KEY_ENV;
   if (!checked.ok) throw new UsageError(`${source}: ${checked.message}`);
   if (checked.notice) io.err(`Note (${source}): ${checked.notice}`);
@@ -154,7 +159,7 @@ async function writeSettings(request: WriteRequest, say: (text: string) => void,
     ...(dotenvGit.inRepository && dotenvGit.ignored !== undefined ? { dotenvIgnored: dotenvGit.ignored } : {}),
     dotenvLoadedElsewhere: await dotenvLoadedElsewhere(file, projectDir),
   };
-  const plan = planCredentialInsert(document, { apiUser: request.apiUser, apiKey: request.apiKey, product, production }, options);
+  const plan = planCredentialInsert(document, { apiUser: request.apiUser, apiKey: request.apiKey, product, production, credentialKind: request.credentialKind }, options);
   if (!plan.ok) {
     say(`✗ ${plan.error ?? 'The file could not be planned.'}`);
     return EXIT_FAILED;

@@ -26,7 +26,7 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; keep: (match: string, ...groups: 
   // Field names that announce a secret, in JSON, headers, dotenv or query strings.
   {
     pattern:
-      /((?:ocp-apim-subscription-key|subscription[-_ ]?key|api[-_]?key|api[-_]?secret|access[-_]?token|client[-_]?secret|password)["']?\s*[:=]\s*["']?)([^\s"',;&}•]{6,})/gi,
+      /((?:ocp-apim-subscription-key|subscription[-_ ]?key|api[-_]?key|api[-_]?secret|access[-_]?token|credential[-_]?token|client[-_]?secret|password)["']?\s*[:=]\s*["']?)([^\s"',;&}•]{6,})/gi,
     keep: (_m, prefix, value) => prefix + maskSecret(value),
   },
   // JWTs (access tokens) anywhere.

@@ -4,8 +4,11 @@
  */
 import { classifyName } from './names/classify';
 
-/** Host names, headers and paths that only MTN's API uses. */
-const MTN_MARKERS = /momodeveloper|momoapi\.mtn|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|\bmtn(?:uganda|ghana|ivorycoast|zambia|cameroon|benin|congo|swaziland|guineaconakry|southafrica|liberia|rwanda)\b/i;
+/**
+ * Host names, headers and paths that only MTN's API uses, and the per-product Credential Token
+ * names of System Credentials (COLLECTION_CREDENTIAL_TOKEN), which name no vendor.
+ */
+const MTN_MARKERS = /momodeveloper|momoapi\.mtn|momoapi\.momo\.africa|\b(?:collection|disbursement|remittance)s?_(?:new_)?credential_token\b|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|\bmtn(?:uganda|ghana|ivorycoast|zambia|cameroon|benin|congo|swaziland|guineaconakry|southafrica|liberia|rwanda)\b/i;
 
 /** Vietnam's MoMo wallet: names and its host. */
 const VIETNAM_MARKERS = /momo\.vn|\bMOMO_(?:PARTNER_CODE|ACCESS_KEY|SECRET_KEY)\b/i;

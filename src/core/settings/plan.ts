@@ -70,7 +70,7 @@ export function planCredentialInsert(doc: SettingsDocument, values: CredentialVa
 
   const tracked = options.tracked ?? isTrackedByDefault(dialect);
   const ignored = options.ignored ?? false;
-  const planned = dialectPlan(dialect, { text: doc.text, writes: credentialWrites(values), product: values.product, mode, options });
+  const planned = dialectPlan(dialect, { text: doc.text, writes: credentialWrites(values), product: values.product, credentialKind: values.credentialKind, mode, options });
   if (planned.error) return { ...empty, names: planned.names, error: planned.error, notices: planned.notices };
 
   const plan: SettingsPlan = {

@@ -1,4 +1,5 @@
 /** Internal contract between the plan dispatcher (plan.ts) and the per-dialect planners. */
+import type { CredentialKind } from '../momo/credentialKind';
 import type { Product } from '../momo/products';
 import type { CredentialNames, CredentialRole, LoaderOffer, PlanOptions, TextEdit, WriteMode } from './types';
 
@@ -12,6 +13,7 @@ export interface DialectPlanRequest {
   text: string;
   writes: CredentialWrite[];
   product?: Product;
+  credentialKind?: CredentialKind;
   mode: WriteMode;
   options: PlanOptions;
 }

@@ -2,6 +2,7 @@
  * Public data types of the settings planner. Everything here is plain data so the editor
  * (WorkspaceEdit) and the CLI (fs.writeFile) can apply the same plan.
  */
+import type { CredentialKind } from '../momo/credentialKind';
 import type { Product } from '../momo/products';
 
 export type Dialect = 'python' | 'dotenv' | 'json' | 'unsupported';
@@ -56,6 +57,8 @@ export interface CredentialValues {
   product?: Product;
   /** True for Partner Portal (production) credentials: literal writes into tracked files ask first. */
   production?: boolean;
+  /** 'system': System Credentials (User ID + Credential Token), written under the file's names for them. Default 'apiKey'. */
+  credentialKind?: CredentialKind;
 }
 
 export type WriteMode = 'value' | 'reference';

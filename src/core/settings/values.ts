@@ -48,7 +48,18 @@ function isRepetitive(value: string): boolean {
   return compact.length > 0 && compact.split('').every((c) => c === compact[0]);
 }
 
-export type SecretShape = 'hex32' | 'uuid';
+export type SecretShape = 'hex32' | 'uuid' | 'credentialToken';
+
+/**
+ * A Credential Token of System Credentials (MTN's new platform): printable ASCII without
+ * spaces, 20 to 256 characters, mixing upper case, lower case, digits and punctuation, and
+ * not a URL or a reference. Words, paths and placeholders never mix all four.
+ */
+function looksLikeCredentialToken(value: string): boolean {
+  if (value.length < 20 || value.length > 256 || !/^[!-~]+$/.test(value)) return false;
+  if (value.includes('://') || /^[$<{%]/.test(value) || isPlaceholderValue(value)) return false;
+  return /[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9]/.test(value) && /[-._~!=+/*@#^&]/.test(value);
+}
 
 /** A value shaped like a real MoMo secret that is not a documented example. */
 export function realSecretShape(value: string): SecretShape | undefined {
@@ -56,6 +67,7 @@ export function realSecretShape(value: string): SecretShape | undefined {
   if (isDocumentationExample(trimmed) || isRepetitive(trimmed)) return undefined;
   if (HEX32.test(trimmed)) return 'hex32';
   if (UUID.test(trimmed)) return 'uuid';
+  if (looksLikeCredentialToken(trimmed)) return 'credentialToken';
   return undefined;
 }
 

@@ -98,6 +98,7 @@ export function planDotenv(request: DialectPlanRequest): DialectPlan {
     request.writes.map((w) => w.role),
     request.product,
     defaults,
+    request.credentialKind,
   );
   const notices = [...chosen.notices];
   if (request.options.mode === 'reference') notices.push('A dotenv file holds the values themselves, so they were written as values.');

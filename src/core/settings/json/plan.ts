@@ -57,7 +57,7 @@ export function planJson(request: DialectPlanRequest): DialectPlan {
   const reference = request.mode === 'reference';
   const layout = detectLayout(index, scan.root);
   const target = targetObject(scan, request.product);
-  const chosen = chooseNames(target?.variables.map((v) => v.info) ?? [], request.writes.map((w) => w.role), request.product, defaults);
+  const chosen = chooseNames(target?.variables.map((v) => v.info) ?? [], request.writes.map((w) => w.role), request.product, defaults, request.credentialKind);
   plan.notices.push(...chosen.notices);
   const sectionPath = target ? target.path : [request.options.jsonSection ?? DEFAULT_JSON_SECTION];
   const found: Partial<Record<CredentialRole, JsonMember[]>> = {};

@@ -3,6 +3,7 @@
  * split per product), then a name derived from its partner (MOMO_COLLECTION_ID →
  * MOMO_COLLECTION_SECRET), and only then the configured defaults.
  */
+import type { CredentialKind } from '../../momo/credentialKind';
 import type { Product } from '../../momo/products';
 import type { CredentialNames, CredentialRole } from '../types';
 import type { NameInfo } from './classify';
@@ -45,8 +46,13 @@ function fieldOf(info: NameInfo): string {
 }
 
 /** The partner's field for a role, keeping pairs such as CLIENT_ID / CLIENT_SECRET together. */
-function partnerField(role: CredentialRole, partner: NameInfo): string[] {
+function partnerField(role: CredentialRole, partner: NameInfo, kind: CredentialKind): string[] {
   const field = fieldOf(partner);
+  if (kind === 'system' && role !== 'subscriptionKey') {
+    // USER_ID ↔ CREDENTIAL_TOKEN, NEW_USER_ID ↔ NEW_CREDENTIAL_TOKEN.
+    const fresh = field.startsWith('NEW_') ? ['NEW'] : [];
+    return role === 'apiUser' ? [...fresh, 'USER', 'ID'] : [...fresh, 'CREDENTIAL', 'TOKEN'];
+  }
   if (role === 'apiUser') return field === 'CLIENT_SECRET' ? ['CLIENT', 'ID'] : field === 'SECRET' ? ['ID'] : ['API', 'USER'];
   if (role === 'apiKey') return field === 'CLIENT_ID' ? ['CLIENT', 'SECRET'] : field === 'ID' ? ['SECRET'] : ['API', 'KEY'];
   return ['SUBSCRIPTION', 'KEY'];
@@ -66,11 +72,23 @@ function pick(candidates: NameInfo[], product: Product | undefined): { info: Nam
   return { info: other, swapProduct: product !== undefined };
 }
 
+/**
+ * System Credentials go under the file's System Credentials names first (`*_NEW_USER_ID`,
+ * `*_CREDENTIAL_TOKEN`), then its general ones; an API user + API key never goes under a
+ * System Credentials name.
+ */
+function forKind(candidates: NameInfo[], kind: CredentialKind): NameInfo[] {
+  if (kind === 'apiKey') return candidates.filter((c) => !c.system);
+  const system = candidates.filter((c) => c.system);
+  return system.length > 0 ? system : candidates;
+}
+
 export function chooseNames(
   existing: readonly NameInfo[],
   roles: readonly CredentialRole[],
   product: Product | undefined,
   defaults: CredentialNames,
+  kind: CredentialKind = 'apiKey',
 ): ChosenNames {
   const notices: string[] = [];
   const byRole: Partial<Record<CredentialRole, ChosenName>> = {};
@@ -80,7 +98,7 @@ export function chooseNames(
   const order: CredentialRole[] = ['apiUser', 'apiKey', 'subscriptionKey'];
 
   for (const role of order) {
-    const picked = pick(safe.filter((v) => v.role === role), product);
+    const picked = pick(forKind(safe.filter((v) => v.role === role), kind), product);
     if (!picked) continue;
     const name = picked.swapProduct ? deriveName(picked.info, picked.info.fieldIndexes.map((i) => picked.info.parts.tokens[i]), product) : picked.info.name;
     byRole[role] = { name, existing: !picked.swapProduct, source: picked.info };
@@ -92,10 +110,11 @@ export function chooseNames(
     const partner = partnerRoles.map((r) => byRole[r]).find((c) => c?.source);
     if (partner?.source) {
       const swap = product !== undefined && partner.source.product !== undefined && partner.source.product !== product;
-      byRole[role] = { name: deriveName(partner.source, partnerField(role, partner.source), swap ? product : undefined), existing: false, source: partner.source };
+      const name = deriveName(partner.source, partnerField(role, partner.source, kind), swap ? product : undefined);
+      byRole[role] = { name, existing: false, source: partner.source };
       continue;
     }
-    const exposedMatch = pick(exposed.filter((v) => v.role === role), product);
+    const exposedMatch = pick(forKind(exposed.filter((v) => v.role === role), kind), product);
     if (exposedMatch) {
       const stripped = deriveName(exposedMatch.info, exposedMatch.info.fieldIndexes.map((i) => exposedMatch.info.parts.tokens[i]), exposedMatch.swapProduct ? product : undefined);
       byRole[role] = { name: stripped, existing: safe.some((v) => v.name === stripped), source: exposedMatch.info };

@@ -28,6 +28,12 @@ export interface NameInfo {
   vietnam: boolean;
   /** Secondary subscription key (the primary one is preferred for writing). */
   secondary: boolean;
+  /**
+   * A name for System Credentials of MTN's new platform (`*_CREDENTIAL_TOKEN`, `*_NEW_USER_ID`,
+   * `*_NEW_CREDENTIAL_TOKEN`): preferred for them, and never given an API user + API key.
+   * `*_USER_ID` serves both kinds.
+   */
+  system: boolean;
 }
 
 export interface NameContext {
@@ -65,6 +71,10 @@ const FIELD_ROLES: Record<string, MomoRole> = {
   API_SECRET_KEY: 'apiKey',
   SECRET: 'apiKey',
   CLIENT_SECRET: 'apiKey',
+  // System Credentials of the new production platform, and the names used while both platforms run.
+  CREDENTIAL_TOKEN: 'apiKey',
+  NEW_USER_ID: 'apiUser',
+  NEW_CREDENTIAL_TOKEN: 'apiKey',
   TARGET_ENVIRONMENT: 'targetEnvironment',
   TARGET_ENV: 'targetEnvironment',
   X_TARGET_ENVIRONMENT: 'targetEnvironment',
@@ -127,12 +137,13 @@ export function classifyName(name: string, context: NameContext = {}): NameInfo 
   const vendor = lastVendor !== -1;
   const vietnam = vendor && VIETNAM_FIELDS.has(field.join('_'));
   const { role, secondary } = vietnam ? { role: undefined, secondary: false } : roleOfField(field);
+  const system = (role === 'apiUser' || role === 'apiKey') && (field.includes('CREDENTIAL') || field[0] === 'NEW');
   const product = productIndex === undefined ? undefined : PRODUCT_TOKENS[tokens[productIndex]];
   const credential = role === 'apiUser' || role === 'apiKey' || role === 'subscriptionKey';
   const productFirst = productIndex === browserPrefixTokens;
   const isMomo = role !== undefined && (vendor || context.momoSection === true || (productFirst && credential));
   const browserPrefix = browserPrefixTokens > 0 ? prefixAsWritten(name, browserPrefixTokens) : undefined;
-  return { name, parts, role, product, productIndex, fieldIndexes, browserPrefix, browserPrefixTokens, vendor, isMomo, vietnam, secondary };
+  return { name, parts, role, product, productIndex, fieldIndexes, browserPrefix, browserPrefixTokens, vendor, isMomo, vietnam, secondary, system };
 }
 
 const MAYBE_MOMO = /momo|mtn|collection|disbursement|remittance/i;
@@ -152,6 +163,7 @@ export function classifyNameFast(name: string, context: NameContext = {}): NameI
     isMomo: false,
     vietnam: false,
     secondary: false,
+    system: false,
   };
 }
 

@@ -153,7 +153,7 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
   }
   const context: Context = { scan, request, edits: [], envWrites: [], notices: [], wroteLiteral: false, wroteRead: false, firstRead: Number.MAX_SAFE_INTEGER };
   const roles = request.writes.map((w) => w.role);
-  const chosen = chooseNames(scan.variables.map((v) => v.info), roles, request.product, defaults);
+  const chosen = chooseNames(scan.variables.map((v) => v.info), roles, request.product, defaults, request.credentialKind);
   context.notices.push(...chosen.notices);
   if (scan.variables.some((v) => v.info.vietnam) || /MOMO_(PARTNER_CODE|ACCESS_KEY|SECRET_KEY)/.test(request.text)) {
     context.notices.push('This file also has Vietnam MoMo wallet settings (MOMO_PARTNER_CODE / MOMO_ACCESS_KEY / MOMO_SECRET_KEY); they were left alone.');
