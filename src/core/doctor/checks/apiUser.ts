@@ -51,7 +51,8 @@ export interface ApiUserCheck {
 
 export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Promise<ApiUserCheck> {
   const label = PRODUCT_LABELS[entry.product];
-  const kind = entry.credentialKind ?? detectCredentialKind(entry.apiUser);
+  // System Credentials exist only in production: in the sandbox a malformed id is explained as an API user's.
+  const kind = entry.credentialKind ?? (ctx.production ? detectCredentialKind(entry.apiUser) : 'apiKey');
   const words = FORMAT_WORDS[kind];
   const subject = entry.label ?? `${label} ${words.subject} ${entry.apiUser.trim()}`;
   const user = checkCredentialFormat(entry.apiUser, (raw) => validateUserIdOf(kind, raw), {
