@@ -30,6 +30,14 @@ describe('core/momo against the new production platform (emulator production-new
   const client = (extra: Partial<ConstructorParameters<typeof MomoClient>[0]> = {}) =>
     new MomoClient({ baseUrl: emulator().url, targetEnvironment: 'mtnuganda', ...extra });
   before(() => emulator().issueSystemCredentials({ userId: USER_ID, credentialToken: TOKEN }));
+  const systemPair = () => ({
+    product: 'collection' as const,
+    subscriptionKey: key(),
+    apiUser: USER_ID,
+    apiKey: TOKEN,
+    targetEnvironment: 'mtnuganda',
+    platform: 'new' as const,
+  });
 
   it('gets a token with System Credentials: X-Target-Environment, raw Basic values, product User-Agent', async () => {
     const emu = emulator();
@@ -92,16 +100,7 @@ describe('core/momo against the new production platform (emulator production-new
   });
 
   it('verifies a System Credentials pair end to end (token, then balance in UGX)', async () => {
-    const report = await verifyCredentials({
-      baseUrl: emulator().url,
-      product: 'collection',
-      subscriptionKey: key(),
-      apiUser: USER_ID,
-      apiKey: TOKEN,
-      targetEnvironment: 'mtnuganda',
-      platform: 'new',
-      tokenTimeoutMs: 30_000,
-    });
+    const report = await verifyCredentials({ ...systemPair(), baseUrl: emulator().url, tokenTimeoutMs: 30_000 });
     assert.equal(report.ok, true, JSON.stringify(report.steps));
     assert.deepEqual(report.balance, { availableBalance: '1000', currency: 'UGX' });
   });
@@ -109,15 +108,7 @@ describe('core/momo against the new production platform (emulator production-new
   it('never sends a pair to the other platform\'s host', async () => {
     const emu = emulator();
     const before = emu.requests.length;
-    const report = await verifyCredentials({
-      baseUrl: 'https://proxy.momoapi.mtn.com',
-      product: 'collection',
-      subscriptionKey: key(),
-      apiUser: USER_ID,
-      apiKey: TOKEN,
-      targetEnvironment: 'mtnuganda',
-      platform: 'new',
-    });
+    const report = await verifyCredentials({ ...systemPair(), baseUrl: 'https://proxy.momoapi.mtn.com' });
     assert.equal(report.ok, false);
     assert.match(report.steps[0].summary, /legacy platform.*not sent/);
     assert.equal(emu.requests.length, before);
