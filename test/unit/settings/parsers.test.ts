@@ -113,5 +113,27 @@ describe('settings parsers', () => {
       const result = parseJson('{"a": 1 "b": 2}');
       assert.ok(!result.ok && result.offset === 8, JSON.stringify(result));
     });
+
+    it('finds the comma after a comment, and reads past a byte-order mark', () => {
+      const text = '\ufeff{"a": 1 /* why */ , "b": 2}';
+      const result = parseJson(text);
+      assert.ok(result.ok && result.root?.kind === 'object', JSON.stringify(result));
+      if (!result.ok || result.root?.kind !== 'object') return;
+      assert.strictEqual(text[result.root.members[0].commaAt ?? 0], ',');
+      assert.strictEqual(result.root.members[0].commaAt, text.indexOf(','));
+      assert.strictEqual(result.root.members[1].commaAt, undefined);
+    });
+
+    it('refuses hostile nesting with a message instead of exhausting the stack', () => {
+      const result = parseJson('['.repeat(200_000));
+      assert.deepStrictEqual(result, { ok: false, message: 'Nested too deeply.', offset: 500 });
+      const fine = parseJson(`${'['.repeat(400)}1${']'.repeat(400)}`);
+      assert.strictEqual(fine.ok, true);
+    });
+
+    it('says what is wrong in plain words', () => {
+      assert.deepStrictEqual(parseJson('{"a": "x\ny"}'), { ok: false, message: 'Unclosed string.', offset: 6 });
+      assert.deepStrictEqual(parseJson('{"a": 1 /* open'), { ok: false, message: 'Unclosed /* comment.', offset: 8 });
+    });
   });
 });

@@ -1,8 +1,10 @@
 /**
- * A JSON parser that keeps offsets of every key, value and comma, so edits can change one
- * value or add one member and leave the rest byte for byte. Accepts what appsettings.json
- * files contain in practice: // and /* *\/ comments and trailing commas.
+ * JSON with comments and trailing commas (what appsettings.json files contain in practice),
+ * parsed by jsonc-parser (the parser VS Code's own JSON tooling uses) into a tree that keeps
+ * the offsets of every key, value and comma, so edits can change one value or add one member
+ * and leave the rest byte for byte.
  */
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 
 export interface JsonObject {
   kind: 'object';
@@ -38,136 +40,93 @@ export interface JsonMember {
 
 export type JsonParseResult = { ok: true; root?: JsonNode } | { ok: false; message: string; offset: number };
 
-class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
+/** Deeper than any settings file; a hostile file must not exhaust the stack. */
 const MAX_DEPTH = 500;
 
-class Parser {
-  private at: number;
+/** jsonc-parser's error codes, said the way our messages say things. */
+const MESSAGES: Partial<Record<string, string>> = {
+  InvalidSymbol: 'Unexpected character.',
+  InvalidNumberFormat: 'Invalid number.',
+  PropertyNameExpected: 'Expected a "key" or }.',
+  ValueExpected: 'Expected a value.',
+  ColonExpected: 'Expected : after a key.',
+  CommaExpected: 'Expected , between values.',
+  CloseBraceExpected: 'Expected , or } after a value.',
+  CloseBracketExpected: 'Expected , or ] after a value.',
+  EndOfFileExpected: 'Unexpected text after the JSON value.',
+  InvalidCommentToken: 'Invalid comment.',
+  UnexpectedEndOfComment: 'Unclosed /* comment.',
+  UnexpectedEndOfString: 'Unclosed string.',
+  UnexpectedEndOfNumber: 'Unexpected end of a number.',
+  InvalidUnicode: 'Invalid escape in a string.',
+  InvalidEscapeCharacter: 'Invalid escape in a string.',
+  InvalidCharacter: 'Line break or control character inside a string.',
+};
 
-  constructor(
-    private readonly text: string,
-    start: number,
-  ) {
-    this.at = start;
-  }
-
-  skip(): void {
-    const text = this.text;
-    while (this.at < text.length) {
-      const c = text.charCodeAt(this.at);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) this.at++;
-      else if (c === 47 && text.charCodeAt(this.at + 1) === 47) {
-        while (this.at < text.length && text[this.at] !== '\n' && text[this.at] !== '\r') this.at++;
-      } else if (c === 47 && text.charCodeAt(this.at + 1) === 42) {
-        const close = text.indexOf('*/', this.at + 2);
-        if (close === -1) throw new JsonSyntaxError('Unclosed /* comment.', this.at);
-        this.at = close + 2;
-      } else break;
+/**
+ * Where nesting first goes deeper than MAX_DEPTH, found with the (iterative) scanner: parseTree
+ * recurses per level, so a hostile file of nested brackets must be refused before it runs.
+ */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth--;
     }
   }
+  return undefined;
+}
 
-  get position(): number {
-    return this.at;
-  }
+/** The offset of the comma that follows `end`, skipping white space and comments. */
+function commaAfter(text: string, end: number): number | undefined {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(end);
+  return scanner.scan() === SyntaxKind.CommaToken ? scanner.getTokenOffset() : undefined;
+}
 
-  value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) throw new JsonSyntaxError('Nested too deeply.', this.at);
-    this.skip();
-    const c = this.text[this.at];
-    if (c === '{') return this.object(depth);
-    if (c === '[') return this.array(depth);
-    if (c === '"') return this.string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.at, this.at + 64));
-    if (!literal) throw new JsonSyntaxError(c === undefined ? 'Unexpected end of file.' : `Unexpected character '${c}'.`, this.at);
-    const start = this.at;
-    this.at += literal[0].length;
-    const word = literal[0];
-    const value = word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : Number(word);
-    return { kind: typeof value === 'number' ? 'number' : 'literal', start, end: this.at, value };
-  }
-
-  string(): JsonScalar {
-    const start = this.at;
-    let i = start + 1;
-    const text = this.text;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text[i] === '\n' || text[i] === '\r') throw new JsonSyntaxError('Line break inside a string.', i);
-      i++;
-    }
-    if (i >= text.length) throw new JsonSyntaxError('Unclosed string.', start);
-    this.at = i + 1;
-    let value: string;
-    try {
-      value = JSON.parse(text.slice(start, this.at)) as string;
-    } catch {
-      throw new JsonSyntaxError('Invalid escape in a string.', start);
-    }
-    return { kind: 'string', start, end: this.at, value };
-  }
-
-  object(depth: number): JsonObject {
-    const start = this.at++;
-    const members: JsonMember[] = [];
-    for (;;) {
-      this.skip();
-      if (this.text[this.at] === '}') break;
-      if (this.text[this.at] !== '"') throw new JsonSyntaxError('Expected a "key" or }.', this.at);
-      const key = this.string();
-      this.skip();
-      if (this.text[this.at] !== ':') throw new JsonSyntaxError('Expected : after a key.', this.at);
-      this.at++;
-      const member: JsonMember = { key: key.value as string, keyStart: key.start, keyEnd: key.end, value: this.value(depth + 1) };
-      members.push(member);
-      this.skip();
-      if (this.text[this.at] === ',') {
-        member.commaAt = this.at++;
-        continue;
-      }
-      if (this.text[this.at] !== '}') throw new JsonSyntaxError('Expected , or } after a value.', this.at);
-    }
-    this.at++;
-    return { kind: 'object', start, end: this.at, members };
-  }
-
-  array(depth: number): JsonArray {
-    const start = this.at++;
-    const items: JsonNode[] = [];
-    for (;;) {
-      this.skip();
-      if (this.text[this.at] === ']') break;
-      items.push(this.value(depth + 1));
-      this.skip();
-      if (this.text[this.at] === ',') {
-        this.at++;
-        continue;
-      }
-      if (this.text[this.at] !== ']') throw new JsonSyntaxError('Expected , or ] after a value.', this.at);
-    }
-    this.at++;
-    return { kind: 'array', start, end: this.at, items };
+function convert(text: string, node: Node): JsonNode {
+  const start = node.offset;
+  const end = node.offset + node.length;
+  switch (node.type) {
+    case 'object':
+      return {
+        kind: 'object',
+        start,
+        end,
+        members: (node.children ?? []).map((property) => {
+          const [key, value] = property.children ?? [];
+          const converted = convert(text, value as Node);
+          const member: JsonMember = { key: String(key?.value), keyStart: key?.offset ?? start, keyEnd: (key?.offset ?? start) + (key?.length ?? 0), value: converted };
+          const comma = commaAfter(text, converted.end);
+          if (comma !== undefined) member.commaAt = comma;
+          return member;
+        }),
+      };
+    case 'array':
+      return { kind: 'array', start, end, items: (node.children ?? []).map((child) => convert(text, child)) };
+    case 'string':
+      return { kind: 'string', start, end, value: node.value as string };
+    case 'number':
+      return { kind: 'number', start, end, value: node.value as number };
+    default:
+      return { kind: 'literal', start, end, value: node.value as boolean | null };
   }
 }
 
 export function parseJson(text: string): JsonParseResult {
-  const parser = new Parser(text, 0);
-  try {
-    parser.skip();
-    if (parser.position >= text.length) return { ok: true, root: undefined };
-    const root = parser.value(0);
-    parser.skip();
-    if (parser.position < text.length) return { ok: false, message: 'Unexpected text after the JSON value.', offset: parser.position };
-    return { ok: true, root };
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return { ok: false, message: error.message, offset: error.offset };
-    throw error;
+  // A byte-order mark is white space here, as our readers and .NET treat it.
+  const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const deep = tooDeepAt(body);
+  if (deep !== undefined) return { ok: false, message: 'Nested too deeply.', offset: deep };
+  const errors: ParseError[] = [];
+  const tree = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  if (errors.length > 0) {
+    const [first] = errors;
+    const code = printParseErrorCode(first.error);
+    return { ok: false, message: MESSAGES[code] ?? `${code}.`, offset: first.offset };
   }
+  return { ok: true, root: tree ? convert(body, tree) : undefined };
 }
