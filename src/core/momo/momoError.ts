@@ -78,6 +78,8 @@ export class MomoError extends Error {
   apiUserUnconfirmed?: boolean;
   networkCode?: string;
   retryable: boolean;
+  /** What the server's Retry-After header asked for (429, 503), in milliseconds. */
+  retryAfterMs?: number;
 
   constructor(init: MomoErrorInit) {
     super(init.message);

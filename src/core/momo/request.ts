@@ -12,6 +12,7 @@ import { startDeadline } from './deadline';
 import { explain } from './explanations';
 import { MAX_RESPONSE_BYTES } from './http';
 import { MomoError } from './momoError';
+import { parseRetryAfter } from './retry';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -21,8 +22,9 @@ export async function sendMomoRequest(http: AxiosInstance, context: ErrorContext
   const deadline = startDeadline(timeoutMs, signal);
   let status: number;
   let data: unknown;
+  let headers: Record<string, unknown>;
   try {
-    ({ status, data } = await http.request({ ...config, timeout: timeoutMs, signal: deadline.signal }));
+    ({ status, data, headers } = await http.request({ ...config, timeout: timeoutMs, signal: deadline.signal }));
   } catch (err) {
     if (deadline.expired()) throw explain('timeout', { host: context.host, operation: context.operation, timeoutMs });
     if (isBodyTooLarge(err)) throw responseTooLarge(context.host);
@@ -30,7 +32,11 @@ export async function sendMomoRequest(http: AxiosInstance, context: ErrorContext
   } finally {
     deadline.dispose();
   }
-  if (status < 200 || status >= 300) throw classifyResponse(status, data, context);
+  if (status < 200 || status >= 300) {
+    const error = classifyResponse(status, data, context);
+    if (error.retryable) error.retryAfterMs = parseRetryAfter(headers['retry-after']);
+    throw error;
+  }
   return typeof data === 'string' ? data : '';
 }
 
