@@ -98,7 +98,8 @@ describe('core/momo provision', () => {
       assert.equal(error.kind, 'serviceUnavailable');
       assert.equal(error.createdApiUser, undefined, 'no user exists, nothing to keep');
       assert.equal(postsToCreateUser().length - count, 3);
-      assert.ok(elapsed >= 60 + 120, `waited ${elapsed} ms, expected at least 180 (60 + 120)`);
+      // Jittered backoff waits between half and all of each step (60, then 120 ms).
+      assert.ok(elapsed >= 30 + 60, `waited ${elapsed} ms, expected at least 90 (half of 60 + 120)`);
     });
 
     it('never retries a 4xx: invalid subscription key is tried once', async () => {
