@@ -48,7 +48,9 @@ export function formatMs(ms: number): string {
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 100) return `${ms.toFixed(0)} ms`;
   if (ms >= 10) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(2)} ms`;
+  if (ms >= 0.1) return `${ms.toFixed(2)} ms`;
+  const us = ms * 1000;
+  return us >= 10 ? `${us.toFixed(1)} µs` : `${us.toFixed(3)} µs`;
 }
 
 /** Sizes in KB of 1024 bytes, as esbuild prints them. */

@@ -32,12 +32,13 @@ export interface Summary {
   samples: number[];
 }
 
-export function summarize(samples: number[]): Summary {
+/** `digits`: decimals kept (3 = µs for times in ms; per-operation times of a batch need more). */
+export function summarize(samples: number[], digits = 3): Summary {
   return {
-    median: round(median(samples)),
-    best: round(Math.min(...samples)),
+    median: round(median(samples), digits),
+    best: round(Math.min(...samples), digits),
     spread: round(spread(samples)),
-    samples: samples.map((sample) => round(sample)),
+    samples: samples.map((sample) => round(sample, digits)),
   };
 }
 

@@ -4,11 +4,11 @@
  * one-character edit, and the same work on a quarter of the lines (the linear-scaling check that
  * the old timed unit test made). Runs alone in its process so its peak RSS is its own.
  */
-import { detectFindings, planCredentialInsert } from '../../src/core/settings';
+import { detectFindings, detectFindingsIncrementally, planCredentialInsert, type FindingsState } from '../../src/core/settings';
 import { reportToParent } from '../lib/childProtocol';
 import { summarize, Summary } from '../lib/stats';
 import { Sampling, timeRoundsSync } from '../lib/timing';
-import { dotenvFile, oneCharacterEdit, pythonSettings } from './syntheticSettings';
+import { dotenvFile, editedLine, oneCharacterEdit, pythonSettings } from './syntheticSettings';
 
 const VALUES = { apiUser: '3b0d5f2c-8e1a-4c7b-9f6d-2a4e8c1b7d95', apiKey: '7c9e2b4f1a3d5e6f8b0c2d4e6f8a0b1c' };
 
@@ -18,9 +18,23 @@ export interface FileTimings {
   findings: number;
   findingsAfterEdit: number;
   planChanged: boolean;
-  /** quarterPlan, quarterDiagnostics: the same work on a quarter of the lines. */
-  ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics', Summary>;
+  /** How the incremental runs went: 'region' (only the touched statements) or 'file' each time. */
+  incrementalScans: Record<'region' | 'file', number>;
+  /** The incremental findings equalled detectFindings on the same text every time. */
+  incrementalMatches: boolean;
+  /** Characters in the edited line (the changed region of a one-character edit). */
+  regionChars: number;
+  /**
+   * quarterPlan, quarterDiagnostics: the same work on a quarter of the lines. incremental: one
+   * keystroke's detectFindingsIncrementally; regionSplit: the line split of the edited line
+   * (both per operation, timed in batches: one is far below the clock's resolution).
+   */
+  ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics' | 'incremental' | 'regionSplit', Summary>;
 }
+
+/** Operations per timed batch for the per-keystroke work. */
+const INCREMENTAL_BATCH = 50;
+const REGION_SPLIT_BATCH = 5000;
 
 function measureFile(fileName: string, make: (lines: number) => string, lines: number, sampling: Sampling): FileTimings {
   const text = make(lines);
@@ -29,6 +43,19 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
   // Two edited versions, alternated, so that no run sees the text the run before saw.
   const edited = [oneCharacterEdit(text, 0), oneCharacterEdit(text, 1)].map((t) => ({ text: t, fileName }));
   const plan = planCredentialInsert(doc, VALUES, { gitignoreText: '' });
+  // Keystrokes one after another: each run types the other character over the last one.
+  const { at, line } = editedLine(text);
+  let sink = 0;
+  let version = 0;
+  let state: FindingsState = detectFindingsIncrementally(undefined, edited[version], []).state;
+  const incrementalScans = { region: 0, file: 0 };
+  const keystroke = () => {
+    const next = 1 - version;
+    const update = detectFindingsIncrementally(state, edited[next], [{ start: at, end: at + 1, text: edited[next].text[at] }]);
+    incrementalScans[update.scanned]++;
+    state = update.state;
+    version = next;
+  };
 
   const t = timeRoundsSync(sampling, {
     split: () => text.split(/\r?\n/),
@@ -37,14 +64,30 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
     diagnosticsAfterEdit: (run) => detectFindings(edited[Math.abs(run) % 2]),
     quarterPlan: () => planCredentialInsert(quarter, VALUES, { gitignoreText: '' }),
     quarterDiagnostics: () => detectFindings(quarter),
+    incremental: () => {
+      for (let i = 0; i < INCREMENTAL_BATCH; i++) keystroke();
+    },
+    // A fresh slice each time: V8 caches split results of the same internalized string.
+    regionSplit: () => {
+      for (let i = 0; i < REGION_SPLIT_BATCH; i++) sink += text.slice(line.start, line.end).split(/\r?\n/).length;
+    },
   });
+  if (sink === 0) throw new Error('the region split produced nothing');
+  // Checked outside the timing: the last incremental answer is the full scan's.
+  const incrementalMatches = JSON.stringify(state.findings) === JSON.stringify(detectFindings(edited[version]));
+  const perOperation = (samples: number[], batch: number) => summarize(samples.map((ms) => ms / batch), 7);
   return {
     fileName,
     lines: text.split(/\r?\n/).length - 1,
     findings: detectFindings(doc).length,
     findingsAfterEdit: detectFindings(edited[0]).length,
     planChanged: plan.ok && plan.changed,
+    incrementalScans,
+    incrementalMatches,
+    regionChars: line.end - line.start,
     ms: {
+      incremental: perOperation(t.incremental, INCREMENTAL_BATCH),
+      regionSplit: perOperation(t.regionSplit, REGION_SPLIT_BATCH),
       split: summarize(t.split),
       plan: summarize(t.plan),
       diagnostics: summarize(t.diagnostics),

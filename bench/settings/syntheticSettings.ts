@@ -53,9 +53,17 @@ export function dotenvFile(lines: number): string {
  * unless something is reused. `variant` picks the replacement character.
  */
 export function oneCharacterEdit(text: string, variant: number): string {
+  const { at } = editedLine(text);
+  return text.slice(0, at) + (variant % 2 ? 'x' : 'y') + text.slice(at + 1);
+}
+
+/** Where oneCharacterEdit types, and the offsets of the whole line it types in (the changed region). */
+export function editedLine(text: string): { at: number; line: { start: number; end: number } } {
   const from = Math.floor(text.length * 0.6);
   const match = /"(?:default-|value )/.exec(text.slice(from));
   if (!match) throw new Error('no ordinary value to edit');
   const at = from + match.index + 2; // inside the quoted value: "default-7" → "dyfault-7"
-  return text.slice(0, at) + (variant % 2 ? 'x' : 'y') + text.slice(at + 1);
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  return { at, line: { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd + 1 } };
 }

@@ -32,3 +32,5 @@ export { planGitignoreEntry, isIgnoredBy } from './gitignore';
 export { classifyName, type NameInfo } from './names/classify';
 export { isPlaceholderValue, isDocumentationExample, realSecretShape, looksLikeRealSecret, DOCUMENTATION_EXAMPLE_VALUES } from './values';
 export { findMomoVariables, type MomoVariable } from './variables';
+export { detectFindingsIncrementally, isMtnAfterChanges, type FindingsState, type FindingsUpdate } from './incremental/incrementalFindings';
+export type { TextChange } from './incremental/textChange';

@@ -53,11 +53,20 @@ export function dotenvNotLoadedFindings(context: FindingContext): Finding[] {
 }
 
 export function detectFindings(doc: SettingsDocument, options: FindingOptions = {}): Finding[] {
-  if (!mtnEvidence(doc.text).mtn) return [];
+  return scanAndDetect(doc, options).findings;
+}
+
+/** detectFindings with what it found on the way: whether the file is MTN's and the scan the checks ran on. */
+export function scanAndDetect(doc: SettingsDocument, options: FindingOptions = {}): { findings: Finding[]; mtn: boolean; context?: FindingContext } {
+  if (!mtnEvidence(doc.text).mtn) return { findings: [], mtn: false };
   const context = buildContext(doc, options);
-  if (!context) return [];
+  if (!context) return { findings: [], mtn: true };
+  return { findings: findingsOf(context), mtn: true, context };
+}
+
+function findingsOf(context: FindingContext): Finding[] {
   // A template's empty values are the point of it: only leaks and wrong values are findings there.
-  const template = isTemplateFileName(doc.fileName);
+  const template = isTemplateFileName(context.doc.fileName);
   const findings = [
     ...(template ? [] : placeholderFindings(context)),
     ...(template ? [] : missingApiUserFindings(context)),

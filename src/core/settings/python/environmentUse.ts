@@ -18,6 +18,8 @@ export interface EnvironmentUse {
   firstEnvRead?: PyStatement;
   /** The most used read (os, decouple or django-environ), if any. */
   commonStyle?: PyEnvStyle;
+  /** How often each of `environmentPatterns(bindings).styles` occurs inside statements. */
+  styleCounts: number[];
 }
 
 const LOADER = /\bload_dotenv\s*\(|\bread_env\s*\(|\bread_dotenv\s*\(|\bdotenv\.load\b/g;
@@ -50,11 +52,41 @@ function* hits(pattern: RegExp, text: string): Generator<number> {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) yield match.index;
 }
 
-export function findEnvironmentUse(
-  text: string,
-  statements: readonly PyStatement[],
-  bindings: { fromOs: ReadonlySet<string>; decoupleNames: ReadonlySet<string>; environNames: ReadonlySet<string> },
-): EnvironmentUse {
+/** What the file's bindings make a read, with the style each read counts for. */
+export interface EnvironmentPatterns {
+  /** Any of these (inside a top-level statement) is a read, for `firstEnvRead`. */
+  reads: RegExp[];
+  /** Counted inside statements: the most frequent is the file's habit. */
+  styles: [RegExp, PyEnvStyle][];
+}
+
+export interface EnvironmentBindings {
+  fromOs: ReadonlySet<string>;
+  decoupleNames: ReadonlySet<string>;
+  environNames: ReadonlySet<string>;
+}
+
+export const DOTENV_LOADER = LOADER;
+
+export function environmentPatterns(bindings: EnvironmentBindings): EnvironmentPatterns {
+  const reads: RegExp[] = [/\bos\.environ\b|\bos\.getenv\s*\(/g];
+  if (bindings.fromOs.has('getenv')) reads.push(/(?<![\w.])getenv\s*\(/g);
+  if (bindings.fromOs.has('environ')) reads.push(/(?<![\w.])environ\s*[[.]/g);
+  const callables = [...bindings.decoupleNames, ...bindings.environNames].map(escapeRegExp);
+  // `env.read_env(...)` is the loader, not a read.
+  if (callables.length) reads.push(new RegExp(`(?<![\\w.])(?:${callables.join('|')})(?:\\.(?!read_env)\\w+)?\\s*\\(`, 'g'));
+  // The file's own habit: the read it uses most, among os, decouple and django-environ.
+  const styles: [RegExp, PyEnvStyle][] = STYLE_PATTERNS.map(([pattern, style]) => [new RegExp(pattern.source, 'g'), style]);
+  for (const name of bindings.decoupleNames) styles.push([new RegExp(`(?<![\\w.])${escapeRegExp(name)}\\s*\\(`, 'g'), { style: 'decouple', callee: name }]);
+  for (const name of bindings.environNames) {
+    const escaped = escapeRegExp(name);
+    styles.push([new RegExp(`(?<![\\w.])${escaped}\\s*\\(`, 'g'), { style: 'environ', callee: name }]);
+    styles.push([new RegExp(`(?<![\\w.])${escaped}\\.str\\s*\\(`, 'g'), { style: 'environ.typed', callee: `${name}.str` }]);
+  }
+  return { reads, styles };
+}
+
+export function findEnvironmentUse(text: string, statements: readonly PyStatement[], bindings: EnvironmentBindings): EnvironmentUse {
   let loadsDotenv = false;
   for (const at of hits(LOADER, text)) {
     if (statementAt(statements, at)) {
@@ -62,14 +94,9 @@ export function findEnvironmentUse(
       break;
     }
   }
-  const readPatterns: RegExp[] = [/\bos\.environ\b|\bos\.getenv\s*\(/g];
-  if (bindings.fromOs.has('getenv')) readPatterns.push(/(?<![\w.])getenv\s*\(/g);
-  if (bindings.fromOs.has('environ')) readPatterns.push(/(?<![\w.])environ\s*[[.]/g);
-  const callables = [...bindings.decoupleNames, ...bindings.environNames].map(escapeRegExp);
-  // `env.read_env(...)` is the loader, not a read.
-  if (callables.length) readPatterns.push(new RegExp(`(?<![\\w.])(?:${callables.join('|')})(?:\\.(?!read_env)\\w+)?\\s*\\(`, 'g'));
+  const patterns = environmentPatterns(bindings);
   let firstEnvRead: PyStatement | undefined;
-  for (const pattern of readPatterns) {
+  for (const pattern of patterns.reads) {
     for (const at of hits(pattern, text)) {
       const statement = statementAt(statements, at);
       if (!statement || statement.indent !== '' || !statement.startsLine) continue;
@@ -77,23 +104,38 @@ export function findEnvironmentUse(
       break;
     }
   }
-  // The file's own habit: the read it uses most, among os, decouple and django-environ.
-  const stylePatterns: [RegExp, PyEnvStyle][] = [...STYLE_PATTERNS];
-  for (const name of bindings.decoupleNames) stylePatterns.push([new RegExp(`(?<![\\w.])${escapeRegExp(name)}\\s*\\(`, 'g'), { style: 'decouple', callee: name }]);
-  for (const name of bindings.environNames) {
-    const escaped = escapeRegExp(name);
-    stylePatterns.push([new RegExp(`(?<![\\w.])${escaped}\\s*\\(`, 'g'), { style: 'environ', callee: name }]);
-    stylePatterns.push([new RegExp(`(?<![\\w.])${escaped}\\.str\\s*\\(`, 'g'), { style: 'environ.typed', callee: `${name}.str` }]);
-  }
-  let commonStyle: PyEnvStyle | undefined;
-  let best = 0;
-  for (const [pattern, style] of stylePatterns) {
+  const styleCounts = patterns.styles.map(([pattern]) => {
     let count = 0;
     for (const at of hits(pattern, text)) if (statementAt(statements, at)) count++;
+    return count;
+  });
+  return { loadsDotenv, firstEnvRead, commonStyle: mostUsedStyle(patterns, styleCounts), styleCounts };
+}
+
+/** The style counted most (the first one on a tie), undefined when none is used. */
+export function mostUsedStyle(patterns: EnvironmentPatterns, counts: readonly number[]): PyEnvStyle | undefined {
+  let commonStyle: PyEnvStyle | undefined;
+  let best = 0;
+  counts.forEach((count, i) => {
     if (count > best) {
       best = count;
-      commonStyle = style;
+      commonStyle = patterns.styles[i][1];
     }
-  }
-  return { loadsDotenv, firstEnvRead, commonStyle };
+  });
+  return commonStyle;
+}
+
+/**
+ * How many matches of `pattern` start inside the statement. A match may run on over the
+ * whitespace after it (`getenv (`), never further, so only that much text is searched.
+ */
+export function hitsInside(pattern: RegExp, text: string, statement: PyStatement): number {
+  let stop = statement.end;
+  while (stop < text.length && /\s/.test(text[stop])) stop++;
+  const piece = text.slice(statement.start, Math.min(text.length, stop + 1));
+  const inside = statement.end - statement.start;
+  let count = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(piece); match && match.index < inside; match = pattern.exec(piece)) count++;
+  return count;
 }

@@ -40,15 +40,17 @@ export interface PythonScan extends ScannedSettings {
   assignOperator: string;
   /** An unclosed bracket or triple-quoted string starts here (the file does not parse). */
   unclosedAt?: number;
+  /** Counts of each environment-read style (environmentPatterns' order), for incremental updates. */
+  envStyleCounts: number[];
 }
 
 /** `NAME = ` / `NAME: type = ` at a statement start (sticky: no per-statement slicing). */
-const ASSIGN = /([A-Za-z_][A-Za-z0-9_]*)([ \t]*(?::[^=\n]*)?=(?!=)[ \t]*)/y;
+export const ASSIGN = /([A-Za-z_][A-Za-z0-9_]*)([ \t]*(?::[^=\n]*)?=(?!=)[ \t]*)/y;
 const ENV_CONSTRUCTOR = /(?:environ\.)?Env\s*\(/y;
 const AUTO_CONFIG = /(?:decouple\.)?AutoConfig\s*\(/y;
 const MOMO_WORD = /momo|mtn/gi;
 /** Enough assignments to tell the file's quote habit. */
-const QUOTE_SAMPLE = 400;
+export const QUOTE_SAMPLE = 400;
 
 export type { PyEnvStyle } from './environmentUse';
 
@@ -198,5 +200,6 @@ export function scanPython(text: string): PythonScan {
     quote: momoQuote ?? (quoteSingle > quoteDouble ? "'" : '"'),
     assignOperator: variables[0]?.assignOperator ?? assignOperator ?? ' = ',
     unclosedAt,
+    envStyleCounts: use.styleCounts,
   };
 }

@@ -55,8 +55,37 @@ export interface PyStatementScan {
   unclosedAt?: number;
 }
 
+/** Where the lexer is between statements, and what it reads with. */
+export interface LexRange {
+  /** A line start where no statement is open (0 or the body start for the whole file). */
+  from: number;
+  /**
+   * Asked at each line start (an offset) reached with no statement open: true stops the lexer
+   * there. Without it the lexer runs to the end of the text.
+   */
+  stopAt?: (lineStart: number) => boolean;
+  /** Line of an offset, and the indentation of a line, in the text being lexed. */
+  lineAt: (offset: number) => number;
+  indentation: (line: number) => string;
+}
+
+export interface LexedStatements extends PyStatementScan {
+  /** The line start where `stopAt` stopped the lexer; undefined when it reached the end. */
+  stoppedAt?: number;
+}
+
 export function scanPythonStatements(index: TextIndex): PyStatementScan {
-  const text = index.text;
+  const { statements, unclosedAt } = lexPythonStatements(index.text, {
+    from: index.bodyStart,
+    lineAt: (offset) => index.lineAt(offset),
+    indentation: (line) => index.indentation(line),
+  });
+  return { statements, unclosedAt };
+}
+
+/** The statements from `range.from` on (the whole file's lexer, also used to re-lex an edited region). */
+export function lexPythonStatements(text: string, range: LexRange): LexedStatements {
+  const { lineAt, indentation, stopAt } = range;
   const statements: PyStatement[] = [];
   const openers: number[] = [];
   let unclosedString: number | undefined;
@@ -68,13 +97,13 @@ export function scanPythonStatements(index: TextIndex): PyStatementScan {
 
   const close = () => {
     if (start !== -1) {
-      const startLine = index.lineAt(start);
+      const startLine = lineAt(start);
       statements.push({
         start,
         end,
         startLine,
-        endLine: index.lineAt(end - 1),
-        indent: index.indentation(startLine),
+        endLine: lineAt(end - 1),
+        indent: indentation(startLine),
         startsLine: !afterSemicolon,
       });
     }
@@ -82,16 +111,20 @@ export function scanPythonStatements(index: TextIndex): PyStatementScan {
     end = -1;
   };
 
-  let i = index.bodyStart;
+  let i = range.from;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === NEWLINE || c === RETURN) {
-      if (depth === 0 && !continued) {
+      const neutral = depth === 0 && !continued;
+      if (neutral) {
         close();
         afterSemicolon = false;
       }
       continued = false;
       i += c === RETURN && text.charCodeAt(i + 1) === NEWLINE ? 2 : 1;
+      if (neutral && stopAt?.(i)) {
+        return { statements, unclosedAt: unclosedOffset(openers, unclosedString), stoppedAt: i };
+      }
       continue;
     }
     if (c === 32 || c === 9 || c === 12) {
@@ -132,6 +165,10 @@ export function scanPythonStatements(index: TextIndex): PyStatementScan {
     end = i;
   }
   close();
+  return { statements, unclosedAt: unclosedOffset(openers, unclosedString) };
+}
+
+function unclosedOffset(openers: readonly number[], unclosedString: number | undefined): number | undefined {
   const unclosed = [openers[0], unclosedString].filter((o): o is number => o !== undefined);
-  return { statements, unclosedAt: unclosed.length ? Math.min(...unclosed) : undefined };
+  return unclosed.length ? Math.min(...unclosed) : undefined;
 }

@@ -7,6 +7,43 @@ import type { Position } from '../types';
 
 const BOM = '\uFEFF';
 
+/** How many line breaks of each kind a text has: the dominant one is the file's. */
+export interface LineBreakCounts {
+  lf: number;
+  crlf: number;
+  cr: number;
+}
+
+/** Line starts, content ends and line-break counts of `text` from `from` to the end (or `until`). */
+export function splitLines(text: string, from = 0, until = text.length): { starts: number[]; ends: number[]; breaks: LineBreakCounts } {
+  const starts: number[] = [from];
+  const ends: number[] = [];
+  const breaks: LineBreakCounts = { lf: 0, crlf: 0, cr: 0 };
+  for (let i = from; i < until; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      ends.push(i);
+      starts.push(i + 1);
+      breaks.lf++;
+    } else if (c === 13) {
+      ends.push(i);
+      if (text.charCodeAt(i + 1) === 10) {
+        i++;
+        breaks.crlf++;
+      } else {
+        breaks.cr++;
+      }
+      starts.push(i + 1);
+    }
+  }
+  ends.push(until);
+  return { starts, ends, breaks };
+}
+
+export function dominantBreak({ lf, crlf, cr }: LineBreakCounts): string {
+  return crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
+}
+
 export class TextIndex {
   readonly text: string;
   /** Offset where each line starts; line 0 starts at 0 even with a BOM (see `bodyStart`). */
@@ -20,48 +57,46 @@ export class TextIndex {
   readonly bodyStart: number;
   readonly endsWithNewline: boolean;
 
-  constructor(text: string) {
+  /** Line breaks of each kind (for keeping `eol` right when lines are replaced). */
+  readonly breaks: LineBreakCounts;
+
+  constructor(text: string, lines?: { starts: number[]; ends: number[]; breaks: LineBreakCounts }) {
     this.text = text;
     this.hasBom = text.startsWith(BOM);
     this.bodyStart = this.hasBom ? 1 : 0;
-    const starts: number[] = [0];
-    const ends: number[] = [];
-    let lf = 0;
-    let crlf = 0;
-    let cr = 0;
-    if (text.indexOf('\r') === -1) {
-      // Fast path for the common case: indexOf is much faster than a per-character loop.
-      let at = text.indexOf('\n');
-      while (at !== -1) {
-        ends.push(at);
-        starts.push(at + 1);
-        lf++;
-        at = text.indexOf('\n', at + 1);
-      }
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) {
-          ends.push(i);
-          starts.push(i + 1);
-          lf++;
-        } else if (c === 13) {
-          ends.push(i);
-          if (text.charCodeAt(i + 1) === 10) {
-            i++;
-            crlf++;
-          } else {
-            cr++;
-          }
-          starts.push(i + 1);
-        }
+    const split = lines ?? (text.indexOf('\r') === -1 ? splitLineFeeds(text) : splitLines(text));
+    this.lineStarts = split.starts;
+    this.contentEnds = split.ends;
+    this.breaks = split.breaks;
+    this.eol = dominantBreak(split.breaks);
+    this.endsWithNewline = text.length > this.bodyStart && (text.endsWith('\n') || text.endsWith('\r'));
+  }
+
+  /**
+   * The index of `text`, which is this index's text with lines `fromLine` to `toLine`
+   * (exclusive) replaced: `lines` are the new lines' starts and content ends (offsets into
+   * `text`, ending where line `toLine` now starts) and `delta` how far the text after them moved.
+   * Reuses (and so invalidates) this index's arrays: the caller owns this index.
+   */
+  replaceLines(text: string, fromLine: number, toLine: number, lines: { starts: number[]; ends: number[]; breaks: LineBreakCounts }, delta: number): TextIndex {
+    const starts = this.lineStarts;
+    const ends = this.contentEnds;
+    let removed: LineBreakCounts = { lf: 0, crlf: 0, cr: 0 };
+    if (toLine > fromLine) removed = splitLines(this.text, starts[fromLine], starts[toLine]).breaks;
+    if (delta !== 0) {
+      for (let line = toLine; line < starts.length; line++) {
+        starts[line] += delta;
+        ends[line] += delta;
       }
     }
-    ends.push(text.length);
-    this.lineStarts = starts;
-    this.contentEnds = ends;
-    this.eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
-    this.endsWithNewline = text.length > this.bodyStart && (text.endsWith('\n') || text.endsWith('\r'));
+    starts.splice(fromLine, toLine - fromLine, ...lines.starts);
+    ends.splice(fromLine, toLine - fromLine, ...lines.ends);
+    const breaks = {
+      lf: this.breaks.lf - removed.lf + lines.breaks.lf,
+      crlf: this.breaks.crlf - removed.crlf + lines.breaks.crlf,
+      cr: this.breaks.cr - removed.cr + lines.breaks.cr,
+    };
+    return new TextIndex(text, { starts, ends, breaks });
   }
 
   get lineCount(): number {
@@ -122,4 +157,18 @@ export class TextIndex {
     }
     return -1;
   }
+}
+
+/** splitLines for a text without '\r': indexOf is much faster than a per-character loop. */
+function splitLineFeeds(text: string): { starts: number[]; ends: number[]; breaks: LineBreakCounts } {
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  let at = text.indexOf('\n');
+  while (at !== -1) {
+    ends.push(at);
+    starts.push(at + 1);
+    at = text.indexOf('\n', at + 1);
+  }
+  ends.push(text.length);
+  return { starts, ends, breaks: { lf: starts.length - 1, crlf: 0, cr: 0 } };
 }

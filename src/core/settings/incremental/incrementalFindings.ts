@@ -1,0 +1,136 @@
+/**
+ * detectFindings after an edit without scanning the whole file again. The state of the last
+ * run keeps the text index, the Python statements and the findings; an edit re-lexes only the
+ * statements it touches (pythonRegion.ts) and, when they matter to nothing file-wide, the old
+ * findings are kept with their offsets and positions moved. Anything else (another dialect,
+ * other options, an edit in the file's head or its MoMo lines, a file that does not parse)
+ * runs detectFindings on the whole text: the result is always what detectFindings returns.
+ */
+import { scanAndDetect } from '../findings/detect';
+import { mtnEvidence } from '../mtnDetection';
+import type { TextIndex } from '../text/textIndex';
+import type { Finding, FindingOptions, QuickFix, SettingsDocument, TextEdit } from '../types';
+import { pythonRegionState, updatePythonRegion, type PythonRegionState } from './pythonRegion';
+import { changedLines, changedSpan, type TextChange } from './textChange';
+
+/** What the next run starts from. Consumed by that run: keep only the newest one. */
+export interface FindingsState {
+  readonly doc: SettingsDocument;
+  readonly options: FindingOptions;
+  readonly mtn: boolean;
+  readonly findings: Finding[];
+  readonly python?: PythonRegionState;
+}
+
+export interface FindingsUpdate {
+  findings: Finding[];
+  state: FindingsState;
+  /** 'region': only the touched statements were scanned; 'file': the whole text. */
+  scanned: 'region' | 'file';
+}
+
+/** Every word the MTN test looks at (names, hosts, headers) mentions one of these. */
+const MTN_TEST_WORDS = /momo|mtn|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment/i;
+
+/**
+ * The findings of `doc`, which is `previous.doc` after `changes` (VS Code's contentChanges, in
+ * order). Without a previous state, or with changes that do not fit it, the whole file is scanned.
+ */
+export function detectFindingsIncrementally(
+  previous: FindingsState | undefined,
+  doc: SettingsDocument,
+  changes: readonly TextChange[],
+  options: FindingOptions = {},
+): FindingsUpdate {
+  const reused = previous && sameDocumentKind(previous.doc, doc) && samePlainData(previous.options, options) ? regionUpdate(previous, doc, changes, options) : undefined;
+  return reused ?? fullScan(doc, options);
+}
+
+/**
+ * Whether `doc` is MTN MoMo's (detectFindings reports nothing otherwise), answered from the
+ * changed lines alone when the state knows the rest: the test is a fold over words, and
+ * lines without any of its words add nothing to it.
+ */
+export function isMtnAfterChanges(previous: FindingsState | undefined, doc: SettingsDocument, changes: readonly TextChange[]): boolean {
+  if (previous && sameDocumentKind(previous.doc, doc)) {
+    if (changes.length === 0 && previous.doc.text === doc.text) return previous.mtn;
+    const span = changes.length ? changedSpan(changes, previous.doc.text.length) : undefined;
+    if (span && fitsNewText(previous, doc, span) && !touchesMtnTest(previous.doc.text, doc.text, span)) return previous.mtn;
+  }
+  return mtnEvidence(doc.text).mtn;
+}
+
+function fullScan(doc: SettingsDocument, options: FindingOptions): FindingsUpdate {
+  const { findings, mtn, context } = scanAndDetect(doc, options);
+  const python = context?.python ? pythonRegionState(context.python) : undefined;
+  return { findings, state: { doc, options, mtn, findings, python }, scanned: 'file' };
+}
+
+function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: readonly TextChange[], options: FindingOptions): FindingsUpdate | undefined {
+  if (changes.length === 0) {
+    return previous.doc.text === doc.text ? { findings: previous.findings, state: { ...previous, doc, options }, scanned: 'region' } : undefined;
+  }
+  const span = changedSpan(changes, previous.doc.text.length);
+  if (!span || !fitsNewText(previous, doc, span)) return undefined;
+  if (!previous.mtn) {
+    // Not MTN's, and the changed lines hold no word the MTN test reads: still nothing to report.
+    return touchesMtnTest(previous.doc.text, doc.text, span) ? undefined : { findings: [], state: { ...previous, doc, options }, scanned: 'region' };
+  }
+  if (!previous.python) return undefined;
+  const update = updatePythonRegion(previous.python, doc.text, span);
+  if (!update) return undefined;
+  const findings = moveFindings(previous.findings, update.mapRange, update.state.index);
+  // Moving failed (a finding inside the region): the region update already consumed the old state.
+  if (!findings) return fullScan(doc, options);
+  return { findings, state: { doc, options, mtn: true, findings, python: update.state }, scanned: 'region' };
+}
+
+function fitsNewText(previous: FindingsState, doc: SettingsDocument, span: { start: number; oldEnd: number; newEnd: number }): boolean {
+  return previous.doc.text.length - (span.oldEnd - span.start) + (span.newEnd - span.start) === doc.text.length;
+}
+
+function touchesMtnTest(oldText: string, newText: string, span: { start: number; oldEnd: number; newEnd: number }): boolean {
+  return MTN_TEST_WORDS.test(changedLines(oldText, span.start, span.oldEnd)) || MTN_TEST_WORDS.test(changedLines(newText, span.start, span.newEnd));
+}
+
+function sameDocumentKind(a: SettingsDocument, b: SettingsDocument): boolean {
+  return a.fileName === b.fileName && a.languageId === b.languageId;
+}
+
+type RangeMap = (start: number, end: number) => { start: number; end: number } | undefined;
+
+/** The findings with every offset into this document moved, positions from the new index; undefined if one cannot move. */
+function moveFindings(findings: readonly Finding[], map: RangeMap, index: TextIndex): Finding[] | undefined {
+  const moved: Finding[] = [];
+  for (const finding of findings) {
+    const range = moveRange(finding.startOffset, finding.endOffset, map, index);
+    if (!range) return undefined;
+    const fixes: QuickFix[] = [];
+    for (const fix of finding.fixes) {
+      const edits: TextEdit[] = [];
+      for (const edit of fix.edits) {
+        const editRange = moveRange(edit.startOffset, edit.endOffset, map, index);
+        if (!editRange) return undefined;
+        edits.push({ ...edit, ...editRange });
+      }
+      fixes.push({ ...fix, edits });
+    }
+    moved.push({ ...finding, ...range, fixes });
+  }
+  return moved;
+}
+
+function moveRange(start: number, end: number, map: RangeMap, index: TextIndex): Pick<Finding, 'range' | 'startOffset' | 'endOffset'> | undefined {
+  const moved = map(start, end);
+  if (!moved) return undefined;
+  return { startOffset: moved.start, endOffset: moved.end, range: { start: index.positionAt(moved.start), end: index.positionAt(moved.end) } };
+}
+
+/** Equal plain data (options: strings, booleans, arrays, documents). */
+function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => samePlainData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

@@ -1,0 +1,254 @@
+/**
+ * Re-scanning only the Python statements an edit touches. The lexer restarts at a line start
+ * where no statement is open and stops at the first line start after the edit where the old
+ * scan had none open either: from there on the statements are the old ones, moved. The region
+ * may be reused only when the file-wide facts the checks read stay the same: no MoMo word, import
+ * or .env loader in it (before or after), it lies after the file's head (imports, first read and
+ * assignment, the Env() line, the docstring), the most used read style stays the most used, and
+ * inside the quote-habit sample its assignments keep their quotes. Anything else scans the file.
+ */
+import type { PythonScan } from '../python/scan';
+import { ASSIGN, QUOTE_SAMPLE } from '../python/scan';
+import { environmentPatterns, hitsInside, mostUsedStyle, type EnvironmentPatterns } from '../python/environmentUse';
+import { lexPythonStatements, type PyStatement } from '../python/statements';
+import { dominantBreak, splitLines, type TextIndex } from '../text/textIndex';
+import type { ChangedSpan } from './textChange';
+
+export interface PythonRegionState {
+  index: TextIndex;
+  statements: PyStatement[];
+  /** Edits before this offset (imports, the first read, the Env() line, the docstring…) scan the file. */
+  headEnd: number;
+  patterns: EnvironmentPatterns;
+  /** Counts of each read style in the file (patterns.styles' order); kept up to date. */
+  styleCounts: number[];
+  /** Assignments starting before this offset form the quote-habit sample. */
+  sampleEnd: number;
+  /** The file has a top-level environment read (a new one after the head is not the first). */
+  hasEnvRead: boolean;
+}
+
+export interface RegionUpdate {
+  state: PythonRegionState;
+  /** Where a range of the old text is now; undefined when it touches the re-scanned region. */
+  mapRange(start: number, end: number): { start: number; end: number } | undefined;
+}
+
+/**
+ * Words that make a region matter to the whole file: MoMo and MTN names and markers (the MTN
+ * test, the MoMo variables), imports and .env loaders, django-environ / decouple bindings.
+ */
+const FILE_WIDE = /momo|mtn|collection|disbursement|remittance|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|import|dotenv|read_env|\benv\b|autoconfig|decouple|base_dir/i;
+const QUOTE_LOOKAHEAD = 200;
+
+/** The region state of a full scan; undefined when the file does not parse (every edit scans it again). */
+export function pythonRegionState(scan: PythonScan): PythonRegionState | undefined {
+  if (scan.unclosedAt !== undefined) return undefined;
+  const index = scan.index;
+  const lastImport = scan.imports[scan.imports.length - 1];
+  // The loader goes after the last import, and looks at the line after it.
+  const afterImports = lastImport ? index.lineStarts[Math.min(lastImport.endLine + 2, index.lineCount - 1)] : 0;
+  const text = index.text;
+  const assignments = scan.statements.filter((s) => isAssignment(text, s)).slice(0, QUOTE_SAMPLE + 1);
+  const firstTopAssignment = assignments.find((s) => s.indent === '' && s.startsLine);
+  const head = [afterImports, scan.statements[0]?.end, scan.docstring?.end, scan.firstEnvRead?.end, scan.environAssignment?.end, firstTopAssignment?.end];
+  const headEnd = Math.max(...head.map((offset) => offset ?? 0));
+  const patterns = environmentPatterns({ fromOs: scan.fromOs, decoupleNames: scan.context.decoupleNames, environNames: scan.context.environNames });
+  const sampleEnd = assignments.length > QUOTE_SAMPLE ? assignments[QUOTE_SAMPLE].start : Number.MAX_SAFE_INTEGER;
+  return { index, statements: scan.statements, headEnd, patterns, styleCounts: [...scan.envStyleCounts], sampleEnd, hasEnvRead: scan.firstEnvRead !== undefined };
+}
+
+/**
+ * The state after `span` changed the text to `text`, or undefined when the region matters to
+ * the whole file (or cannot be bounded): then the caller scans the file. Reuses the old
+ * state's arrays: the old state must not be used afterwards.
+ */
+export function updatePythonRegion(old: PythonRegionState, text: string, span: ChangedSpan): RegionUpdate | undefined {
+  const oldText = old.index.text;
+  const delta = span.newEnd - span.oldEnd;
+  if (span.start <= old.headEnd) return undefined;
+  const from = restartLine(old, span);
+  if (from === undefined) return undefined;
+  const regionStart = old.index.lineStarts[from];
+  if (regionStart < old.headEnd || regionStart === 0) return undefined;
+
+  const lines = new RegionLines(text, regionStart, from);
+  const lexed = lexPythonStatements(text, {
+    from: regionStart,
+    lineAt: (offset) => lines.lineAt(offset),
+    indentation: (line) => lines.indentation(line),
+    // Past the edit, with the line break before it untouched, where the old scan was between statements too.
+    stopAt: (lineStart) => lineStart >= span.newEnd + 2 && isOldLineStart(old.index, lineStart - delta) && openStatementAt(old, lineStart - delta) === undefined,
+  });
+  if (lexed.stoppedAt === undefined || lexed.unclosedAt !== undefined) return undefined;
+  const newEnd = lexed.stoppedAt;
+  const oldEnd = newEnd - delta;
+  if (FILE_WIDE.test(oldText.slice(regionStart, oldEnd)) || FILE_WIDE.test(text.slice(regionStart, newEnd))) return undefined;
+
+  const first = firstStartingAtOrAfter(old.statements, regionStart);
+  const last = firstStartingAtOrAfter(old.statements, oldEnd);
+  const before = old.statements.slice(first, last).map((s) => contribution(oldText, s, old.patterns));
+  const after = lexed.statements.map((s) => contribution(text, s, old.patterns));
+  const styleCounts = old.styleCounts.map((count, i) => count - sum(before, (c) => c.styles[i]) + sum(after, (c) => c.styles[i]));
+  if (mostUsedStyle(old.patterns, styleCounts) !== mostUsedStyle(old.patterns, old.styleCounts)) return undefined;
+  if (!old.hasEnvRead && after.some((c) => c.topLevelRead)) return undefined;
+  if (regionStart < old.sampleEnd && before.flatMap((c) => c.quote ?? []).join() !== after.flatMap((c) => c.quote ?? []).join()) return undefined;
+
+  const newLines = splitLines(text, regionStart, newEnd);
+  newLines.starts.pop();
+  newLines.ends.pop();
+  const to = old.index.lineAt(oldEnd);
+  const removed = splitLines(oldText, regionStart, oldEnd).breaks;
+  const { lf, crlf, cr } = old.index.breaks;
+  const breaks = { lf: lf - removed.lf + newLines.breaks.lf, crlf: crlf - removed.crlf + newLines.breaks.crlf, cr: cr - removed.cr + newLines.breaks.cr };
+  if (dominantBreak(breaks) !== old.index.eol) return undefined;
+
+  // Committed from here on: the old arrays are moved and spliced in place.
+  const lineDelta = newLines.starts.length - (to - from);
+  const statements = old.statements;
+  for (let i = last; i < statements.length; i++) {
+    const s = statements[i];
+    s.start += delta;
+    s.end += delta;
+    s.startLine += lineDelta;
+    s.endLine += lineDelta;
+  }
+  statements.splice(first, last - first, ...lexed.statements);
+  const index = old.index.replaceLines(text, from, to, newLines, delta);
+  return {
+    // The sample's end moves with the text after the region; inside it, the region's end is a safe bound.
+    state: { ...old, index, statements, styleCounts, sampleEnd: old.sampleEnd >= oldEnd ? old.sampleEnd + delta : old.sampleEnd >= regionStart ? newEnd : old.sampleEnd },
+    mapRange: (start, end) => (end < regionStart ? { start, end } : start > oldEnd ? { start: start + delta, end: end + delta } : undefined),
+  };
+}
+
+/** The line to re-lex from: the edit's first line, or earlier while a statement (or a `\` continuation) runs into it. */
+function restartLine(old: PythonRegionState, span: ChangedSpan): number | undefined {
+  const { index, statements } = old;
+  let low = span.start;
+  const touched = statements[firstEndingAtOrAfter(statements, span.start)];
+  if (touched && touched.start <= span.oldEnd) low = Math.min(low, touched.start);
+  let line = index.lineAt(low);
+  // Start before the edit, so the line break before the restart is untouched ("\r" + a typed "\n").
+  if (index.lineStarts[line] === span.start) line--;
+  while (line > 0) {
+    const at = index.lineStarts[line];
+    const open = openStatementAt(old, at);
+    if (open === undefined) return line;
+    line = open === 'continued' ? line - 1 : open.startLine;
+  }
+  return undefined;
+}
+
+/** The statement running across line start `at` of the old text, 'continued' after a `\` line end, else undefined. */
+function openStatementAt(old: PythonRegionState, at: number): PyStatement | 'continued' | undefined {
+  const text = old.index.text;
+  const breakAt = text.charCodeAt(at - 1) === 10 && text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;
+  if (text.charCodeAt(breakAt - 1) === 92 /* \ */) return 'continued';
+  const before = old.statements[firstStartingAtOrAfter(old.statements, at) - 1];
+  return before && before.end >= at ? before : undefined;
+}
+
+function isOldLineStart(index: TextIndex, offset: number): boolean {
+  return offset > 0 && offset < index.text.length && index.lineStarts[index.lineAt(offset)] === offset;
+}
+
+interface Contribution {
+  /** An assignment's quote-habit vote ('' when its value starts with no quote); undefined for other statements. */
+  quote?: string;
+  /** Reads of each style inside it. */
+  styles: number[];
+  /** A top-level statement that reads the environment. */
+  topLevelRead: boolean;
+}
+
+/** What a statement adds to the file-wide facts a region update must keep. */
+function contribution(text: string, statement: PyStatement, patterns: EnvironmentPatterns): Contribution {
+  ASSIGN.lastIndex = statement.start;
+  const match = ASSIGN.exec(text);
+  let quote: string | undefined;
+  if (match && ASSIGN.lastIndex <= statement.end) {
+    const rhsStart = ASSIGN.lastIndex;
+    const quoteAt = text.slice(rhsStart, Math.min(statement.end, rhsStart + QUOTE_LOOKAHEAD)).search(/["']/);
+    quote = quoteAt === -1 ? '' : text[rhsStart + quoteAt];
+  }
+  const topLevel = statement.indent === '' && statement.startsLine;
+  return {
+    quote,
+    styles: patterns.styles.map(([pattern]) => hitsInside(pattern, text, statement)),
+    topLevelRead: topLevel && patterns.reads.some((pattern) => hitsInside(pattern, text, statement) > 0),
+  };
+}
+
+function isAssignment(text: string, statement: PyStatement): boolean {
+  ASSIGN.lastIndex = statement.start;
+  return ASSIGN.exec(text) !== null && ASSIGN.lastIndex <= statement.end;
+}
+
+function sum(contributions: readonly Contribution[], pick: (c: Contribution) => number): number {
+  return contributions.reduce((total, c) => total + pick(c), 0);
+}
+
+function firstStartingAtOrAfter(statements: readonly PyStatement[], offset: number): number {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (statements[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function firstEndingAtOrAfter(statements: readonly PyStatement[], offset: number): number {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (statements[mid].end < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Line numbers and indentation inside the re-lexed region of the new text, found as the lexer goes. */
+class RegionLines {
+  private readonly starts: number[];
+
+  constructor(
+    private readonly text: string,
+    regionStart: number,
+    private readonly firstLine: number,
+  ) {
+    this.starts = [regionStart];
+  }
+
+  lineAt(offset: number): number {
+    let last = this.starts[this.starts.length - 1];
+    while (true) {
+      const next = nextLineStart(this.text, last);
+      if (next === undefined || next > offset) break;
+      this.starts.push(next);
+      last = next;
+    }
+    let line = this.starts.length - 1;
+    while (this.starts[line] > offset) line--;
+    return this.firstLine + line;
+  }
+
+  indentation(line: number): string {
+    const start = this.starts[line - this.firstLine];
+    let i = start;
+    while (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9) i++;
+    return this.text.slice(start, i);
+  }
+}
+
+function nextLineStart(text: string, from: number): number | undefined {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return undefined;
+}
