@@ -17,6 +17,7 @@ import { measureActivationInNode } from './sections/activationInNode';
 import { measureActivationInVsCode } from './sections/activationInVsCode';
 import { measureBundle } from './sections/bundleSize';
 import { measureFaults } from './sections/faults';
+import { measureDoctor } from './sections/doctor';
 import { measureProvisioning } from './sections/provisioning';
 import { measureSettingsPlanner } from './sections/settingsPlanner';
 
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
   await section('settingsPlanner', 'Settings planner', () => measureSettingsPlanner(reps.settingsRounds, baselineRssKb));
   await section('provisioning', 'Provisioning', () => measureProvisioning(reps.provisioningRuns, baselineRssKb));
   await section('faults', 'Peak memory', () => measureFaults());
+  await section('doctor', 'Doctor', () => measureDoctor(reps.provisioningRuns));
   if (options.vscode) {
     await section('activationInVsCode', 'Activation (code-server)', () => measureActivationInVsCode(snapshot, reps.vscodeWindows));
   } else {

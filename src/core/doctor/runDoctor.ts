@@ -1,7 +1,10 @@
 /**
- * Runs the doctor's checks in order — pasted error, base URL, subscription keys, API users,
- * target environment and currency, workspace — and reports every finding. Creates nothing
- * and changes no credential: it only reads users, asks for tokens and reads balances.
+ * Runs the doctor's checks — pasted error, base URL, subscription keys, API users, target
+ * environment and currency, workspace — and reports every finding in that order. Creates
+ * nothing and changes no credential: it only reads users, asks for tokens and reads balances.
+ * Checks that do not need each other's answers run side by side (every key and every user at
+ * once; inside each, its own requests at once), so a report costs two round trips: those, then
+ * the balance read with the first working token.
  */
 import { MomoClient } from '../momo/client';
 import { redactSecrets } from '../momo/redact';
@@ -62,15 +65,14 @@ async function runOnlineChecks(input: DoctorInput, signal: AbortSignal | undefin
     }
   }
 
-  for (const key of keys) {
-    throwIfCancelled(signal);
-    (await checkSubscriptionKey(key, ctx)).forEach(emit);
-  }
+  throwIfCancelled(signal);
+  const keyChecks = keys.map((key) => settled(checkSubscriptionKey(key, ctx)));
+  const userChecks = users.map((user) => settled(checkApiUser({ ...user, subscriptionKey: subscriptionKeyFor(user, input) }, ctx)));
+  for (const check of keyChecks) (await outcome(check)).forEach(emit);
 
   let session: ProductSession | undefined;
-  for (const user of users) {
-    throwIfCancelled(signal);
-    const result = await checkApiUser({ ...user, subscriptionKey: subscriptionKeyFor(user, input) }, ctx);
+  for (const check of userChecks) {
+    const result = await outcome(check);
     result.findings.forEach(emit);
     session = session ?? result.session;
   }
@@ -89,6 +91,22 @@ function subscriptionKeyFor(user: DoctorApiUser, input: DoctorInput): string | u
   const sameProduct = keys.find((k) => k.product === user.product);
   if (sameProduct) return sameProduct.key;
   return keys.length === 1 && !keys[0].product ? keys[0].key : undefined;
+}
+
+type Settled<T> = Promise<{ value: T } | { error: unknown }>;
+
+/** A check started now whose failure waits for its turn (a cancelled report skips the rest, never leaving a rejection unheard). */
+function settled<T>(work: Promise<T>): Settled<T> {
+  return work.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+async function outcome<T>(check: Settled<T>): Promise<T> {
+  const result = await check;
+  if ('error' in result) throw result.error;
+  return result.value;
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {

@@ -42,7 +42,7 @@ describe('doctor: API users', () => {
     assertNoSecrets(report, [user.apiKey]);
   });
 
-  it('reports an unknown user and does not ask for a token with it', async () => {
+  it('reports an unknown user and no token finding for it', async () => {
     const subscriptionKey = emulator().subscriptionKeys.collection.primary;
     const apiUser = randomUUID();
     const before = emulator().requests.length;
@@ -51,7 +51,8 @@ describe('doctor: API users', () => {
     assert.equal(exists.ok, false);
     assert.match(exists.message, new RegExp(`${apiUser} does not exist`));
     assert.equal(report.findings.filter((f) => f.check === 'apiUser.token').length, 0);
-    assert.ok(!emulator().requests.slice(before).some((r) => r.path.includes('/token')));
+    // The token request went out beside the read (issue 15: one round trip); its answer is dropped.
+    assert.deepEqual(writes(emulator(), before), []);
   });
 
   it('uses the given subscription key of the same product', async () => {

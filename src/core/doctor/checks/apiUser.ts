@@ -1,6 +1,7 @@
 /**
  * Each API user: its id and key have the right shape, the user exists (sandbox: read it),
- * and the pair gets a token. A login_failed comes with the core's explanation: the key does
+ * and the pair gets a token (the read and the token request go out together). A login_failed
+ * comes with the core's explanation: the key does
  * not belong to the user, or a newer key was created since (which retires the old one).
  */
 import type { MomoClient } from '../../momo/client';
@@ -94,6 +95,9 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
   }
   const subscriptionKey = subscription.value;
 
+  // The read and the token at once: a missing user's token answer is simply not reported.
+  const token = key?.value === undefined ? undefined : requestToken({ client, product: entry.product, subscriptionKey, apiUser: user.value, secret: key.value, kind, subject }, ctx);
+  token?.catch(() => undefined); // handled here even when the user turns out missing
   const exists = await checkExists(user.value, subscriptionKey, subject, { ...ctx, client, production: ctx.production || kind === 'system' });
   findings.push(exists.finding);
   if (exists.missing) return { findings };
@@ -105,17 +109,32 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
     }));
     return { findings };
   }
-  if (!key.value) return { findings };
+  if (!token) return { findings };
+  const result = await token;
+  findings.push(result.finding);
+  return { findings, session: result.session };
+}
+
+interface TokenRequest {
+  client: MomoClient;
+  product: Product;
+  subscriptionKey: string;
+  apiUser: string;
+  secret: string;
+  kind: CredentialKind;
+  subject: string;
+}
+
+async function requestToken(request: TokenRequest, ctx: CheckContext): Promise<{ finding: DoctorFinding; session?: ProductSession }> {
+  const { client, product, subscriptionKey, subject } = request;
   try {
-    const token = await client.getToken(entry.product, subscriptionKey, user.value, key.value, { signal: ctx.signal });
-    const pair = kind === 'system' ? 'The User ID and its Credential Token get' : 'The API user and its API key get';
-    findings.push(makeFinding(API_USER_TOKEN_CHECK, 'ok', `${pair} an access token for ${label}.`, { subject }));
+    const token = await client.getToken(product, subscriptionKey, request.apiUser, request.secret, { signal: ctx.signal });
+    const pair = request.kind === 'system' ? 'The User ID and its Credential Token get' : 'The API user and its API key get';
+    const finding = makeFinding(API_USER_TOKEN_CHECK, 'ok', `${pair} an access token for ${PRODUCT_LABELS[product]}.`, { subject });
     // The target-environment check reads the balance through the report's client: only a session of that host is handed on.
-    const session = client === ctx.client ? { product: entry.product, subscriptionKey, accessToken: token.accessToken } : undefined;
-    return { findings, session };
+    return { finding, session: client === ctx.client ? { product, subscriptionKey, accessToken: token.accessToken } : undefined };
   } catch (err) {
-    findings.push(findingFromError(API_USER_TOKEN_CHECK, unlessCancelled(err), { subject }));
-    return { findings };
+    return { finding: findingFromError(API_USER_TOKEN_CHECK, unlessCancelled(err), { subject }) };
   }
 }
 

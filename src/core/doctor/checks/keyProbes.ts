@@ -38,10 +38,9 @@ export async function probeWithUnknownPair(client: MomoClient, product: Product,
   }
 }
 
-/** The product whose token endpoint accepts the key, among the others than `except`. */
+/** The product whose token endpoint accepts the key, among the others than `except` (asked side by side). */
 export async function findProductOfKey(client: MomoClient, key: string, except: Product, signal?: AbortSignal): Promise<Product | undefined> {
-  for (const product of PRODUCTS.filter((p) => p !== except)) {
-    if ((await probeWithUnknownPair(client, product, key, signal)) === 'accepted') return product;
-  }
-  return undefined;
+  const others = PRODUCTS.filter((p) => p !== except);
+  const probes = await Promise.all(others.map((product) => probeWithUnknownPair(client, product, key, signal)));
+  return others.find((_, i) => probes[i] === 'accepted');
 }

@@ -12,7 +12,7 @@ import { findingFromError, makeFinding } from '../findings';
 import type { DoctorFinding, DoctorFix, DoctorSubscriptionKey } from '../types';
 import type { CheckContext } from './context';
 import { checkCredentialFormat } from './credentialFormat';
-import { findProductOfKey, probeWithUnknownApiUser, probeWithUnknownPair } from './keyProbes';
+import { findProductOfKey, probeWithUnknownApiUser, probeWithUnknownPair, type ProbeResult } from './keyProbes';
 
 export const KEY_FORMAT_CHECK = 'subscriptionKey.format';
 export const KEY_GATEWAY_CHECK = 'subscriptionKey.gateway';
@@ -40,32 +40,36 @@ export async function checkSubscriptionKey(entry: DoctorSubscriptionKey, ctx: Ch
 
 async function checkKeyAtGateway(key: string, product: Product | undefined, subject: string, ctx: CheckContext): Promise<DoctorFinding> {
   const client = ctx.client!;
+  // Both probes at once: the token probe's answer is needed unless provisioning rejects the key.
+  const productProbe = product ? probeWithUnknownPair(client, product, key, ctx.signal) : undefined;
+  // Read (and so handled) even when the provisioning probe decides alone.
+  productProbe?.catch(() => undefined);
   if (!ctx.production) {
     const probe = await probeWithUnknownApiUser(client, key, ctx.signal);
     if (probe === 'accepted') {
-      if (!product) return makeFinding(KEY_GATEWAY_CHECK, 'ok', 'The gateway accepts this subscription key.', { subject });
-      return checkKeyForProduct(key, product, subject, ctx, true);
+      if (!product || !productProbe) return makeFinding(KEY_GATEWAY_CHECK, 'ok', 'The gateway accepts this subscription key.', { subject });
+      return checkKeyForProduct(key, product, await productProbe, subject, ctx, true);
     }
     // No Provisioning API on this host: it serves production, so only the token probe can tell.
     if (probe.kind !== 'provisioningNotAvailable') return fromProbeError(probe, subject);
   }
-  if (!product) {
+  if (!product || !productProbe) {
     const message = 'Not checked at the gateway: this host has no Provisioning API, so the key can only be checked for a given product.';
     return makeFinding(KEY_GATEWAY_CHECK, 'info', message, { subject });
   }
-  return checkKeyForProduct(key, product, subject, ctx, false);
+  return checkKeyForProduct(key, product, await productProbe, subject, ctx, false);
 }
 
 async function checkKeyForProduct(
   key: string,
   product: Product,
+  probe: ProbeResult,
   subject: string,
   ctx: CheckContext,
   acceptedByProvisioning: boolean,
 ): Promise<DoctorFinding> {
   const client = ctx.client!;
   const label = PRODUCT_LABELS[product];
-  const probe = await probeWithUnknownPair(client, product, key, ctx.signal);
   if (probe === 'accepted') {
     return makeFinding(KEY_GATEWAY_CHECK, 'ok', `The gateway accepts this subscription key for ${label}.`, { subject });
   }
