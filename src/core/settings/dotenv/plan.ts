@@ -29,7 +29,9 @@ function lineStyle(scan: DotenvScan): LineStyle {
   const sample = scan.variables.length ? scan.variables : scan.entries;
   const count = (q: string) => sample.filter((e) => e.quote === q).length;
   const quote = count('"') > count('') && count('"') >= count("'") ? '"' : count("'") > count('') ? "'" : '';
-  return { exported: model.exported, operator: model.operator, quote };
+  // `NAME: value` is Node dotenv's alone: new lines use `=`, which every loader reads.
+  const operator = model.operator.includes(':') ? '=' : model.operator;
+  return { exported: model.exported, operator, quote };
 }
 
 const NEEDS_QUOTES = /[\s#"'`\\$]/;

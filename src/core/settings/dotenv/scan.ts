@@ -1,7 +1,12 @@
 /**
- * dotenv files, line by line: `[export ]NAME=value`, values unquoted, 'single', "double"
- * (multi-line allowed) or `backtick`, `# comments`, any line break. Records where each value
- * sits so it can be replaced without touching its quotes or a trailing comment.
+ * dotenv files, line by line: `[export ]NAME=value` (and Node dotenv's `NAME: value`), values
+ * unquoted, 'single', "double" (multi-line allowed) or `backtick`, `# comments`, any line break.
+ * Records where each value sits so it can be replaced without touching its quotes or a trailing
+ * comment. Where the loaders disagree, this follows the ones MoMo projects use: a `#` starts a
+ * comment only after white space (python-dotenv, phpdotenv; Node's dotenv cuts `a#b` to `a`),
+ * and `NAME: value` is an entry (Node's dotenv reads it; writing a second `NAME=` line beside
+ * it would leave the app reading the old value). test/unit/settings/dotenvOracle.test.ts checks
+ * the rest against Node's dotenv.
  */
 import { classifyNameFast as classifyName } from '../names/classify';
 import type { ScannedSettings, ScannedVariable } from '../model';
@@ -9,7 +14,7 @@ import { TextIndex } from '../text/textIndex';
 
 export interface DotenvEntry extends ScannedVariable {
   exported: boolean;
-  /** `=` with the spaces around it, as written. */
+  /** `=` with the spaces around it (or `: `), as written. */
   operator: string;
   quote: '' | '"' | "'" | '`';
   /** The value as written (quotes included); empty range when there is no value. */
@@ -29,7 +34,7 @@ export interface DotenvScan extends ScannedSettings {
   variables: DotenvEntry[];
 }
 
-const ENTRY = /^[ \t]*(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*)/;
+const ENTRY = /^[ \t]*(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*|:[ \t]+)/;
 
 function decodeDouble(body: string): string {
   if (!body.includes('\\')) return body;
