@@ -25,20 +25,32 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
     const { values } = parseArgs({ args, options: { ...spec, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
     return values as ParsedOptions;
   } catch (err) {
-    throw new UsageError(describeParseError(err));
+    throw new UsageError(describeParseError(err, spec));
   }
 }
 
-function describeParseError(err: unknown): string {
+/**
+ * An unknown option is named only when it looks like an option name: `--subscription-key<KEY>`
+ * (the space forgotten) must not print the key.
+ */
+function unknownOption(flag: string | undefined, spec: OptionSpec): string {
+  if (flag && /^--?[a-z][a-z-]{0,30}$/i.test(flag)) return `Unknown option ${flag}.`;
+  const glued = flag && Object.keys(spec).find((name) => flag.startsWith(`--${name}`));
+  if (glued) return `Unknown option starting with --${glued} (not shown: it may hold a secret): put a space or = between --${glued} and its value.`;
+  return 'Unknown option (not shown: it may hold a secret).';
+}
+
+function describeParseError(err: unknown, spec: OptionSpec): string {
   const code = (err as { code?: string }).code;
-  const message = err instanceof Error ? err.message : String(err);
+  // Only the start is read: the option name comes first, and the rest may be a long pasted value.
+  const message = (err instanceof Error ? err.message : String(err)).slice(0, 300);
   const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1];
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `Unknown option ${flag ?? ''}.`.replace(' .', '.');
+      return unknownOption(flag, spec);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      if (flag && /does not take an argument/.test(message)) return `${flag} takes no value.`;
-      return flag ? `${flag} needs a value.` : 'An option is missing its value.';
+      if (flag && flag.length <= 40 && /does not take an argument/.test(message)) return `${flag} takes no value.`;
+      return flag && flag.length <= 40 ? `${flag} needs a value.` : 'An option is missing its value.';
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return 'Unexpected argument: every value goes after its --option.';
     default:

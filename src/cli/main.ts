@@ -4,7 +4,6 @@
  * Commands live in a table; `write-settings` and `doctor` are expected to join it.
  */
 import { destroyAgents } from '../core/momo/http';
-import { redactSecrets } from '../core/momo/redact';
 import { Command } from './command';
 import { demoCommand } from './demo';
 import { doctorCommand } from './doctor';
@@ -55,9 +54,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`${err.message}\nRun momo-credentials ${command.name} --help for the options.`);
       return EXIT_USAGE;
     }
-    // A bug, not a MoMo failure: say so without risking a secret from the error text.
-    const detail = err instanceof Error ? redactSecrets(err.message, []) : 'unknown error';
-    io.err(`✗ Unexpected failure in ${command.name}: ${detail}`);
+    // A bug, not a MoMo failure: say so without the error text, which may quote an input (a key).
+    const kind = err instanceof Error && /^[A-Za-z]{1,40}$/.test(err.name) ? err.name : 'unknown error';
+    io.err(`✗ Unexpected failure in ${command.name} (${kind}): this is a bug in momo-credentials; please report it with the command you ran, without its keys.`);
     return EXIT_FAILED;
   } finally {
     destroyAgents();

@@ -3,8 +3,9 @@
  * else the host does. Production changes how keys are probed (no Provisioning API there).
  */
 import { detectCredentialKind } from '../momo/credentialKind';
-import { findEnvironment, PRODUCTION_HOSTS, SANDBOX_BASE_URL, SANDBOX_HOSTS, TargetEnvironment } from '../momo/environments';
+import { findEnvironment, SANDBOX_BASE_URL, TargetEnvironment } from '../momo/environments';
 import { platformBaseUrl, platformForKind, type ProductionPlatform } from '../momo/platforms';
+import { classifyHost } from '../trust/hosts';
 import type { DoctorApiUser } from './types';
 
 export type HostKind = 'sandbox' | 'production' | 'local' | 'other';
@@ -17,8 +18,6 @@ export interface ResolvedEnvironment {
   target?: TargetEnvironment;
   production: boolean;
 }
-
-const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 /** A URL as people write it, "https://" optional; undefined when it cannot be read. */
 export function parseLooseUrl(raw: string): URL | undefined {
@@ -33,10 +32,8 @@ export function parseLooseUrl(raw: string): URL | undefined {
 export function hostKindOf(baseUrl: string): HostKind {
   const url = parseLooseUrl(baseUrl);
   if (!url) return 'other';
-  if (SANDBOX_HOSTS.includes(url.host)) return 'sandbox';
-  if (PRODUCTION_HOSTS.includes(url.host)) return 'production';
-  if (LOCAL_HOSTS.includes(url.hostname)) return 'local';
-  return 'other';
+  const kinds = { mtnSandbox: 'sandbox', mtnProduction: 'production', loopback: 'local', other: 'other' } as const;
+  return kinds[classifyHost(url.hostname)];
 }
 
 export function resolveEnvironment(input: { baseUrl?: string; targetEnvironment?: string; apiUsers?: DoctorApiUser[] }): ResolvedEnvironment {

@@ -6,6 +6,7 @@ import {
   accept,
   cleanPasted,
   HEX32_PATTERN,
+  isTooLong,
   looksLikeAccessToken,
   looksLikeBasicCredential,
   refuse,
@@ -43,13 +44,15 @@ function dropNamePrefix(value: string): { value: string; dropped: boolean } {
 }
 
 function validateHexKey(raw: string, o: { label: string; whereToFind: string }): Validation {
+  const { label } = o;
+  const aLabel = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+  const expected = `${aLabel} has exactly 32 hexadecimal characters (0-9, a-f)`;
+  if (isTooLong(raw)) return refuse(`${raw.length} characters: ${expected}, so something extra was copied with it.`);
   const cleaned = cleanPasted(raw);
   const notices = [...cleaned.notices];
   const prefix = dropNamePrefix(cleaned.value);
   if (prefix.dropped) notices.push('Kept only the value after the name.');
   const value = prefix.value;
-  const { label } = o;
-  const aLabel = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
   if (!value) return refuse(`Enter the ${label}: ${o.whereToFind}.`);
   if (HEX32_PATTERN.test(value)) {
     if (value !== value.toLowerCase()) notices.push('Converted to lowercase.');
@@ -65,7 +68,6 @@ function validateHexKey(raw: string, o: { label: string; whereToFind: string }):
     return refuse(`This is a Basic authorization value (API user and API key encoded together), not ${aLabel}.`);
   }
   if (/\s/.test(value)) return refuse(`The ${label} contains spaces; copy it again in one piece.`);
-  const expected = `${aLabel} has exactly 32 hexadecimal characters (0-9, a-f)`;
   if (/^[0-9a-f]+$/i.test(value)) {
     const hint = value.length < 32 ? 'part of it is missing' : 'something extra was copied with it';
     return refuse(`${value.length} characters: ${expected}, so ${hint}.`);
@@ -75,6 +77,7 @@ function validateHexKey(raw: string, o: { label: string; whereToFind: string }):
 }
 
 export function validateApiUser(raw: string): Validation {
+  if (isTooLong(raw)) return refuse(`${raw.length} characters: an API user id has 36 (8-4-4-4-12 hexadecimal digits with dashes).`);
   const cleaned = cleanPasted(raw);
   const notices = [...cleaned.notices];
   let value = cleaned.value;

@@ -3,7 +3,7 @@
  * country name; both are refused with the value they meant.
  */
 import { ENVIRONMENTS, findEnvironment } from './environments';
-import { accept, cleanPasted, refuse, Validation } from './validationCommon';
+import { accept, cleanPasted, isTooLong, refuse, Validation } from './validationCommon';
 
 /** Lower case, letters only, accents dropped: "Côte d'Ivoire" → "cotedivoire". */
 function squash(text: string): string {
@@ -43,6 +43,7 @@ function suggestionFor(value: string): string | undefined {
 }
 
 export function validateTargetEnvironment(raw: string): Validation {
+  if (isTooLong(raw)) return refuse(`${raw.length} characters: the target environment is sandbox, or mtn<country> in production.`);
   const cleaned = cleanPasted(raw);
   const value = cleaned.value.toLowerCase();
   const examples = 'mtnuganda, mtnghana, mtncameroon, …';

@@ -13,6 +13,16 @@ export function refuse(message: string): Validation {
   return { ok: false, message };
 }
 
+/**
+ * Longer than anything a person means to paste into one field. Longer input gets the same
+ * "wrong length" message without any pattern ever looking at it.
+ */
+export const MAX_PASTED_LENGTH = 1024;
+
+export function isTooLong(raw: unknown): raw is string {
+  return typeof raw === 'string' && raw.length > MAX_PASTED_LENGTH;
+}
+
 export interface Cleaned {
   value: string;
   notices: string[];

@@ -113,6 +113,16 @@ describe('cli momo-credentials (built dist/cli.js)', function () {
       { name: 'verify without API key', args: ['verify', '--api-user', '3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f'], env: { MOMO_SUBSCRIPTION_KEY: '604eefeda5a9f82c1d33fcb6eb24206f' }, stderr: /MOMO_API_KEY/ },
       { name: 'emulator with a bad port', args: ['emulator', '--port', '70000'], stderr: /--port must be a whole number from 0 to 65535/ },
       { name: 'unknown command', args: ['frobnicate'], stderr: /Unknown command "frobnicate"/ },
+      // Issue 9: unknown options, commands and values are named without their values.
+      { name: 'a key glued to its option', args: ['provision', '--subscription-key604eefeda5a9f82c1d33fcb6eb24206f'], stderr: /Unknown option starting with --subscription-key \(not shown: it may hold a secret\): put a space or =/ },
+      { name: 'a key as an unknown option', args: ['verify', '--604eefeda5a9f82c1d33fcb6eb24206f'], stderr: /Unknown option \(not shown/ },
+      { name: 'a key glued to a short option', args: ['provision', '-x604eefeda5a9f82c1d33fcb6eb24206f'], stderr: /Unknown option -x\./ },
+      { name: 'a key as the command', args: ['604eefeda5a9f82c1d33fcb6eb24206f'], stderr: /Unknown command\./ },
+      { name: 'a key as a stray argument', args: ['provision', '604eefeda5a9f82c1d33fcb6eb24206f'], stderr: /Unexpected argument/ },
+      { name: 'a callback host with a non-numeric port', args: ['provision', '--subscription-key', '604eefeda5a9f82c1d33fcb6eb24206f', '--callback-host', 'localhost:abc'], stderr: /--callback-host: This is not a host name or an IP address/ },
+      { name: 'a script as the callback host', args: ['provision', '--subscription-key', '604eefeda5a9f82c1d33fcb6eb24206f', '--callback-host', 'javascript:alert(1)'], stderr: /--callback-host: This is not a host name or an IP address/ },
+      { name: 'plain http to another host', args: ['provision', '--subscription-key', '604eefeda5a9f82c1d33fcb6eb24206f', '--base-url', 'http://momo.example.org'], stderr: /--base-url: http:\/\/momo\.example\.org would send your MoMo keys in clear text.*Use https:\/\/momo\.example\.org\./ },
+      { name: 'plain http to another host (verify)', args: ['verify', '--subscription-key', '604eefeda5a9f82c1d33fcb6eb24206f', '--api-user', '3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f', '--api-key', '604eefeda5a9f82c1d33fcb6eb24206f', '--base-url', 'http://10.1.2.3:8080'], stderr: /clear text.*Use https:\/\/10\.1\.2\.3:8080\./ },
       { name: 'no command', args: [], stderr: /Usage: momo-credentials <command>/ },
     ];
     for (const c of cases) {

@@ -65,6 +65,8 @@ describe('core/momo validation', () => {
     [`${KEY}a`, /^33 characters: .*extra/],
     [`${KEY.slice(0, 31)}z`, /^32 characters including "z"/],
     [`${KEY.slice(0, 16)} ${KEY.slice(16)}`, /spaces/],
+    // Issue 9: a huge value gets the normal wrong-length message, without any pattern looking at it.
+    ['a'.repeat(40_000), /^40000 characters: a subscription key has exactly 32 hexadecimal characters/],
   ]);
 
   runTable('validateApiKey', validateApiKey, [
@@ -107,8 +109,17 @@ describe('core/momo validation', () => {
       ['   ', /Enter the callback host/],
       ['example .com', /no spaces/],
       ['example.com/callback', /no path/],
-      ['exa_mple.com', /not a valid host name/],
-      ['-bad.example.com', /not a valid host name/],
+      ['exa_mple.com', /not a host name or an IP address/],
+      ['-bad.example.com', /not a host name or an IP address/],
+      // Issue 9: any ":" used to be taken for IPv6.
+      ['localhost:abc', /not a host name or an IP address/],
+      ['javascript:alert(1)', /not a host name or an IP address/],
+      ['999.1.1.1', /not a host name or an IP address/],
+      ['::1', { value: '::1' }],
+      ['[::1]', { value: '[::1]' }],
+      ['[::1]:8080', { value: '[::1]', notice: /port/ }],
+      ['fe80::zz', /not a host name or an IP address/],
+      ['a'.repeat(40_000), /40000 characters/],
     ]);
     runTable('production', (raw) => validateCallbackHost(raw, { production: true }), [
       ['pay.example.com', { value: 'pay.example.com' }],
@@ -134,9 +145,12 @@ describe('core/momo validation', () => {
       ['https://www.momodeveloper.mtn.com/products', /use https:\/\/sandbox\.momodeveloper\.mtn\.com/],
       ['momoapi.mtn.com', /production portal.*use https:\/\/proxy\.momoapi\.mtn\.com/],
       ['https://momodeveloper.mtn.co.rw/', /Rwanda.*use https:\/\/proxy\.momoapi\.mtn\.co\.rw/],
-      ['http://sandbox.momodeveloper.mtn.com', /only served over https/],
-      ['http://192.168.1.5:4010', /only served over https/],
-      ['https://sandbox.momodeveloper.mtn.com/collection', /Leave out the path "\/collection"/],
+      ['http://sandbox.momodeveloper.mtn.com', /clear text.*Use https:\/\/sandbox\.momodeveloper\.mtn\.com\.$/],
+      ['http://192.168.1.5:4010', /clear text.*Use https:\/\/192\.168\.1\.5:4010\.$/],
+      ['http://proxy.example.org/momo', /clear text.*Use https:\/\/proxy\.example\.org\/momo\.$/],
+      ['http://[::1]:4010', { value: 'http://[::1]:4010' }],
+      ['http://127.0.0.1.nip.io:4010', /clear text/],
+      ['https://sandbox.momodeveloper.mtn.com/collection', /Leave out the path after the host: use https:\/\/sandbox\.momodeveloper\.mtn\.com;/],
       ['https://sandbox.momodeveloper.mtn.com/v1_0/apiuser', /Leave out the path/],
       ['https://sandbox.momodeveloper.mtn.com?subscription-key=abc', /without \?/],
       ['ftp://sandbox.momodeveloper.mtn.com', /https/],

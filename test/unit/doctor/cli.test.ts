@@ -146,4 +146,21 @@ describe('cli: momo-credentials doctor', function () {
       assertNoSecretIn(run, [user.apiKey, user.subscriptionKey]);
     }
   });
+
+  it('gives a 40,000-character key the normal wrong-length finding, never echoing it (issue 9)', async () => {
+    const huge = 'a'.repeat(40_000);
+    const run = await cli(['--json', '--base-url', emulator().url], { MOMO_SUBSCRIPTION_KEY: huge });
+    assert.equal(run.code, 1, run.stderr);
+    const format = findingsOf(run).find((f) => f.check === 'subscriptionKey.format');
+    assert.match(format?.message ?? '', /40000 characters: a subscription key has exactly 32 hexadecimal characters/);
+    assert.doesNotMatch(run.stdout + run.stderr, /Invalid regular expression|aaaaaaaaaaaaaaaa/);
+  });
+
+  it('refuses plain http to a host other than this machine, naming the https URL', async () => {
+    const run = await cli(['--json', '--base-url', 'http://momo.example.org', '--subscription-key', user.subscriptionKey]);
+    assert.equal(run.code, 1);
+    const baseUrl = findingsOf(run).find((f) => f.check === 'baseUrl');
+    assert.match(baseUrl?.message ?? '', /clear text.*Use https:\/\/momo\.example\.org\./);
+    assertNoSecretIn(run, [user.subscriptionKey]);
+  });
 });
