@@ -3,7 +3,9 @@
  * secret reads (those wait for a command or for the view to open), so activation stays fast.
  * Nothing here may import the commands, the settings planner, the doctor or axios: they are in
  * dist/features.js (src/vscode/features.ts), loaded on first use through lazyFeatures.ts.
- * It returns a small API used by the integration tests.
+ * In the extension's own tests (ExtensionMode.Test) it returns an API for them, with hooks that
+ * answer questions in advance and make SecretStorage fail; in every other mode it returns an
+ * empty object, so no other extension can skip a confirmation.
  */
 import * as vscode from 'vscode';
 import { Clipboard } from './vscode/clipboard';
@@ -17,7 +19,9 @@ import { registerSettingsFeatures } from './vscode/settings';
 import { MomoSettingsPresence } from './vscode/momoSettingsPresence';
 import { createCredentialsStatusBar } from './vscode/statusBar';
 import { CredentialsTreeProvider } from './vscode/tree/credentialsTreeProvider';
+import { HostApprovals } from './vscode/trust/hostApprovals';
 
+/** What activate() returns in ExtensionMode.Test only. */
 export interface MomoExtensionApi {
   store: CredentialStore;
   log: MomoLog;
@@ -30,26 +34,31 @@ export interface MomoExtensionApi {
   statusBarItem: vscode.StatusBarItem;
   /** Whether the status-bar item is shown (VS Code's item has no getter for it). */
   statusBarVisible(): boolean;
+  /** The hosts allowed to receive credentials (globalState). */
+  approvals: HostApprovals;
   /** Makes SecretStorage writes fail as on Linux without a keyring. */
   setSecretStorageFailureForTests(fail: boolean): void;
 }
 
-export function activate(context: vscode.ExtensionContext): MomoExtensionApi {
+export function activate(context: vscode.ExtensionContext): MomoExtensionApi | Record<string, never> {
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const log = new MomoLog();
   const store = new CredentialStore(context.secrets, context.globalState, log);
-  const notifier = new Notifier(log);
+  const notifier = new Notifier(log, { scriptable: testMode });
   const clipboard = new Clipboard();
-  const treeProvider = new CredentialsTreeProvider(store);
+  const approvals = new HostApprovals(context.globalState);
+  const treeProvider = new CredentialsTreeProvider(store, approvals);
   const treeView = vscode.window.createTreeView('momo.credentials', { treeDataProvider: treeProvider, showCollapseAll: true });
   const settingsPresence = new MomoSettingsPresence();
   const statusBar = createCredentialsStatusBar(store, settingsPresence);
-  const ctx: CommandContext = { store, log, notifier, clipboard, extensionUri: context.extensionUri };
+  const ctx: CommandContext = { store, log, notifier, clipboard, approvals, extensionUri: context.extensionUri };
 
-  context.subscriptions.push(log, store, treeProvider, treeView, settingsPresence, statusBar, trackContextKeys(store), ...registerCommands(ctx));
+  context.subscriptions.push(log, store, approvals, treeProvider, treeView, settingsPresence, statusBar, trackContextKeys(store), ...registerCommands(ctx));
   // Diagnostics and quick fixes for settings files: cheap until an MTN MoMo settings file is open.
   context.subscriptions.push(...registerSettingsFeatures(ctx));
   log.info(`MTN MoMo Credentials ${String(context.extension.packageJSON.version)} activated.`);
 
+  if (!testMode) return Object.freeze({});
   return {
     store,
     log,
@@ -59,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): MomoExtensionApi {
     secrets: context.secrets,
     statusBarItem: statusBar.item,
     statusBarVisible: () => statusBar.isVisible(),
+    approvals,
     setSecretStorageFailureForTests: (fail) => store.setSecretStorageFailureForTests(fail),
   };
 }

@@ -1,17 +1,12 @@
-/** The `momo.*` settings, read at the moment they are needed so changes apply without reload. None is secret. */
+/**
+ * The `momo.*` settings, read at the moment they are needed so changes apply without reload. None
+ * is secret. The base URLs are not here: only trust/secretDestinations.ts reads them.
+ */
 import * as vscode from 'vscode';
-import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../core/momo/environments';
 
-function section(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('momo');
-}
-
-export function sandboxBaseUrl(): string {
-  return section().get<string>('sandbox.baseUrl')?.trim() || SANDBOX_BASE_URL;
-}
-
-export function productionBaseUrl(): string {
-  return section().get<string>('production.baseUrl')?.trim() || PRODUCTION_BASE_URL;
+/** `scope`: the document a resource-scoped setting is read for (its folder's value applies). */
+function section(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('momo', scope);
 }
 
 /** The setting if set, else `localhost`, which the sandbox accepts. */
@@ -24,9 +19,19 @@ export function requestTimeoutMs(): number {
   return Math.max(1, seconds) * 1000;
 }
 
-export function settingsVariableNames(): { apiUser: string; apiKey: string } {
+export function settingsVariableNames(document?: vscode.Uri): { apiUser: string; apiKey: string } {
   return {
-    apiUser: section().get<string>('settings.apiUserName')?.trim() || 'MOMO_API_USER',
-    apiKey: section().get<string>('settings.apiKeyName')?.trim() || 'MOMO_API_KEY',
+    apiUser: section(document).get<string>('settings.apiUserName')?.trim() || 'MOMO_API_USER',
+    apiKey: section(document).get<string>('settings.apiKeyName')?.trim() || 'MOMO_API_KEY',
   };
+}
+
+/** momo.diagnostics.enabled for this document (a folder may turn the checks off for itself). */
+export function diagnosticsEnabled(document?: vscode.Uri): boolean {
+  return section(document).get<boolean>('diagnostics.enabled') !== false;
+}
+
+/** momo.settings.defaultMode for this document. */
+export function defaultWriteMode(document?: vscode.Uri): string | undefined {
+  return section(document).get<string>('settings.defaultMode');
 }

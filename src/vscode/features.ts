@@ -14,6 +14,7 @@ import { insertIntoSettings } from './commands/insertIntoSettings';
 import { provisionAllProducts } from './commands/provisionAllProducts';
 import { provisionSandboxUser } from './commands/provisionSandboxUser';
 import { forgetAllCredentials, removeApiUser, removeSubscriptionKey } from './commands/removeCredentials';
+import { revokeAllowedHost } from './commands/revokeAllowedHost';
 import { sendTestPayment } from './commands/sendTestPayment';
 import { setSubscriptionKey } from './commands/setSubscriptionKey';
 import { verifyApiUser } from './commands/verifyApiUser';
@@ -49,6 +50,7 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   'momo.diagnoseSetup': diagnoseSetup,
   'momo.explainError': explainError,
   'momo.sendTestPayment': sendTestPayment,
+  'momo.revokeAllowedHost': revokeAllowedHost,
   'momo.applyDoctorFix': applyDoctorFix,
 };
 

@@ -34,7 +34,11 @@ export class Notifier {
   private readonly scripted: ScriptedAnswer[] = [];
   private readonly pending = new Set<Promise<unknown>>();
 
-  constructor(private readonly log: MomoLog) {}
+  /** `scriptable` only in the extension's own tests: answering a question in advance skips a confirmation. */
+  constructor(
+    private readonly log: MomoLog,
+    private readonly options: { scriptable: boolean } = { scriptable: false },
+  ) {}
 
   /** Shows a message and waits for the answer; use for modal confirmations. */
   ask(severity: Severity, message: string, buttons: string[], options: { modal?: boolean; detail?: string } = {}): Promise<string | undefined> {
@@ -63,6 +67,7 @@ export class Notifier {
 
   /** The next message matching `match` is answered with `button` (undefined: dismissed) instead of shown. */
   answerNext(match: RegExp | string, button: string | undefined): void {
+    if (!this.options.scriptable) throw new Error('Questions can only be answered in advance in the extension tests.');
     this.scripted.push({ match: typeof match === 'string' ? new RegExp(escapeRegExp(match)) : match, button });
   }
 

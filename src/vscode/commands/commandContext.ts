@@ -4,12 +4,15 @@ import type { Clipboard } from '../clipboard';
 import type { CredentialStore } from '../credentialStore';
 import type { MomoLog } from '../log';
 import type { Notifier } from '../notifier';
+import type { HostApprovals } from '../trust/hostApprovals';
 
 export interface CommandContext {
   store: CredentialStore;
   log: MomoLog;
   notifier: Notifier;
   clipboard: Clipboard;
+  /** The hosts the person allowed credentials to go to; only trust/secretDestinations.ts asks. */
+  approvals: HostApprovals;
   extensionUri: vscode.Uri;
 }
 

@@ -24,6 +24,7 @@ export const COMMAND_IDS = [
   'momo.diagnoseSetup',
   'momo.explainError',
   'momo.sendTestPayment',
+  'momo.revokeAllowedHost',
   // Not in the palette: the doctor report's fix buttons run it.
   'momo.applyDoctorFix',
 ] as const;

@@ -15,11 +15,12 @@ import { requestTimeoutMs } from '../config';
 import type { CredentialStore } from '../credentialStore';
 import { runSessionFix, type FixResult } from '../doctor/doctorFixes';
 import { currentSession, publicReport, sessionMarkdown, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
-import { baseUrlFor, targetOf } from '../doctor/momoTarget';
+import { targetOf } from '../doctor/momoTarget';
 import { DoctorReportPanel } from '../doctor/reportPanel';
 import { storedDoctorInput } from '../doctor/storedCredentials';
 import { scanWorkspace, type WorkspaceSnapshot } from '../doctor/workspaceScan';
 import type { Actions } from '../notifier';
+import { configuredBaseUrl, secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { environmentArg, isInteractive, productArg, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
@@ -54,9 +55,12 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
   const stored = await storedDoctorInput(ctx.store, environment.id, filter);
   stored.secrets.forEach((secret) => ctx.log.rememberSecret(secret));
   const errorText = stringArg(args, 'errorText') ?? stringArg(args, 'text');
-  const baseUrl = stringArg(args, 'baseUrl') ?? baseUrlFor(environment.id);
+  const baseUrl = await doctorBaseUrl(ctx, environment, stringArg(args, 'baseUrl'), stored.subscriptionKeys.length, stored.apiUsers.length);
+  if (!baseUrl.ok) {
+    return failed(baseUrl.reason);
+  }
   const title = `MoMo doctor: ${environmentLabel(environment.id)}`;
-  ctx.log.info(`Running the MoMo doctor for ${environment.id} at ${baseUrl}.`);
+  ctx.log.info(`Running the MoMo doctor for ${environment.id} at ${baseUrl.baseUrl}.`);
 
   let workspace: WorkspaceSnapshot = { files: new Map(), gitignores: new Map(), folderOf: new Map() };
   const report = await withCancellableProgress(`Diagnosing the MoMo setup (${environmentLabel(environment.id)})`, async (signal, progress) => {
@@ -69,7 +73,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
     }
     return runDoctor(
       {
-        baseUrl,
+        baseUrl: baseUrl.baseUrl,
         subscriptionKeys: stored.subscriptionKeys,
         apiUsers: stored.apiUsers,
         targetEnvironment: stringArg(args, 'targetEnvironment') ?? environment.id,
@@ -119,6 +123,28 @@ export async function applyDoctorFix(ctx: CommandContext, arg: unknown): Promise
     return failed('Pass { finding, fix }: the indexes of a finding in the report and of one of its fixes.');
   }
   return runSessionFix(ctx, session, args.finding as number, args.fix as number);
+}
+
+/**
+ * With stored credentials, the host they would go to must be one the person chose; with none,
+ * nothing secret leaves, and the doctor checks the URL as configured (and says what is wrong with it).
+ */
+async function doctorBaseUrl(
+  ctx: CommandContext,
+  environment: TargetEnvironment,
+  given: string | undefined,
+  keys: number,
+  users: number,
+): Promise<{ ok: true; baseUrl: string } | { ok: false; reason: string }> {
+  if (keys === 0 && users === 0) {
+    return { ok: true, baseUrl: given ?? configuredBaseUrl(environment.id).url };
+  }
+  const where = environmentLabel(environment.id);
+  const credentials = [
+    ...(keys ? [`${keys} ${where} subscription key(s)`] : []),
+    ...(users ? [`${users} ${where} API user(s) with their API keys`] : []),
+  ];
+  return secretDestination(ctx, { environment: environment.id, credentials, ...(given ? { baseUrl: given } : {}) });
 }
 
 /** The environment given, the only one with credentials, or (several) the person's choice. */

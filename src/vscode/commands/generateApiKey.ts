@@ -10,9 +10,10 @@ import { isMomoError } from '../../core/momo/errors';
 import { provision } from '../../core/momo/provision';
 import { findSubscriptionKeys, refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
-import { defaultCallbackHost, requestTimeoutMs, sandboxBaseUrl } from '../config';
+import { defaultCallbackHost, requestTimeoutMs } from '../config';
 import { SecretStorageFailure } from '../credentialStore';
 import { presentError } from '../ui/errorPresenter';
+import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { offerApiKeyForCopy } from '../ui/secretStorageFailure';
 import { confirmed, toArgs } from './commandArgs';
@@ -55,11 +56,15 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
     return failed('no subscription key');
   }
 
+  const destination = await secretDestination(ctx, { environment: 'sandbox', credentials: [`the ${productLabel(user.product)} sandbox subscription key`] });
+  if (!destination.ok) {
+    return failed(destination.reason);
+  }
   let apiKey: string;
   try {
     const result = await withCancellableProgress(`Creating a new API key for ${shortApiUser(user.apiUser)}`, (signal, report) =>
       provision({
-        baseUrl: sandboxBaseUrl(),
+        baseUrl: destination.baseUrl,
         product: user.product,
         subscriptionKey,
         callbackHost: user.callbackHost ?? defaultCallbackHost(),

@@ -8,11 +8,11 @@
 import * as vscode from 'vscode';
 import { PRODUCTS, type Product } from '../../core/momo/products';
 import { provisionAll } from '../../core/momo/provisionAll';
-import { validateBaseUrl } from '../../core/momo/validation';
 import { findSubscriptionKeys } from '../../core/store/credentialIndex';
 import { productLabel } from '../../core/store/credentialText';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
-import { requestTimeoutMs, sandboxBaseUrl } from '../config';
+import { requestTimeoutMs } from '../config';
+import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
@@ -37,13 +37,6 @@ interface ProductKey {
 }
 
 export async function provisionAllProducts(ctx: CommandContext, arg: unknown): Promise<ProvisionAllResult> {
-  const baseUrl = validateBaseUrl(sandboxBaseUrl(), { production: false });
-  if (!baseUrl.ok) {
-    ctx.notifier.tell('error', `The sandbox base URL setting is not usable: ${baseUrl.message}`, {
-      'Open setting': () => vscode.commands.executeCommand('workbench.action.openSettings', 'momo.sandbox.baseUrl'),
-    });
-    return failed(baseUrl.message);
-  }
   const keys = await storedProductKeys(ctx);
   if (keys.length === 0) {
     const why = 'No sandbox subscription key is stored for any product yet.';
@@ -56,9 +49,11 @@ export async function provisionAllProducts(ctx: CommandContext, arg: unknown): P
   if (!callbackHost) return failed('cancelled');
 
   const labels = keys.map((k) => productLabel(k.product)).join(', ');
-  ctx.log.info(`Provisioning sandbox API users for ${keys.map((k) => k.product).join(', ')} at ${baseUrl.value}, callback host ${callbackHost}.`);
+  const baseUrl = await secretDestination(ctx, { environment: SANDBOX, credentials: [`the ${labels} sandbox subscription keys`] });
+  if (!baseUrl.ok) return failed(baseUrl.reason);
+  ctx.log.info(`Provisioning sandbox API users for ${keys.map((k) => k.product).join(', ')} at ${baseUrl.baseUrl}, callback host ${callbackHost}.`);
   const outcomes = await withCancellableProgress(`Provisioning sandbox API users for ${labels}`, (signal) =>
-    provisionAll(keys.map((k) => ({ baseUrl: baseUrl.value, product: k.product, subscriptionKey: k.subscriptionKey, callbackHost, signal, timeoutMs: requestTimeoutMs() }))),
+    provisionAll(keys.map((k) => ({ baseUrl: baseUrl.baseUrl, product: k.product, subscriptionKey: k.subscriptionKey, callbackHost, signal, timeoutMs: requestTimeoutMs() }))),
   );
 
   const products: ProductOutcome[] = [];

@@ -8,13 +8,14 @@
 import * as vscode from 'vscode';
 import { isMomoError } from '../../core/momo/errors';
 import { provision, type ProvisionResult } from '../../core/momo/provision';
-import { validateBaseUrl, validateCallbackHost } from '../../core/momo/validation';
+import { validateCallbackHost } from '../../core/momo/validation';
 import type { Product } from '../../core/momo/products';
 import { findSubscriptionKeys } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
-import { defaultCallbackHost, requestTimeoutMs, sandboxBaseUrl } from '../config';
+import { defaultCallbackHost, requestTimeoutMs } from '../config';
 import { SecretStorageFailure } from '../credentialStore';
+import { secretDestination } from '../trust/secretDestinations';
 import { presentError } from '../ui/errorPresenter';
 import { inputValidated, pickKeyType, pickProduct } from '../ui/pickers';
 import { withCancellableProgress } from '../ui/progress';
@@ -49,14 +50,6 @@ export async function provisionSandboxUser(ctx: CommandContext, arg: unknown): P
     ctx.notifier.tell('error', argError);
     return failed(argError);
   }
-  const baseUrlCheck = validateBaseUrl(sandboxBaseUrl(), { production: false });
-  if (!baseUrlCheck.ok) {
-    ctx.notifier.tell('error', `The sandbox base URL setting is not usable: ${baseUrlCheck.message}`, {
-      'Open setting': () => vscode.commands.executeCommand('workbench.action.openSettings', 'momo.sandbox.baseUrl'),
-    });
-    return failed(baseUrlCheck.message);
-  }
-
   const product = productParsed.value ?? (await pickProduct(`${TITLE}: product`, ctx.store.index(), SANDBOX));
   if (!product) {
     return failed('cancelled');
@@ -73,7 +66,11 @@ export async function provisionSandboxUser(ctx: CommandContext, arg: unknown): P
   if (!callbackHost) {
     return failed('cancelled');
   }
-  return runProvisioning(ctx, { product, keyType, subscriptionKey, callbackHost, baseUrl: baseUrlCheck.value });
+  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: [`the ${keyType} ${productLabel(product)} sandbox subscription key`] });
+  if (!destination.ok) {
+    return failed(destination.reason);
+  }
+  return runProvisioning(ctx, { product, keyType, subscriptionKey, callbackHost, baseUrl: destination.baseUrl });
 }
 
 interface ProvisionPlan {

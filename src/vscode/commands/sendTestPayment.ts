@@ -14,11 +14,11 @@ import { isTestOutcome, sendTestPayment as sendWithCore, TEST_OUTCOMES, validate
 import { apiUsersIn, findApiUsers, refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { requestTimeoutMs } from '../config';
-import { baseUrlFor } from '../doctor/momoTarget';
 import { subscriptionKeyFor } from '../doctor/storedCredentials';
 import { askAmount, askCallbackUrl, paymentKind, pickOutcome, pickPaymentProduct } from '../doctor/testPaymentPrompts';
 import { presentError } from '../ui/errorPresenter';
 import { pickApiUser } from '../ui/pickers';
+import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { isInteractive, productArg, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
@@ -71,6 +71,13 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
     return failed(missing);
   }
 
+  const destination = await secretDestination(ctx, {
+    environment: 'sandbox',
+    credentials: [`the ${productLabel(user.product)} sandbox subscription key`, `API user ${shortApiUser(user.apiUser)} with its API key`],
+  });
+  if (!destination.ok) {
+    return failed(destination.reason);
+  }
   const kind = `${productLabel(user.product)} ${paymentKind(user.product)}`;
   const timeLimitSeconds = typeof args.timeLimitSeconds === 'number' ? args.timeLimitSeconds : undefined;
   let referenceId: string | undefined;
@@ -78,7 +85,7 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
   try {
     const result = await withCancellableProgress(`Test ${kind}: ${amount} EUR, outcome "${outcome}"`, (signal, report) =>
       sendWithCore({
-        baseUrl: baseUrlFor('sandbox'),
+        baseUrl: destination.baseUrl,
         product: user.product,
         subscriptionKey: subscription.key,
         apiUser: user.apiUser,

@@ -11,9 +11,9 @@ import { refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { requestTimeoutMs } from '../config';
 import { fixAction, fixButtonLabel } from '../doctor/doctorFixes';
-import { baseUrlFor } from '../doctor/momoTarget';
 import { subscriptionKeyFor } from '../doctor/storedCredentials';
 import type { Actions } from '../notifier';
+import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
@@ -69,7 +69,14 @@ export async function verifyApiUser(ctx: CommandContext, arg: unknown): Promise<
     return failed(why);
   }
 
-  const baseUrl = baseUrlFor(user.environment);
+  const destination = await secretDestination(ctx, {
+    environment: user.environment,
+    credentials: [`the ${productLabel(user.product)} ${environmentLabel(user.environment)} subscription key`, `API user ${shortApiUser(user.apiUser)} with its API key`],
+  });
+  if (!destination.ok) {
+    return failed(destination.reason);
+  }
+  const baseUrl = destination.baseUrl;
   ctx.log.info(`Verifying ${who} at ${baseUrl} (reads only).`);
   const msisdn = stringArg(toArgs(arg), 'msisdn');
   const report = await withCancellableProgress(`Verifying ${who}`, (signal) =>

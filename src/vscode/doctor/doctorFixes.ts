@@ -10,7 +10,8 @@ import type { CommandContext } from '../commands/commandContext';
 import { buttonLabel } from '../ui/errorPresenter';
 import { applyWorkspaceFix } from './applyWorkspaceFix';
 import { scopeOf, type DoctorSession } from './doctorSession';
-import { baseUrlSettingFor, updateBaseUrlSetting } from './momoTarget';
+import { baseUrlSettingFor } from '../trust/secretDestinations';
+import { updateBaseUrlSetting } from './momoTarget';
 import type { CredentialScope } from './storedCredentials';
 
 export type FixResult = { ok: true; fix: DoctorFix['id'] } | { ok: false; fix: DoctorFix['id']; reason: string };

@@ -9,6 +9,7 @@
  * MoMo diagnostic exists, so the quick-fix provider has nothing to offer.
  */
 import * as vscode from 'vscode';
+import { diagnosticsEnabled } from '../config';
 import type { CommandContext } from '../commands/commandContext';
 import { APPLY_FIX_COMMAND } from '../commands/commandIds';
 import { registerLazyCommand } from '../commands/registerCommands';
@@ -40,7 +41,7 @@ export function registerSettingsFeatures(ctx: CommandContext): vscode.Disposable
     }, 0);
   };
   const consider = (documents: readonly vscode.TextDocument[]): void => {
-    if (diagnosticsEnabled() && documents.some(isSettingsCandidate)) startSoon();
+    if (documents.some((d) => isSettingsCandidate(d) && diagnosticsEnabled(d.uri))) startSoon();
   };
 
   const gate = vscode.Disposable.from(
@@ -72,6 +73,4 @@ export function registerSettingsFeatures(ctx: CommandContext): vscode.Disposable
   ];
 }
 
-function diagnosticsEnabled(): boolean {
-  return vscode.workspace.getConfiguration('momo').get<boolean>('diagnostics.enabled') !== false;
-}
+

@@ -57,7 +57,7 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
     product: chosen.user.product,
     production: !isSandbox(chosen.user.environment),
   };
-  let mode = options.mode ?? configuredMode();
+  let mode = options.mode ?? configuredMode(uri);
   let confirmed = options.confirm === true;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const target = await readTarget(uri);
@@ -72,7 +72,7 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
       return failed(why);
     }
     const context = await projectContextFor({ uri, fileName: document.fileName }, 'open');
-    const plan = planCredentialInsert(document, values, planOptions(document, context, { mode, names: settingsVariableNames() }));
+    const plan = planCredentialInsert(document, values, planOptions(document, context, { mode, names: settingsVariableNames(uri) }));
     if (!plan.ok) {
       const why = plan.error ?? `${relativeName(uri)} could not be planned.`;
       offerClipboard(ctx, why, { apiUser: chosen.user.apiUser, environment: chosen.user.environment, product: chosen.user.product }, { offerFilePicker: false });

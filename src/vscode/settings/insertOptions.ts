@@ -4,6 +4,7 @@
  * tracked file without asking, and what to do about a settings file that never loads .env.
  */
 import * as vscode from 'vscode';
+import { defaultWriteMode } from '../config';
 import type { WriteMode } from '../../core/settings';
 import type { Args } from '../commands/commandArgs';
 
@@ -39,7 +40,7 @@ export function insertOptionsFrom(args: Args): ParsedInsertOptions {
 }
 
 /** The setting; 'auto' (the default) leaves the choice to the planner. */
-export function configuredMode(): WriteMode | undefined {
-  const value = vscode.workspace.getConfiguration('momo').get<string>('settings.defaultMode');
+export function configuredMode(document?: vscode.Uri): WriteMode | undefined {
+  const value = defaultWriteMode(document);
   return value === 'value' || value === 'reference' ? value : undefined;
 }

@@ -105,7 +105,7 @@ function insertTitle(document: vscode.TextDocument, product: Product | undefined
   const plan = planCredentialInsert(
     { text: document.getText(), fileName: document.fileName, languageId: document.languageId },
     { apiUser: NAMING_USER, apiKey: 'x', ...(product ? { product } : {}) },
-    { mode: 'value', names: settingsVariableNames() },
+    { mode: 'value', names: settingsVariableNames(document.uri) },
   );
   return `Insert ${plan.names.apiUser} and ${plan.names.apiKey}`;
 }

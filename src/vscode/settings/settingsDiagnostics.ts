@@ -6,6 +6,7 @@
  * for those. The findings behind each diagnostic are kept for the quick-fix provider.
  */
 import * as vscode from 'vscode';
+import { diagnosticsEnabled } from '../config';
 import type { Finding, FindingCode, FindingSeverity } from '../../core/settings';
 import type { MomoLog } from '../log';
 import type { ProductionSecrets } from './productionSecrets';
@@ -93,7 +94,7 @@ export class SettingsDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
-    if (!enabled()) {
+    if (!diagnosticsEnabled(document.uri)) {
       this.clear(document.uri);
       return;
     }
@@ -174,6 +175,4 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   return diagnostic;
 }
 
-function enabled(): boolean {
-  return vscode.workspace.getConfiguration('momo').get<boolean>('diagnostics.enabled') !== false;
-}
+

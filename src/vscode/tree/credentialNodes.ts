@@ -54,7 +54,21 @@ export interface UnreadableNode {
   stateKey: string;
 }
 
-export type CredentialNode = EnvironmentNode | ProductNode | SubscriptionKeyNode | ApiUserNode | HintNode | UnreadableNode;
+
+/** "Allowed hosts": the hosts outside MTN and this machine that the person let credentials go to. */
+export interface AllowedHostsNode {
+  kind: 'allowedHosts';
+}
+
+/** One allowed host; `{ host }` is also the argument of momo.revokeAllowedHost. */
+export interface AllowedHostNode {
+  kind: 'allowedHost';
+  host: string;
+  production: boolean;
+  at: string;
+}
+
+export type CredentialNode = EnvironmentNode | ProductNode | SubscriptionKeyNode | ApiUserNode | HintNode | UnreadableNode | AllowedHostsNode | AllowedHostNode;
 
 export function nodeId(node: CredentialNode): string {
   switch (node.kind) {
@@ -70,5 +84,9 @@ export function nodeId(node: CredentialNode): string {
       return `hint:${node.environment}/${node.product}/${node.command}`;
     case 'unreadable':
       return `unreadable:${node.stateKey}`;
+    case 'allowedHosts':
+      return 'allowedHosts';
+    case 'allowedHost':
+      return `allowedHost:${node.host}`;
   }
 }

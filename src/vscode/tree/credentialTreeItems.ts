@@ -58,6 +58,21 @@ export function toTreeItem(node: CredentialNode): vscode.TreeItem {
         'It is kept as it is; Remove deletes it and any API key it may own.';
       return withId(item, node);
     }
+    case 'allowedHosts': {
+      const item = new vscode.TreeItem('Allowed hosts', vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon('shield');
+      item.contextValue = 'allowedHosts';
+      item.tooltip = 'Hosts other than MTN MoMo API hosts and this machine that you allowed MoMo credentials to go to. Revoke one to be asked again.';
+      return withId(item, node);
+    }
+    case 'allowedHost': {
+      const item = new vscode.TreeItem(node.host, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('globe');
+      item.description = `${node.production ? 'sandbox and production' : 'sandbox'} credentials${node.at ? ` · allowed ${relativeTime(node.at)}` : ''}`;
+      item.tooltip = `You allowed MoMo ${node.production ? 'sandbox and production' : 'sandbox'} credentials to be sent to ${node.host}. Revoke it to be asked again next time.`;
+      item.contextValue = 'allowedHost';
+      return withId(item, node);
+    }
   }
 }
 

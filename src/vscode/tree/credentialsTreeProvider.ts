@@ -10,7 +10,8 @@ import type { Product } from '../../core/momo/products';
 import { maskSecret } from '../../core/momo/redact';
 import { apiUsersIn, environmentsIn, findSubscriptionKeys, productsIn, type CredentialIndex } from '../../core/store/credentialIndex';
 import type { CredentialStore } from '../credentialStore';
-import type { ApiUserNode, CredentialNode, HintNode, SubscriptionKeyNode } from './credentialNodes';
+import type { HostApprovals } from '../trust/hostApprovals';
+import type { AllowedHostNode, ApiUserNode, CredentialNode, HintNode, SubscriptionKeyNode } from './credentialNodes';
 import { toTreeItem } from './credentialTreeItems';
 
 export class CredentialsTreeProvider implements vscode.TreeDataProvider<CredentialNode>, vscode.Disposable {
@@ -18,8 +19,14 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: CredentialStore) {
-    this.subscription = store.onDidChange(() => this.refresh());
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly approvals: HostApprovals,
+  ) {
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange(() => this.refresh()),
+      approvals.onDidChange(() => this.refresh()),
+    );
   }
 
   refresh(): void {
@@ -36,13 +43,16 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
       // Empty while nothing is stored, so the welcome view (viewsWelcome) shows instead.
       const environments: CredentialNode[] = environmentsIn(index).map((environment) => ({ kind: 'environment', environment }));
       const unreadable: CredentialNode[] = (index.unreadable ?? []).map((r) => ({ kind: 'unreadable', stateKey: r.stateKey }));
-      return [...environments, ...unreadable];
+      const allowed: CredentialNode[] = this.approvals.list().length > 0 ? [{ kind: 'allowedHosts' }] : [];
+      return [...environments, ...unreadable, ...allowed];
     }
     switch (node.kind) {
       case 'environment':
         return productsIn(index, node.environment).map((product) => ({ kind: 'product', environment: node.environment, product }));
       case 'product':
         return this.productChildren(index, node.environment, node.product);
+      case 'allowedHosts':
+        return this.approvals.list().map((a): AllowedHostNode => ({ kind: 'allowedHost', host: a.host, production: a.production, at: a.at }));
       default:
         return [];
     }
@@ -52,7 +62,10 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
     switch (node.kind) {
       case 'environment':
       case 'unreadable':
+      case 'allowedHosts':
         return undefined;
+      case 'allowedHost':
+        return { kind: 'allowedHosts' };
       case 'product':
         return { kind: 'environment', environment: node.environment };
       default:

@@ -7,6 +7,7 @@ import type { MomoExtensionApi } from '../../../src/extension';
 import { apiKeySecretName } from '../../../src/core/store/secretNames';
 import { CredentialStore } from '../../../src/vscode/credentialStore';
 import { CredentialsTreeProvider } from '../../../src/vscode/tree/credentialsTreeProvider';
+import { HostApprovals } from '../../../src/vscode/trust/hostApprovals';
 import { momoApi } from './testKit';
 
 const USER_A = '0f4e8a3c-5b7d-4c1e-9a2b-3c4d5e6f7a8b';
@@ -85,7 +86,7 @@ describe('extension: two windows over one globalState, and unreadable records', 
     memento.values.set('momo.credentialIndex.v1', { version: 1, apiUsers: [{ environment: 'sandbox', product: 'wallet', apiUser: USER_A }], subscriptionKeys: [] });
     await secrets.store(secretName, 'c'.repeat(32));
     const store = new CredentialStore(secrets, memento, api.log);
-    const tree = new CredentialsTreeProvider(store);
+    const tree = new CredentialsTreeProvider(store, new HostApprovals(memento));
     try {
       await store.saveApiUser(record(USER_B), 'd'.repeat(32));
       const roots = await tree.getChildren();
