@@ -17,6 +17,8 @@ export interface ShownMessage {
   message: string;
   buttons: string[];
   modal: boolean;
+  /** The modal's second paragraph, if any. */
+  detail?: string;
   /** What was clicked, once known (undefined: dismissed). */
   answer?: string;
 }
@@ -93,7 +95,7 @@ export class Notifier {
     options: { modal?: boolean; detail?: string },
     scripted: ScriptedAnswer | undefined,
   ): Promise<string | undefined> {
-    const shown: ShownMessage = { severity, message, buttons, modal: options.modal === true };
+    const shown: ShownMessage = { severity, message, buttons, modal: options.modal === true, ...(options.detail ? { detail: options.detail } : {}) };
     this.record(shown);
     const answer = scripted ? scripted.button : await this.showReal(severity, message, buttons, options);
     shown.answer = answer;

@@ -25,6 +25,10 @@ export interface WorkbenchUrlOptions {
 export interface StartCodeServerOptions {
   /** A fixed port (the demo's 8080); default: any free port. */
   port?: number;
+  /** Leave workspace trust on (the Restricted Mode tests); default off. */
+  workspaceTrust?: boolean;
+  /** Extra environment for code-server and its extension host. */
+  env?: Record<string, string>;
 }
 
 export async function startCodeServer(env: TestEnvironment, name: string, options: StartCodeServerOptions = {}): Promise<CodeServer> {
@@ -44,13 +48,13 @@ export async function startCodeServer(env: TestEnvironment, name: string, option
     '--extensions-dir', env.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     env.workspace,
   ];
   // Own process group, so stop() ends code-server together with its extension host and pty host.
-  const childEnv = { ...process.env };
+  const childEnv = { ...process.env, ...options.env };
   delete childEnv.PORT; // code-server would prefer $PORT over --bind-addr
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: childEnv, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);

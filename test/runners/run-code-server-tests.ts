@@ -1,7 +1,8 @@
 // Runs the mocha suite in out/test/integration/ inside a real VS Code extension host:
 // code-server on loopback, opened by headless Chromium with VS Code's web test payload.
 // Usage: node out/test/runners/run-code-server-tests.js   (after `npm run build`)
-// Env: MOMO_TEST_TIMEOUT_MS (default 10 min), MOMO_TEST_GREP, MOMO_TEST_VERBOSE, MOMO_KEEP_TEST_DIRS.
+// Env: MOMO_TEST_TIMEOUT_MS (default 10 min, per pass), MOMO_TEST_GREP, MOMO_TEST_VERBOSE, MOMO_KEEP_TEST_DIRS.
+// Two passes: the whole suite in a trusted workspace, then the Restricted Mode suite in an untrusted one.
 import * as path from 'path';
 import { launchBrowser, saveScreenshot } from './browser';
 import { startCodeServer, workbenchUrl } from './code-server';
@@ -14,47 +15,95 @@ import { printHostLog } from './host-log';
 const TIMEOUT_MS = Number(process.env.MOMO_TEST_TIMEOUT_MS) || 10 * 60_000;
 const TESTS_INDEX = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 
+/**
+ * Restricted Mode is a property of the whole window, so it gets a second code-server with
+ * workspace trust on and the workspace left untrusted, running only the suites made for it.
+ */
+export const RESTRICTED_MODE_GREP = 'trust: in Restricted Mode';
+
+interface Pass {
+  label: string;
+  restricted: boolean;
+  grep?: string;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
-  const env = createTestEnvironment(composeSettings(BASE_SETTINGS, fixtureSettings()));
-  onCleanup(() => env.dispose());
-  const server = await startCodeServer(env, 'integration');
-  onCleanup(() => server.stop());
-  console.log(`code-server ${server.baseUrl} (log: ${path.relative(REPO_ROOT, server.logFile)})`);
-  const session = await launchBrowser();
-  onCleanup(() => session.close());
-  const { page } = session;
-
-  let counts: Counts | undefined;
-  const exitCode = new Promise<number>((resolve) => {
-    void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-  });
-  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-    const line = printHostLog(type, args);
-    counts = (line !== undefined && parseSummaryLine(line)) || counts;
-  });
-
-  await page.goto(workbenchUrl(server, { folder: env.workspace, extensionTestsPath: TESTS_INDEX }));
-  let code: number;
-  try {
-    code = await withDeadline(exitCode, TIMEOUT_MS, `integration tests did not finish within ${formatDuration(TIMEOUT_MS)} (MOMO_TEST_TIMEOUT_MS)`);
-  } catch (err) {
-    console.error(`ERROR: ${(err as Error).message}`);
-    code = 1;
+  const grep = process.env.MOMO_TEST_GREP;
+  const passes: Pass[] = [];
+  if (!grep?.includes(RESTRICTED_MODE_GREP)) passes.push({ label: 'integration', restricted: false, grep });
+  if (!grep || RESTRICTED_MODE_GREP.includes(grep) || grep.includes(RESTRICTED_MODE_GREP)) {
+    passes.push({ label: 'integration', restricted: true, grep: RESTRICTED_MODE_GREP });
   }
-  if (code !== 0) {
-    const shot = await saveScreenshot(page, 'integration-failure').catch(() => undefined);
-    if (shot) console.error(`screenshot: ${path.relative(REPO_ROOT, shot)}`);
-    console.error(`code-server log: ${path.relative(REPO_ROOT, server.logFile)}`);
-  }
-  if (counts === undefined) {
-    console.error('ERROR: the suite reported no results (did out/test/integration/index.js load?)');
-    counts = { passed: 0, failed: 1, skipped: 0 };
-    code = code || 1;
+  let code = 0;
+  for (const pass of passes) {
+    const counts = await runPass(pass);
+    code ||= counts.code;
+    // Each pass prints its own line; CI adds them up.
+    console.log(formatCounts(pass.label, counts));
   }
   console.log(`integration tests took ${formatDuration(Date.now() - started)}`);
-  console.log(formatCounts('integration', counts));
   return code;
+}
+
+async function runPass(pass: Pass): Promise<Counts & { code: number }> {
+  const trust = pass.restricted
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+    : undefined;
+  const env = createTestEnvironment(composeSettings(BASE_SETTINGS, fixtureSettings(), trust));
+  const name = pass.restricted ? 'integration-restricted' : 'integration';
+  const cleanups: Array<() => Promise<void>> = [];
+  // At the end of the pass, or at exit if the runner is stopped during it: whichever comes first.
+  const cleanUp = (work: () => unknown): void => {
+    let done: Promise<void> | undefined;
+    const once = (): Promise<void> => (done ??= Promise.resolve().then(work).then(() => undefined));
+    cleanups.unshift(once);
+    onCleanup(once);
+  };
+  cleanUp(() => env.dispose());
+  try {
+    const server = await startCodeServer(env, name, { workspaceTrust: pass.restricted, env: { MOMO_TEST_GREP: pass.grep ?? '' } });
+    cleanUp(() => server.stop());
+    console.log(`code-server ${server.baseUrl}${pass.restricted ? ' (workspace trust on, workspace untrusted: Restricted Mode)' : ''} (log: ${path.relative(REPO_ROOT, server.logFile)})`);
+    const session = await launchBrowser();
+    cleanUp(() => session.close());
+    const { page } = session;
+
+    let counts: Counts | undefined;
+    const exitCode = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = printHostLog(type, args);
+      counts = (line !== undefined && parseSummaryLine(line)) || counts;
+    });
+
+    await page.goto(workbenchUrl(server, { folder: env.workspace, extensionTestsPath: TESTS_INDEX }));
+    let code: number;
+    try {
+      code = await withDeadline(exitCode, TIMEOUT_MS, `integration tests did not finish within ${formatDuration(TIMEOUT_MS)} (MOMO_TEST_TIMEOUT_MS)`);
+    } catch (err) {
+      console.error(`ERROR: ${(err as Error).message}`);
+      code = 1;
+    }
+    if (code !== 0) {
+      const shot = await saveScreenshot(page, `${name}-failure`).catch(() => undefined);
+      if (shot) console.error(`screenshot: ${path.relative(REPO_ROOT, shot)}`);
+      console.error(`code-server log: ${path.relative(REPO_ROOT, server.logFile)}`);
+    }
+    if (counts === undefined) {
+      console.error('ERROR: the suite reported no results (did out/test/integration/index.js load?)');
+      counts = { passed: 0, failed: 1, skipped: 0 };
+      code = code || 1;
+    }
+    if (pass.restricted && (counts.passed === 0 || counts.skipped > 0)) {
+      console.error('ERROR: the Restricted Mode suite did not run in full (was the workspace trusted?)');
+      code = code || 1;
+    }
+    return { ...counts, code };
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+  }
 }
 
 runMain(main);

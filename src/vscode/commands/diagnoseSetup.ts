@@ -136,6 +136,8 @@ async function doctorBaseUrl(
   keys: number,
   users: number,
 ): Promise<{ ok: true; baseUrl: string } | { ok: false; reason: string }> {
+  // With no secret to send, or a URL the doctor's base URL check refuses (and calls nothing with),
+  // the doctor checks the URL as configured and says what is wrong with it.
   if (keys === 0 && users === 0) {
     return { ok: true, baseUrl: given ?? configuredBaseUrl(environment.id).url };
   }
@@ -144,7 +146,8 @@ async function doctorBaseUrl(
     ...(keys ? [`${keys} ${where} subscription key(s)`] : []),
     ...(users ? [`${users} ${where} API user(s) with their API keys`] : []),
   ];
-  return secretDestination(ctx, { environment: environment.id, credentials, ...(given ? { baseUrl: given } : {}) });
+  const destination = await secretDestination(ctx, { environment: environment.id, credentials, callerExplainsUnusableUrl: true, ...(given ? { baseUrl: given } : {}) });
+  return !destination.ok && destination.unusableUrl !== undefined ? { ok: true, baseUrl: destination.unusableUrl } : destination;
 }
 
 /** The environment given, the only one with credentials, or (several) the person's choice. */

@@ -29,9 +29,16 @@ export interface SecretDestinationRequest {
   baseUrl?: string;
   /** The document the command works for: its folder's settings apply. */
   document?: vscode.Uri;
+  /**
+   * The caller explains an unusable URL itself (the doctor's base URL finding) and sends nothing
+   * to it: no message then, and the failure carries the URL as configured.
+   */
+  callerExplainsUnusableUrl?: boolean;
 }
 
-export type SecretDestination = { ok: true; baseUrl: string; host: string } | { ok: false; reason: string };
+export type SecretDestination =
+  | { ok: true; baseUrl: string; host: string }
+  | { ok: false; reason: string; /** Set when the URL itself is unusable (and the caller explains it). */ unusableUrl?: string };
 
 /** Where the base URL comes from, and the file a person would edit to change it. */
 export interface ConfiguredUrl {
@@ -53,8 +60,10 @@ export function configuredBaseUrl(environment: string, document?: vscode.Uri): C
   const inspected = vscode.workspace.getConfiguration('momo', scope).inspect<string>(setting.slice('momo.'.length));
   const trusted = vscode.workspace.isTrusted;
   const folder = scope ? vscode.workspace.getWorkspaceFolder(scope) : undefined;
+  // A folder opened alone has one settings file, reported as both values: it is the workspace's.
+  const multiRoot = vscode.workspace.workspaceFile !== undefined;
   const candidates: Array<[string | undefined, UrlSource, string]> = [
-    [trusted ? inspected?.workspaceFolderValue : undefined, 'folder', folder ? `${folder.name}/.vscode/settings.json` : 'the folder settings'],
+    [trusted && multiRoot ? inspected?.workspaceFolderValue : undefined, 'folder', folder ? `${folder.name}/.vscode/settings.json` : 'the folder settings'],
     [trusted ? inspected?.workspaceValue : undefined, 'workspace', workspaceSettingsFile()],
     [inspected?.globalValue, 'user', 'your user settings'],
   ];
@@ -91,6 +100,9 @@ export async function secretDestination(ctx: CommandContext, request: SecretDest
   }
   const decision = decideDestination({ url: configured.url, source: configured.source, production, approval: host ? ctx.approvals.approval(host) : undefined });
   if (decision.kind === 'send') return { ok: true, baseUrl: decision.baseUrl, host: decision.host };
+  if (decision.kind === 'refuse' && decision.reason === 'invalidUrl' && request.callerExplainsUnusableUrl) {
+    return { ok: false, reason: decision.message, unusableUrl: configured.url };
+  }
   if (decision.kind === 'refuse') {
     const message = `Nothing was sent: ${configured.setting} (${configured.where}) cannot be used. ${decision.message}`;
     ctx.log.warn(message);

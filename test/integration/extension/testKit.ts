@@ -52,9 +52,10 @@ export async function run<T = Record<string, unknown>>(command: string, arg?: un
   return result;
 }
 
-/** A clean slate: nothing stored, no scripted answers, SecretStorage working. */
+/** A clean slate: nothing stored, no host allowed, no scripted answers, SecretStorage working. */
 export async function resetExtension(api: MomoExtensionApi): Promise<void> {
   api.setSecretStorageFailureForTests(false);
+  for (const allowed of api.approvals.list()) await api.approvals.revoke(allowed.host);
   api.notifier.clearScriptedAnswers();
   await run('momo.forgetAllCredentials', { confirm: true });
   await api.notifier.idle();
