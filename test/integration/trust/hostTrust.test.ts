@@ -5,121 +5,97 @@
 // they decline; production credentials never, allowed host or not.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MomoExtensionApi } from '../../../src/extension';
-import type { RunningEmulator } from '../../../src/emulator/types';
-import { assertNoSecret, everythingShown, renderTree, run, textOf, useExtensionWithEmulator } from '../extension/testKit';
-import { startCaptureServer, type CaptureServer } from './captureServer';
-import { pointWorkspaceAt, removeWorkspaceSettings, sendingCommands, storeCredentials, type StoredForTrust } from './trustKit';
+import { assertNoSecret, everythingShown, renderTree, run, textOf } from '../extension/testKit';
+import { sendingCommands, useCaptureWorkspace } from './trustKit';
 
 const QUESTION = /^Send your MoMo sandbox credentials to momo-capture\.example\.net:\d+\?$/;
 
 describe('trust: a workspace that points the base URLs elsewhere', function () {
   this.timeout(60_000);
-  let api: MomoExtensionApi;
-  let emulator: RunningEmulator;
-  let capture: CaptureServer;
-  let stored: StoredForTrust;
+  const suite = useCaptureWorkspace(true);
 
-  before(function () {
-    // Restricted Mode has its own suite (restrictedMode.test.ts).
-    if (!vscode.workspace.isTrusted) this.skip();
-  });
-
-  useExtensionWithEmulator(async (readyApi, readyEmulator) => {
-    api = readyApi;
-    emulator = readyEmulator;
-    stored = await storeCredentials(api, emulator);
-    capture = await startCaptureServer(emulator.url);
-    await pointWorkspaceAt(capture.url);
-  });
-
-  after(async () => {
-    await capture?.close();
-    await removeWorkspaceSettings();
-  });
-
-  const questionsSoFar = (): string[] => api.notifier.shown().filter((m) => m.modal && QUESTION.test(m.message)).map((m) => m.message);
+  const questionsSoFar = (): string[] => suite.api.notifier.shown().filter((m) => m.modal && QUESTION.test(m.message)).map((m) => m.message);
 
   it('asks before each command, naming the host, the settings file and the credentials; declined, nothing arrives', async () => {
-    for (const { name, command, arg } of sendingCommands(stored)) {
+    for (const { name, command, arg } of sendingCommands(suite.stored)) {
       const asked = questionsSoFar().length;
-      api.notifier.answerNext(QUESTION, undefined);
+      suite.api.notifier.answerNext(QUESTION, undefined);
       const result = await run(command, arg);
       assert.strictEqual(result.ok, false, `${name} went ahead after the question was declined`);
       assert.match(String(result.reason), /Nothing was sent to momo-capture\.example\.net:\d+\. To use MTN's sandbox API instead, remove or change momo\.sandbox\.baseUrl in \.vscode\/settings\.json/);
       assert.strictEqual(questionsSoFar().length, asked + 1, `${name} did not ask`);
-      assert.deepStrictEqual(capture.requests, [], `${name} sent a request to the capture server after a decline`);
+      assert.deepStrictEqual(suite.capture.requests, [], `${name} sent a request to the suite.capture server after a decline`);
     }
-    const question = api.notifier.shown().find((m) => m.modal && QUESTION.test(m.message));
+    const question = suite.api.notifier.shown().find((m) => m.modal && QUESTION.test(m.message));
     assert.strictEqual(question?.severity, 'warning');
-    assert.deepStrictEqual(question?.buttons, [`Allow ${capture.host}`]);
+    assert.deepStrictEqual(question?.buttons, [`Allow ${suite.capture.host}`]);
     assert.match(String(question?.detail), /^momo\.sandbox\.baseUrl is set to https:\/\/momo-capture\.example\.net:\d+ in \.vscode\/settings\.json \(a workspace setting\)\./);
     assert.match(String(question?.detail), /If you allow it, the Collections Sandbox(?: \(EUR\))? subscription key and API user [0-9a-f]{8}… with its API key go there now/i);
-    assert.deepStrictEqual(api.approvals.list(), [], 'a decline is not remembered as an approval');
+    assert.deepStrictEqual(suite.api.approvals.list(), [], 'a decline is not remembered as an approval');
   });
 
   it('never sends production credentials there from a workspace setting, and does not even ask', async () => {
-    const asked = api.notifier.shown().filter((m) => m.modal).length;
-    const verify = await run('momo.verifyApiUser', { apiUser: stored.productionUser, environment: 'mtnuganda', product: 'collection' });
+    const asked = suite.api.notifier.shown().filter((m) => m.modal).length;
+    const verify = await run('momo.verifyApiUser', { apiUser: suite.stored.productionUser, environment: 'mtnuganda', product: 'collection' });
     assert.strictEqual(verify.ok, false);
     assert.match(String(verify.reason), /Production credentials are only sent to MTN's production hosts.*a workspace setting cannot send them anywhere else/);
     const diagnose = await run('momo.diagnoseSetup', { environment: 'mtnuganda', workspace: false, show: false });
     assert.strictEqual(diagnose.ok, false);
-    assert.strictEqual(api.notifier.shown().filter((m) => m.modal).length, asked, 'a question was asked for production credentials');
-    assert.deepStrictEqual(capture.requests, []);
+    assert.strictEqual(suite.api.notifier.shown().filter((m) => m.modal).length, asked, 'a question was asked for production credentials');
+    assert.deepStrictEqual(suite.capture.requests, []);
   });
 
   it('sends once the host is allowed, remembers it per host in global state, and shows it in the tree', async () => {
-    api.notifier.answerNext(QUESTION, `Allow ${capture.host}`);
-    const verify = await run<{ verified: boolean }>('momo.verifyApiUser', { apiUser: stored.sandboxUser, environment: 'sandbox', product: 'collection' });
+    suite.api.notifier.answerNext(QUESTION, `Allow ${suite.capture.host}`);
+    const verify = await run<{ verified: boolean }>('momo.verifyApiUser', { apiUser: suite.stored.sandboxUser, environment: 'sandbox', product: 'collection' });
     assert.strictEqual(verify.ok, true, verify.reason);
     assert.strictEqual(verify.verified, true, 'the allowed host (passing on to the emulator) works end to end');
-    const question = api.notifier.shown().filter((m) => m.modal && QUESTION.test(m.message)).at(-1);
-    assert.strictEqual(question?.answer, `Allow ${capture.host}`);
-    assert.ok(capture.requests.length > 0, 'nothing reached the allowed host');
-    assert.ok(capture.requests.some((r) => r.headers['ocp-apim-subscription-key'] === emulator.subscriptionKeys.collection.primary), 'the subscription key went to the allowed host');
-    assert.deepStrictEqual(api.approvals.list().map((a) => [a.host, a.sandbox, a.production]), [[capture.host, true, false]]);
+    const question = suite.api.notifier.shown().filter((m) => m.modal && QUESTION.test(m.message)).at(-1);
+    assert.strictEqual(question?.answer, `Allow ${suite.capture.host}`);
+    assert.ok(suite.capture.requests.length > 0, 'nothing reached the allowed host');
+    assert.ok(suite.capture.requests.some((r) => r.headers['ocp-apim-subscription-key'] === suite.emulator.subscriptionKeys.collection.primary), 'the subscription key went to the allowed host');
+    assert.deepStrictEqual(suite.api.approvals.list().map((a) => [a.host, a.sandbox, a.production]), [[suite.capture.host, true, false]]);
 
     const asked = questionsSoFar().length;
-    for (const { name, command, arg } of sendingCommands(stored).slice(1)) {
-      const before = capture.requests.length;
+    for (const { name, command, arg } of sendingCommands(suite.stored).slice(1)) {
+      const before = suite.capture.requests.length;
       const result = await run(command, arg);
       assert.strictEqual(result.ok, true, `${name}: ${result.reason}`);
-      assert.ok(capture.requests.length > before, `${name} did not use the allowed host`);
+      assert.ok(suite.capture.requests.length > before, `${name} did not use the allowed host`);
     }
     assert.strictEqual(questionsSoFar().length, asked, 'an allowed host was asked about again');
 
-    const tree = await renderTree(api);
+    const tree = await renderTree(suite.api);
     const allowed = tree.find((n) => n.node.kind === 'allowedHost');
-    assert.strictEqual(allowed?.item.label, capture.host);
+    assert.strictEqual(allowed?.item.label, suite.capture.host);
     assert.strictEqual(allowed?.item.contextValue, 'allowedHost');
   });
 
   it('still never sends production credentials there, allowed host or not', async () => {
-    const before = capture.requests.length;
-    const verify = await run('momo.verifyApiUser', { apiUser: stored.productionUser, environment: 'mtnuganda', product: 'collection' });
+    const before = suite.capture.requests.length;
+    const verify = await run('momo.verifyApiUser', { apiUser: suite.stored.productionUser, environment: 'mtnuganda', product: 'collection' });
     assert.strictEqual(verify.ok, false);
-    assert.strictEqual(capture.requests.length, before);
-    const productionSecrets = [...stored.secrets].filter((s) => s.startsWith('c0ffee') || s.startsWith('beef'));
-    assertNoSecret(capture.everythingReceived(), productionSecrets, 'what the capture server received');
+    assert.strictEqual(suite.capture.requests.length, before);
+    const productionSecrets = [...suite.stored.secrets].filter((s) => s.startsWith('c0ffee') || s.startsWith('beef'));
+    assertNoSecret(suite.capture.everythingReceived(), productionSecrets, 'what the capture server received');
   });
 
   it('forgets the host when revoked from the tree item, and asks again', async () => {
-    const revoked = await run('momo.revokeAllowedHost', { kind: 'allowedHost', host: capture.host, production: false, at: '' });
+    const revoked = await run('momo.revokeAllowedHost', { kind: 'allowedHost', host: suite.capture.host, production: false, at: '' });
     assert.strictEqual(revoked.ok, true, revoked.reason);
-    assert.deepStrictEqual(api.approvals.list(), []);
-    assert.ok(!(await renderTree(api)).some((n) => n.node.kind === 'allowedHosts' || n.node.kind === 'allowedHost'));
+    assert.deepStrictEqual(suite.api.approvals.list(), []);
+    assert.ok(!(await renderTree(suite.api)).some((n) => n.node.kind === 'allowedHosts' || n.node.kind === 'allowedHost'));
 
-    const before = capture.requests.length;
-    api.notifier.answerNext(QUESTION, undefined);
-    const verify = await run('momo.verifyApiUser', { apiUser: stored.sandboxUser, environment: 'sandbox', product: 'collection' });
+    const before = suite.capture.requests.length;
+    suite.api.notifier.answerNext(QUESTION, undefined);
+    const verify = await run('momo.verifyApiUser', { apiUser: suite.stored.sandboxUser, environment: 'sandbox', product: 'collection' });
     assert.strictEqual(verify.ok, false);
-    assert.strictEqual(capture.requests.length, before, 'sent after the revoked host was declined');
+    assert.strictEqual(suite.capture.requests.length, before, 'sent after the revoked host was declined');
   });
 
   it('kept every secret out of the log, the messages and the tree', async () => {
-    await api.notifier.idle();
-    assertNoSecret(everythingShown(api), stored.secrets, 'the log or a message');
-    assertNoSecret((await renderTree(api)).map((n) => textOf(n.item)).join('\n'), stored.secrets, 'the tree');
+    await suite.api.notifier.idle();
+    assertNoSecret(everythingShown(suite.api), suite.stored.secrets, 'the log or a message');
+    assertNoSecret((await renderTree(suite.api)).map((n) => textOf(n.item)).join('\n'), suite.stored.secrets, 'the tree');
   });
 });

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { waitFor, workspaceUri, writeWorkspaceFile } from '../harness';
-import { run } from '../extension/testKit';
+import { run, useExtensionWithEmulator } from '../extension/testKit';
+import { startCaptureServer, type CaptureServer } from './captureServer';
 
 const FIXTURE = path.resolve(__dirname, '../../../../test/fixtures/trust/vscode-settings.json');
 const SETTINGS_FILE = '.vscode/settings.json';
@@ -68,4 +69,35 @@ export function sendingCommands(stored: StoredForTrust): Array<{ name: string; c
     { name: 'Test Payment', command: 'momo.sendTestPayment', arg: { apiUser: stored.sandboxUser, product: 'collection', outcome: 'success', amount: '5', pollIntervalMs: 50 } },
     { name: 'Provision', command: 'momo.provisionSandboxUser', arg: { product: 'collection', callbackHost: 'webhook.example.com' } },
   ];
+}
+
+export interface CaptureWorkspace {
+  api: MomoExtensionApi;
+  emulator: RunningEmulator;
+  capture: CaptureServer;
+  stored: StoredForTrust;
+}
+
+/**
+ * The suites' before/after: credentials stored (through the user setting, at the emulator), then
+ * the capture server started and the workspace pointed at it; the suite runs only in a trusted
+ * (or only in an untrusted) window. `ready` runs before the workspace setting is written.
+ */
+export function useCaptureWorkspace(trusted: boolean, ready?: (suite: CaptureWorkspace) => unknown): CaptureWorkspace {
+  const suite = {} as CaptureWorkspace;
+  before(function () {
+    // The runner's second pass has the untrusted window (Restricted Mode).
+    if (vscode.workspace.isTrusted !== trusted) this.skip();
+  });
+  useExtensionWithEmulator(async (api, emulator) => {
+    Object.assign(suite, { api, emulator, stored: await storeCredentials(api, emulator) });
+    await ready?.(suite);
+    suite.capture = await startCaptureServer(emulator.url);
+    await pointWorkspaceAt(suite.capture.url);
+  });
+  after(async () => {
+    await suite.capture?.close();
+    await removeWorkspaceSettings();
+  });
+  return suite;
 }
