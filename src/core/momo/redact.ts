@@ -87,8 +87,13 @@ interface View {
   ends?: number[];
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function viewOf(text: string): View {
-  if (/^[\x00-\x7f]*$/.test(text)) return { text };
+  if (isAscii(text)) return { text };
   let view = '';
   const starts: number[] = [];
   const ends: number[] = [];

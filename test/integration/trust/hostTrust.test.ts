@@ -4,7 +4,6 @@
 // allows the host in a modal naming it, its settings file and the credentials; nothing after
 // they decline; production credentials never, allowed host or not.
 import * as assert from 'assert';
-import * as vscode from 'vscode';
 import { assertNoSecret, everythingShown, renderTree, run, textOf } from '../extension/testKit';
 import { sendingCommands, useCaptureWorkspace } from './trustKit';
 

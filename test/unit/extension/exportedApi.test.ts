@@ -5,7 +5,7 @@
  * a stand-in `vscode` module.
  */
 import * as assert from 'node:assert/strict';
-import Module = require('module');
+import Module from 'node:module';
 import * as path from 'node:path';
 import { stubContext } from '../../../bench/activation/stubContext';
 import { ExtensionMode } from '../../../bench/activation/vscodeStub';
@@ -26,6 +26,7 @@ describe('the exported API', () => {
     };
     const bundle = path.join(repoRoot(), 'dist', 'extension.js');
     delete require.cache[bundle];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     activate = (require(bundle) as { activate: typeof activate }).activate;
   });
 
