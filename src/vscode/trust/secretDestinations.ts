@@ -29,6 +29,8 @@ export interface SecretDestinationRequest {
   baseUrl?: string;
   /** The document the command works for: its folder's settings apply. */
   document?: vscode.Uri;
+  /** The URL when no setting names one, if not the environment's own (e.g. the platform a production pair belongs to). */
+  defaultBaseUrl?: string;
   /**
    * The caller explains an unusable URL itself (the doctor's base URL finding) and sends nothing
    * to it: no message then, and the failure carries the URL as configured.
@@ -54,7 +56,7 @@ export function baseUrlSettingFor(environment: string): string {
 }
 
 /** The base URL for an environment as configured, without any question (for display and the doctor's text). */
-export function configuredBaseUrl(environment: string, document?: vscode.Uri): ConfiguredUrl {
+export function configuredBaseUrl(environment: string, document?: vscode.Uri, fallback?: string): ConfiguredUrl {
   const setting = baseUrlSettingFor(environment);
   const scope = document ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const inspected = vscode.workspace.getConfiguration('momo', scope).inspect<string>(setting.slice('momo.'.length));
@@ -70,7 +72,7 @@ export function configuredBaseUrl(environment: string, document?: vscode.Uri): C
   for (const [value, source, where] of candidates) {
     if (typeof value === 'string' && value.trim()) return { url: value.trim(), source, setting, where };
   }
-  return { url: defaultBaseUrl(environment), source: 'default', setting, where: 'the default' };
+  return { url: fallback ?? defaultBaseUrl(environment), source: 'default', setting, where: 'the default' };
 }
 
 function defaultBaseUrl(environment: string): string {
@@ -90,7 +92,7 @@ function workspaceSettingsFile(): string {
 export async function secretDestination(ctx: CommandContext, request: SecretDestinationRequest): Promise<SecretDestination> {
   const configured: ConfiguredUrl = request.baseUrl
     ? { url: request.baseUrl, source: 'argument', setting: baseUrlSettingFor(request.environment), where: 'the command arguments' }
-    : configuredBaseUrl(request.environment, request.document);
+    : configuredBaseUrl(request.environment, request.document, request.defaultBaseUrl);
   const production = !isSandbox(request.environment);
   let host: string | undefined;
   try {
