@@ -27,6 +27,14 @@ export function stringArg(args: Args, name: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/**
+ * A wrong argument quoted in a message only when it looks like the word it should be: a caller
+ * may have passed a key in the wrong field, and a message must never show it.
+ */
+export function quotedArgument(raw: string): string {
+  return /^[A-Za-z][A-Za-z -]{0,29}$/.test(raw) ? `"${raw}"` : 'The value given';
+}
+
 export function confirmed(args: Args): boolean {
   return args.confirm === true;
 }
@@ -42,7 +50,7 @@ export function environmentArg(args: Args): Parsed<TargetEnvironment> {
   const env = findEnvironment(raw);
   return env
     ? { value: env }
-    : { error: `"${raw}" is not a MoMo target environment; use "sandbox" or one like "mtnuganda" (never "production").` };
+    : { error: `${quotedArgument(raw)} is not a MoMo target environment; use "sandbox" or one like "mtnuganda" (never "production").` };
 }
 
 export function productArg(args: Args): Parsed<Product> {
@@ -51,7 +59,7 @@ export function productArg(args: Args): Parsed<Product> {
     return {};
   }
   const lower = raw.toLowerCase();
-  return isProduct(lower) ? { value: lower } : { error: `"${raw}" is not a MoMo product; use collection, disbursement or remittance.` };
+  return isProduct(lower) ? { value: lower } : { error: `${quotedArgument(raw)} is not a MoMo product; use collection, disbursement or remittance.` };
 }
 
 export function keyTypeArg(args: Args, name = 'keyType'): Parsed<SubscriptionKeyType> {
@@ -60,5 +68,5 @@ export function keyTypeArg(args: Args, name = 'keyType'): Parsed<SubscriptionKey
     return {};
   }
   const lower = raw.toLowerCase();
-  return isSubscriptionKeyType(lower) ? { value: lower } : { error: `"${raw}" is not a subscription key type; use primary or secondary.` };
+  return isSubscriptionKeyType(lower) ? { value: lower } : { error: `${quotedArgument(raw)} is not a subscription key type; use primary or secondary.` };
 }

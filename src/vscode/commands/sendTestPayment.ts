@@ -20,7 +20,7 @@ import { presentError } from '../ui/errorPresenter';
 import { pickApiUser } from '../ui/pickers';
 import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
-import { isInteractive, productArg, stringArg, toArgs, type Args } from './commandArgs';
+import { isInteractive, productArg, quotedArgument, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 
 const TITLE = 'MoMo: Send Test Payment';
@@ -132,7 +132,7 @@ function argumentProblem(args: Args): string | undefined {
   }
   const outcome = stringArg(args, 'outcome');
   if (outcome !== undefined && !isTestOutcome(outcome.toLowerCase())) {
-    return `"${outcome}" is not a test outcome; use ${TEST_OUTCOMES.join(', ')}.`;
+    return `${quotedArgument(outcome)} is not a test outcome; use ${TEST_OUTCOMES.join(', ')}.`;
   }
   const amount = args.amount;
   if (amount !== undefined) {
@@ -147,7 +147,7 @@ function argumentProblem(args: Args): string | undefined {
   }
   const environment = stringArg(args, 'environment');
   if (environment && !findEnvironment(environment)) {
-    return `"${environment}" is not a MoMo target environment; test payments run in "sandbox".`;
+    return `${quotedArgument(environment)} is not a MoMo target environment; test payments run in "sandbox".`;
   }
   return undefined;
 }

@@ -92,6 +92,21 @@ describe('trust: a workspace that points the base URLs elsewhere', function () {
     assert.strictEqual(suite.capture.requests.length, before, 'sent after the revoked host was declined');
   });
 
+  it('never quotes a key passed in the wrong field of a command', async () => {
+    const key = suite.emulator.subscriptionKeys.collection.primary;
+    const results = [
+      await run('momo.diagnoseSetup', { environment: key, workspace: false, show: false }),
+      await run('momo.provisionSandboxUser', { product: key }),
+      await run('momo.sendTestPayment', { apiUser: suite.stored.sandboxUser, outcome: key, amount: '5' }),
+      await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', keyType: key, key }),
+    ];
+    for (const result of results) {
+      assert.strictEqual(result.ok, false);
+      assert.match(String(result.reason), /^The value given is not a/);
+    }
+    assertNoSecret(everythingShown(suite.api), [key], 'a message about a wrong argument');
+  });
+
   it('kept every secret out of the log, the messages and the tree', async () => {
     await suite.api.notifier.idle();
     assertNoSecret(everythingShown(suite.api), suite.stored.secrets, 'the log or a message');
