@@ -10,7 +10,8 @@ const { ROOT, HELPER_FILES } = require('./compiled-helpers');
 
 const VSIX = path.join(ROOT, '.vscode-test', 'momo-credentials.vsix');
 /** The users' README (the Marketplace page); the repository README is for contributors. */
-const MARKETPLACE_README = path.join(ROOT, 'docs', 'marketplace', 'README.md');
+// vsce joins --readme-path to the folder it packages, so the path is relative to ROOT.
+const MARKETPLACE_README = 'docs/marketplace/README.md';
 
 class StepError extends Error {}
 
