@@ -43,7 +43,8 @@ describe('payments: polling', () => {
     const outcome = await pollPaymentStatus(read, { intervalMs: 10, maxIntervalMs: 10, timeLimitMs: 60 });
     assert.equal(outcome.timedOut, true);
     assert.equal(outcome.last?.status, 'PENDING');
-    assert.ok(Date.now() - started < 500);
+    // Far below any further read's wait, far above what a loaded machine adds.
+    assert.ok(Date.now() - started < 3000);
     assert.ok(outcome.polls >= 4);
   });
 
@@ -72,6 +73,6 @@ describe('payments: polling', () => {
       pollPaymentStatus(scripted([]).read, { intervalMs: 10_000, maxIntervalMs: 10_000, timeLimitMs: 60_000, signal: controller.signal }),
       { kind: 'cancelled' },
     );
-    assert.ok(Date.now() - started < 1000);
+    assert.ok(Date.now() - started < 5000, 'it waited for the 10 s interval instead of stopping');
   });
 });
