@@ -35,6 +35,8 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   'momo.provisionSandboxUser': provisionSandboxUser,
   'momo.provisionAllProducts': provisionAllProducts,
   'momo.generateApiKey': generateApiKey,
+  // A pending user has no key to break, so finishing is generating its first key.
+  'momo.finishProvisioning': generateApiKey,
   'momo.addExistingApiUser': addExistingApiUser,
   'momo.copyApiUserId': copyApiUserId,
   'momo.copyApiKey': copyApiKey,

@@ -47,6 +47,8 @@ export interface ApiUserRecord extends ProductScope {
   subscriptionKeyType?: SubscriptionKeyType;
   origin: 'provisioned' | 'added';
   lastVerified?: VerifyResult;
+  /** Kept after a failed provisioning whose "create user" may or may not have gone through. */
+  unconfirmed?: true;
 }
 
 export interface ApiUserRef extends ProductScope {
@@ -130,6 +132,7 @@ export function parseApiUserRecord(r: unknown): ApiUserRecord | undefined {
     ...(typeof r.callbackHost === 'string' ? { callbackHost: r.callbackHost } : {}),
     ...(typeof r.label === 'string' ? { label: r.label } : {}),
     ...(isSubscriptionKeyType(r.subscriptionKeyType) ? { subscriptionKeyType: r.subscriptionKeyType } : {}),
+    ...(r.unconfirmed === true ? { unconfirmed: true as const } : {}),
     ...optionalVerify(r.lastVerified),
   };
 }
@@ -200,7 +203,8 @@ export function withApiKeyState(index: CredentialIndex, ref: ApiUserRef, keyStor
   const name = apiKeySecretName(target.environment, target.product, target.apiUser);
   return {
     ...index,
-    apiUsers: index.apiUsers.map((u) => (sameUser(u, target) ? { ...u, keyStored } : u)),
+    // A stored key proves the user exists: it is no longer unconfirmed.
+    apiUsers: index.apiUsers.map((u) => (sameUser(u, target) ? withoutUnconfirmed({ ...u, keyStored }, keyStored) : u)),
     secretNames: keyStored ? unique([...index.secretNames, name]) : index.secretNames,
   };
 }
@@ -280,6 +284,12 @@ export function refOf(record: ApiUserRef): ApiUserRef {
 }
 
 // ---- helpers ----
+
+function withoutUnconfirmed(record: ApiUserRecord, keyStored: boolean): ApiUserRecord {
+  if (!keyStored || !record.unconfirmed) return record;
+  const { unconfirmed: _unconfirmed, ...rest } = record;
+  return rest;
+}
 
 function normalizeRef(ref: ApiUserRef): ApiUserRef {
   return { environment: normalizeEnvironment(ref.environment), product: ref.product, apiUser: normalizeApiUser(ref.apiUser) };

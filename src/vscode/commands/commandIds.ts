@@ -9,6 +9,7 @@ export const COMMAND_IDS = [
   'momo.provisionSandboxUser',
   'momo.provisionAllProducts',
   'momo.generateApiKey',
+  'momo.finishProvisioning',
   'momo.addExistingApiUser',
   'momo.copyApiUserId',
   'momo.copyApiKey',

@@ -80,6 +80,14 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
       ctx.notifier.tell('info', `Cancelled: the API key of ${shortApiUser(user.apiUser)} was not changed (unless the server finished first).`);
       return failed('cancelled');
     }
+    if (isMomoError(err) && err.kind === 'apiUserNotFound' && !user.keyStored && user.origin === 'provisioned') {
+      // A pending user whose creation never went through: nothing exists at MoMo to finish.
+      await ctx.store.removeApiUser(refOf(user));
+      ctx.notifier.tell('info', `API user ${shortApiUser(user.apiUser)} was never created at MoMo, so there is nothing to finish; it is removed from the list. Provision a new one.`, {
+        'Provision Sandbox API User': () => vscode.commands.executeCommand('momo.provisionSandboxUser', { product: user.product }),
+      });
+      return failed(err.message);
+    }
     presentError(ctx, err, { ...refOf(user), retry: () => vscode.commands.executeCommand('momo.generateApiKey', { ...refOf(user), confirm: true }) });
     return failed(isMomoError(err) ? err.message : String(err));
   }

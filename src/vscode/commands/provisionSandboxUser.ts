@@ -3,7 +3,7 @@
  * Creates the API user and its key with the sandbox Provisioning API, then stores both. The
  * Provisioning API does not exist in production: asked for one, the command explains the
  * Partner Portal instead. Nothing created is ever lost: a user created before a failure is
- * kept (with "Create API key" offered), and a key SecretStorage refuses is offered for copying.
+ * kept (with "Finish provisioning" offered, here and in the tree), and a key SecretStorage refuses is offered for copying.
  */
 import * as vscode from 'vscode';
 import { isMomoError } from '../../core/momo/errors';
@@ -140,22 +140,24 @@ export async function storeProvisioned(ctx: CommandContext, result: ProvisionRes
 export async function keepCreatedUser(ctx: CommandContext, err: unknown, plan: Pick<ProvisionPlan, 'product' | 'keyType' | 'callbackHost'>): Promise<string | undefined> {
   const created = isMomoError(err) ? err.createdApiUser : undefined;
   if (created) {
-    await ctx.store.saveApiUser({ environment: SANDBOX, product: plan.product, apiUser: created, callbackHost: plan.callbackHost, subscriptionKeyType: plan.keyType, createdAt: new Date().toISOString(), origin: 'provisioned' });
+    const unconfirmed = isMomoError(err) && err.apiUserUnconfirmed ? { unconfirmed: true as const } : {};
+    await ctx.store.saveApiUser({ environment: SANDBOX, product: plan.product, apiUser: created, callbackHost: plan.callbackHost, subscriptionKeyType: plan.keyType, createdAt: new Date().toISOString(), origin: 'provisioned', ...unconfirmed });
   }
   return created;
 }
 
 async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionPlan): Promise<ProvisionCommandResult> {
-  // The user exists at MoMo now; keeping it lets the user finish with "Create API key".
+  // The user exists (or may exist) at MoMo now; keeping it lets the user "Finish provisioning"
+  // (create its key) from the message or the tree, instead of creating a second user.
   const created = await keepCreatedUser(ctx, err, plan);
   const scope = { environment: SANDBOX, product: plan.product };
   if (isMomoError(err) && err.kind === 'cancelled') {
     ctx.notifier.tell(
       'info',
       created
-        ? `Provisioning was cancelled after API user ${shortApiUser(created)} was created; it is kept without a key, so create its key when you are ready.`
+        ? `Provisioning was cancelled after API user ${shortApiUser(created)} was ${isMomoError(err) && err.apiUserUnconfirmed ? 'possibly ' : ''}created; it is kept without a key: finish provisioning it when you are ready.`
         : 'Provisioning was cancelled before anything was created.',
-      created ? { 'Create API key': () => vscode.commands.executeCommand('momo.generateApiKey', { ...scope, apiUser: created }) } : {},
+      created ? { 'Finish provisioning': () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } : {},
     );
     return failed('cancelled');
   }
@@ -163,7 +165,7 @@ async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionP
     ...scope,
     ...(created ? { apiUser: created } : {}),
     retry: () => vscode.commands.executeCommand('momo.provisionSandboxUser', { product: plan.product, subscriptionKeyType: plan.keyType, callbackHost: plan.callbackHost }),
-    ...(created ? { firstActions: { 'Create API key': () => vscode.commands.executeCommand('momo.generateApiKey', { ...scope, apiUser: created }) } } : {}),
+    ...(created ? { firstActions: { 'Finish provisioning': () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } } : {}),
   });
   const reason = isMomoError(err) ? err.message : String(err);
   return failed(reason);

@@ -94,12 +94,22 @@ function subscriptionKeyItem(node: SubscriptionKeyNode): vscode.TreeItem {
 function apiUserItem(node: ApiUserNode): vscode.TreeItem {
   const label = node.record.label ? `${node.record.label} (${shortApiUser(node.apiUser)})` : `API user ${shortApiUser(node.apiUser)}`;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-  item.description = `${node.keyStored ? 'key stored' : 'key missing'} · ${verifyText(node.record.lastVerified)}`;
+  // A sandbox user whose provisioning stopped before its key was stored (or that may not exist).
+  const pending = !node.record.keyStored && node.record.origin === 'provisioned' && isSandbox(node.environment);
+  const maybe = node.record.unconfirmed ? ', may not exist' : '';
+  item.description = pending ? `pending${maybe} · Finish provisioning` : `${node.keyStored ? 'key stored' : 'key missing'} · ${verifyText(node.record.lastVerified)}`;
   item.iconPath = new vscode.ThemeIcon(
     !node.keyStored ? 'warning' : node.record.lastVerified && !node.record.lastVerified.ok ? 'error' : 'account',
   );
   item.tooltip = withLastVerification(apiUserTooltip({ ...node.record, keyStored: node.keyStored }), node.record.lastVerified);
-  item.contextValue = ['apiUser', node.keyStored ? 'apiUser.keyStored' : 'apiUser.keyMissing', envToken(node.environment)].join(' ');
+  if (pending) {
+    item.tooltip +=
+      '\nProvisioning stopped before its API key was stored' +
+      (maybe ? ', and whether MoMo created the user could not be told' : '') +
+      '. Finish Provisioning creates its key; if the user was never created, it says so and removes it here.';
+    item.command = { title: 'Finish Provisioning', command: 'momo.finishProvisioning', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
+  }
+  item.contextValue = ['apiUser', node.keyStored ? 'apiUser.keyStored' : 'apiUser.keyMissing', ...(pending ? ['apiUser.pending'] : []), envToken(node.environment)].join(' ');
   return withId(item, node);
 }
 

@@ -10,6 +10,7 @@ import {
   everythingShown,
   HEX32,
   momoApi,
+  renderTree,
   resetExtension,
   run,
   startEmulatorForExtension,
@@ -166,14 +167,18 @@ describe('extension: every command, driven with arguments against the emulator',
     assert.deepStrictEqual(error?.buttons.slice(0, 2), ['Re-enter subscription key', 'Open developer portal']);
   });
 
-  it('keeps a user created before a failure and offers "Create API key", which then completes it', async () => {
+  it('keeps a user created before a failure, offers "Finish provisioning" (also in the tree), which then completes it', async () => {
     emulator.injectFault({ method: 'POST', path: '/apikey', kind: 'status', status: 400, body: {} });
     const result = await run('momo.provisionSandboxUser', { product: 'collection', subscriptionKeyType: 'primary' });
     assert.strictEqual(result.ok, false);
     const error = api.notifier.shown().filter((m) => m.severity === 'error').at(-1);
-    assert.strictEqual(error?.buttons[0], 'Create API key');
+    assert.strictEqual(error?.buttons[0], 'Finish provisioning');
+    assert.ok(!error?.buttons.includes('Try again'), 'never a plain retry once the user exists');
     const kept = api.store.index().apiUsers.find((u) => u.environment === 'sandbox' && !u.keyStored);
     assert.ok(kept, 'the created API user was not kept');
+    const row = (await renderTree(api)).find((r) => r.node.kind === 'apiUser' && r.node.apiUser === kept.apiUser);
+    assert.strictEqual(row?.item.description, 'pending · Finish provisioning');
+    assert.strictEqual(row?.item.command?.command, 'momo.generateApiKey');
 
     // A user without a key needs no confirmation: there is no old key to break.
     const completed = await run('momo.generateApiKey', { apiUser: kept.apiUser, environment: 'sandbox', product: 'collection' });
