@@ -61,6 +61,12 @@ export class CredentialStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private failSecretWrites = false;
+  private failIndexWrites = false;
+  /**
+   * New API keys that could not be stored, by secret name: memory only, until the user copies or
+   * discards them (MoMo cannot show a key again). Gone when the window closes.
+   */
+  private readonly unsavedKeys = new Map<string, { ref: ApiUserRef; apiKey: string }>();
   private readonly records: RecordStore;
   private refreshTimer: NodeJS.Timeout | undefined;
 
@@ -153,6 +159,7 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   async removeApiUser(ref: ApiUserRef): Promise<void> {
+    this.discardUnsavedKey(ref);
     await this.secrets.delete(apiKeySecretName(ref.environment, ref.product, ref.apiUser));
     await this.updateIndex((i) => withoutApiUser(i, ref));
     this.log.info(`Removed API user ${ref.apiUser} (${ref.product}, ${ref.environment}) and its key from VS Code.`);
@@ -186,13 +193,42 @@ export class CredentialStore implements vscode.Disposable {
     const names = [...new Set([...allSecretNames(index), ...possibleKeyNames])];
     await Promise.all(names.map((name) => this.secrets.delete(name)));
     await this.updateIndex(() => emptyIndex());
+    this.unsavedKeys.clear();
     for (const record of index.unreadable ?? []) await this.records.removeUnreadable(record.stateKey);
     const count = index.subscriptionKeys.length + index.apiUsers.length + (index.unreadable?.length ?? 0);
     this.log.info(`Forgot every MoMo credential: ${count} record(s) and their secrets.`);
     return count;
   }
 
+  // ---- keys that could not be stored ----
+
+  holdUnsavedKey(ref: ApiUserRef, apiKey: string): void {
+    this.log.rememberSecret(apiKey);
+    this.unsavedKeys.set(apiKeySecretName(ref.environment, ref.product, ref.apiUser), { ref: { ...ref }, apiKey });
+    this.changed.fire();
+  }
+
+  unsavedKey(ref: ApiUserRef): string | undefined {
+    return this.unsavedKeys.get(apiKeySecretName(ref.environment, ref.product, ref.apiUser))?.apiKey;
+  }
+
+  /** Every held key's user, for the tree (a user whose record could not be stored is shown too). */
+  unsavedKeyRefs(): ApiUserRef[] {
+    return [...this.unsavedKeys.values()].map((held) => ({ ...held.ref }));
+  }
+
+  discardUnsavedKey(ref: ApiUserRef): boolean {
+    const removed = this.unsavedKeys.delete(apiKeySecretName(ref.environment, ref.product, ref.apiUser));
+    if (removed) this.changed.fire();
+    return removed;
+  }
+
   // ---- for tests ----
+
+  /** Makes every globalState write fail, as a full or broken disk would. */
+  setIndexFailureForTests(fail: boolean): void {
+    this.failIndexWrites = fail;
+  }
 
   /** Makes every secret write fail like a missing Linux keyring does. */
   setSecretStorageFailureForTests(fail: boolean): void {
@@ -230,6 +266,7 @@ export class CredentialStore implements vscode.Disposable {
 
   /** Writes only the records the change touched: another window's records are never rewritten. */
   private async updateIndex(change: (index: CredentialIndex) => CredentialIndex): Promise<void> {
+    if (this.failIndexWrites) throw new Error('globalState could not be written (injected by a test)');
     await this.records.update(change);
     this.changed.fire();
   }

@@ -48,11 +48,11 @@ export class Notifier {
   }
 
   /** Shows a message and returns at once; a click runs the matching action later. */
-  tell(severity: Severity, message: string, actions: Actions = {}, options: { modal?: boolean; detail?: string } = {}): void {
+  tell(severity: Severity, message: string, actions: Actions = {}, options: { modal?: boolean; detail?: string; onDismiss?: () => unknown } = {}): void {
     const scripted = this.takeScripted(message);
     const answered = this.present(severity, message, Object.keys(actions), options, scripted);
     const runAction = async (answer: string | undefined): Promise<void> => {
-      const action = answer === undefined ? undefined : actions[answer];
+      const action = answer === undefined ? options.onDismiss : actions[answer];
       if (action) {
         await action();
       }

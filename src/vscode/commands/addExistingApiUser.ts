@@ -81,7 +81,7 @@ export async function addExistingApiUser(ctx: CommandContext, arg: unknown): Pro
     await ctx.store.saveApiUser(record, apiKey);
   } catch (err) {
     if (err instanceof SecretStorageFailure) {
-      offerApiKeyForCopy(ctx, apiUser, apiKey, err);
+      offerApiKeyForCopy(ctx, { environment: environment.id, product, apiUser }, apiKey, err);
       return { ok: true, apiUser, environment: environment.id, product, keyStored: false };
     }
     throw err;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { refOf } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { environmentArg, productArg, stringArg, toArgs } from './commandArgs';
 import { resolveApiUser } from './resolveApiUser';
 
 export async function copyApiUserId(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
@@ -19,6 +20,10 @@ export async function copyApiUserId(ctx: CommandContext, arg: unknown): Promise<
 }
 
 export async function copyApiKey(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
+  const held = await copyUnsavedKey(ctx, arg);
+  if (held) {
+    return held;
+  }
   const user = await resolveApiUser(ctx, arg, 'MoMo: Copy API Key');
   if (!user) {
     return failed('no API user');
@@ -35,4 +40,24 @@ export async function copyApiKey(ctx: CommandContext, arg: unknown): Promise<Com
   await ctx.clipboard.copy(apiKey);
   ctx.notifier.tell('info', `Copied the API key of ${shortApiUser(user.apiUser)}: it is a secret, so paste it only where it will not be committed.`);
   return { ok: true, apiUser: user.apiUser };
+}
+
+/** A new key that could not be stored is held in memory until copied: copying hands it over once. */
+async function copyUnsavedKey(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }> | undefined> {
+  const args = toArgs(arg);
+  const apiUser = stringArg(args, 'apiUser');
+  const environment = environmentArg(args).value?.id;
+  const product = productArg(args).value;
+  if (!apiUser || !environment || !product) {
+    return undefined;
+  }
+  const ref = { environment, product, apiUser };
+  const apiKey = ctx.store.unsavedKey(ref);
+  if (!apiKey) {
+    return undefined;
+  }
+  await ctx.clipboard.copy(apiKey);
+  ctx.store.discardUnsavedKey(ref);
+  ctx.notifier.tell('info', `Copied the API key of ${shortApiUser(apiUser)}, which VS Code could not store: paste it somewhere safe now, it is no longer kept.`);
+  return { ok: true, apiUser };
 }

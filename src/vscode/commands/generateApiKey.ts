@@ -11,7 +11,6 @@ import { provision } from '../../core/momo/provision';
 import { findSubscriptionKeys, refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
 import { defaultCallbackHost, requestTimeoutMs } from '../config';
-import { SecretStorageFailure } from '../credentialStore';
 import { presentError } from '../ui/errorPresenter';
 import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
@@ -96,11 +95,9 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
   try {
     await ctx.store.setApiKey(user, apiKey);
   } catch (err) {
-    if (err instanceof SecretStorageFailure) {
-      offerApiKeyForCopy(ctx, user.apiUser, apiKey, err);
-      return { ok: true, apiUser: user.apiUser, keyStored: false };
-    }
-    throw err;
+    // A key just created cannot be read back from MoMo: whatever failed, it is offered for copying.
+    offerApiKeyForCopy(ctx, refOf(user), apiKey, err);
+    return { ok: true, apiUser: user.apiUser, keyStored: false };
   }
   ctx.notifier.tell(
     'info',

@@ -14,7 +14,6 @@ import { findSubscriptionKeys } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
 import { defaultCallbackHost, requestTimeoutMs } from '../config';
-import { SecretStorageFailure } from '../credentialStore';
 import { secretDestination } from '../trust/secretDestinations';
 import { presentError } from '../ui/errorPresenter';
 import { inputValidated, pickKeyType, pickProduct } from '../ui/pickers';
@@ -129,9 +128,8 @@ export async function storeProvisioned(ctx: CommandContext, result: ProvisionRes
     return true;
   } catch (err) {
     // Any failure (the keyring, or globalState itself) must not lose a key MoMo cannot show again.
-    const reason = err instanceof SecretStorageFailure ? err.reason : ctx.log.redact(err instanceof Error ? err.message : String(err));
-    if (!(err instanceof SecretStorageFailure)) ctx.log.error('Storing the new API user failed', reason);
-    offerApiKeyForCopy(ctx, result.apiUser, result.apiKey, { reason, userKept: err instanceof SecretStorageFailure });
+    // When globalState itself failed, the user record may be missing too: the dialog names the id.
+    offerApiKeyForCopy(ctx, { environment: SANDBOX, product: result.product, apiUser: result.apiUser }, result.apiKey, err, false);
     return false;
   }
 }

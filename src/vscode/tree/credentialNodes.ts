@@ -35,6 +35,8 @@ export interface ApiUserNode {
   apiUser: string;
   /** True only when the index says so AND SecretStorage really has the key. */
   keyStored: boolean;
+  /** A new key VS Code could not store, held in memory until copied or discarded. */
+  keyUnsaved?: boolean;
   record: ApiUserRecord;
 }
 

@@ -95,7 +95,7 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
   const label = node.record.label ? `${node.record.label} (${shortApiUser(node.apiUser)})` : `API user ${shortApiUser(node.apiUser)}`;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   // A sandbox user whose provisioning stopped before its key was stored (or that may not exist).
-  const pending = !node.record.keyStored && node.record.origin === 'provisioned' && isSandbox(node.environment);
+  const pending = !node.keyUnsaved && !node.record.keyStored && node.record.origin === 'provisioned' && isSandbox(node.environment);
   const maybe = node.record.unconfirmed ? ', may not exist' : '';
   item.description = pending ? `pending${maybe} · Finish provisioning` : `${node.keyStored ? 'key stored' : 'key missing'} · ${verifyText(node.record.lastVerified)}`;
   item.iconPath = new vscode.ThemeIcon(
@@ -109,7 +109,13 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
       '. Finish Provisioning creates its key; if the user was never created, it says so and removes it here.';
     item.command = { title: 'Finish Provisioning', command: 'momo.finishProvisioning', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
   }
-  item.contextValue = ['apiUser', node.keyStored ? 'apiUser.keyStored' : 'apiUser.keyMissing', ...(pending ? ['apiUser.pending'] : []), envToken(node.environment)].join(' ');
+  if (node.keyUnsaved) {
+    item.description = 'key NOT stored · Copy it now';
+    item.tooltip += '\nVS Code could not store its new API key, which MoMo cannot show again. It is held in memory until you copy it (Copy API Key) or this window closes.';
+    item.command = { title: 'Copy API Key', command: 'momo.copyApiKey', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
+  }
+  const state = node.keyStored ? 'apiUser.keyStored' : node.keyUnsaved ? 'apiUser.keyUnsaved' : 'apiUser.keyMissing';
+  item.contextValue = ['apiUser', state, ...(pending ? ['apiUser.pending'] : []), envToken(node.environment)].join(' ');
   return withId(item, node);
 }
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { isSandbox } from '../../core/momo/environments';
 import type { Product } from '../../core/momo/products';
 import { maskSecret } from '../../core/momo/redact';
-import { apiUsersIn, environmentsIn, findSubscriptionKeys, productsIn, type CredentialIndex } from '../../core/store/credentialIndex';
+import { apiUsersIn, environmentsIn, findApiUsers, findSubscriptionKeys, productsIn, type CredentialIndex } from '../../core/store/credentialIndex';
 import type { CredentialStore } from '../credentialStore';
 import type { HostApprovals } from '../trust/hostApprovals';
 import type { AllowedHostNode, ApiUserNode, CredentialNode, HintNode, SubscriptionKeyNode } from './credentialNodes';
@@ -38,7 +38,7 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
   }
 
   async getChildren(node?: CredentialNode): Promise<CredentialNode[]> {
-    const index = this.store.index();
+    const index = this.viewIndex();
     if (!node) {
       // Empty while nothing is stored, so the welcome view (viewsWelcome) shows instead.
       const environments: CredentialNode[] = environmentsIn(index).map((environment) => ({ kind: 'environment', environment }));
@@ -73,6 +73,16 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
     }
   }
 
+  /** The stored index, plus a row for each held unsaved key whose user record could not be stored. */
+  private viewIndex(): CredentialIndex {
+    const index = this.store.index();
+    const missing = this.store
+      .unsavedKeyRefs()
+      .filter((ref) => findApiUsers(index, ref.apiUser, ref).length === 0)
+      .map((ref) => ({ ...ref, createdAt: new Date().toISOString(), keyStored: false, origin: 'provisioned' as const }));
+    return missing.length === 0 ? index : { ...index, apiUsers: [...index.apiUsers, ...missing] };
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
@@ -97,7 +107,8 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<Credenti
       apiUsersIn(index, scope).map(async (record) => {
         // The index can be stale if another window deleted the key; SecretStorage has the last word.
         const keyStored = record.keyStored && (await this.store.getApiKey(record)) !== undefined;
-        return { kind: 'apiUser' as const, environment, product, apiUser: record.apiUser, keyStored, record };
+        const keyUnsaved = !keyStored && this.store.unsavedKey(record) !== undefined;
+        return { kind: 'apiUser' as const, environment, product, apiUser: record.apiUser, keyStored, keyUnsaved, record };
       }),
     );
     const hints: HintNode[] = users.length > 0 ? [] : [nextStepHint(environment, product, keys.length > 0)];

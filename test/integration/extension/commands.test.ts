@@ -178,7 +178,7 @@ describe('extension: every command, driven with arguments against the emulator',
     assert.ok(kept, 'the created API user was not kept');
     const row = (await renderTree(api)).find((r) => r.node.kind === 'apiUser' && r.node.apiUser === kept.apiUser);
     assert.strictEqual(row?.item.description, 'pending · Finish provisioning');
-    assert.strictEqual(row?.item.command?.command, 'momo.generateApiKey');
+    assert.strictEqual(row?.item.command?.command, 'momo.finishProvisioning');
 
     // A user without a key needs no confirmation: there is no old key to break.
     const completed = await run('momo.generateApiKey', { apiUser: kept.apiUser, environment: 'sandbox', product: 'collection' });

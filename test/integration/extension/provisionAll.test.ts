@@ -57,4 +57,23 @@ describe('extension: provisioning every product at once', function () {
     await api.notifier.idle();
     assertNoSecret(everythingShown(api), secrets, 'messages and log');
   });
+  it('says exactly what was stored: keys SecretStorage refused are named apart, never "stored"', async () => {
+    api.setSecretStorageFailureForTests(true);
+    api.notifier.answerNext(/could not store the new API key/, 'Discard key');
+    api.notifier.answerNext(/could not store the new API key/, 'Discard key');
+    let result: { ok: boolean; products: Outcome[] };
+    try {
+      result = await run<{ products: Outcome[] }>('momo.provisionAllProducts', { callbackHost: 'localhost' });
+    } finally {
+      api.setSecretStorageFailureForTests(false);
+    }
+    await api.notifier.idle();
+    const created = result.products.filter((p) => p.ok);
+    assert.deepStrictEqual(created.map((p) => p.keyStored), [false, false]);
+    const summary = api.notifier.shown().filter((m) => /Created sandbox API users/.test(m.message)).at(-1);
+    assert.ok(summary, 'a summary was shown');
+    assert.match(summary.message, /Created sandbox API users for Collections, Remittances, but their keys could NOT be stored/);
+    assert.doesNotMatch(summary.message, /stored their keys/);
+    assert.strictEqual(summary.severity, 'warning');
+  });
 });

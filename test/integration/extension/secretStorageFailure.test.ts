@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { assertNoSecret, everythingShown, HEX32, run, useExtensionWithEmulator } from './testKit';
+import { MomoClient } from '../../../src/core/momo/client';
+import { assertNoSecret, everythingShown, HEX32, renderTree, run, useExtensionWithEmulator } from './testKit';
 
 describe('extension: when SecretStorage cannot store a secret', function () {
   let api: MomoExtensionApi;
@@ -50,7 +51,7 @@ describe('extension: when SecretStorage cannot store a secret', function () {
 
     const modal = api.notifier.shown().find((m) => m.modal && /could not store the new API key/.test(m.message));
     assert.ok(modal, 'no modal offered the key');
-    assert.deepStrictEqual(modal.buttons, ['Copy API key']);
+    assert.deepStrictEqual(modal.buttons, ['Copy API key', 'Discard key']);
     assert.strictEqual(modal.answer, 'Copy API key');
     const copied = api.clipboard.lastCopied();
     assert.match(String(copied), HEX32, 'the API key was not copied');
@@ -66,6 +67,64 @@ describe('extension: when SecretStorage cannot store a secret', function () {
     assert.strictEqual(added.ok, true, added.reason);
     assert.strictEqual(await api.store.getApiKey(record), copied);
     assert.strictEqual(api.store.index().apiUsers.find((u) => u.apiUser === apiUser)?.keyStored, true);
+  });
+
+  it('Esc on the copy dialog loses nothing: the key stays reachable from the tree until it is copied', async () => {
+    api.setSecretStorageFailureForTests(true);
+    api.notifier.answerNext(/could not store the new API key/, undefined);
+    let apiUser: string;
+    try {
+      const result = await run<{ apiUser: string; keyStored: boolean }>('momo.provisionSandboxUser', { product: 'collection' });
+      assert.strictEqual(result.keyStored, false);
+      apiUser = result.apiUser;
+    } finally {
+      api.setSecretStorageFailureForTests(false);
+    }
+    await api.notifier.idle();
+    assert.match(String(api.notifier.shown().at(-1)?.message), /kept in memory until you copy or discard it/);
+    const row = (await renderTree(api)).find((r) => r.node.kind === 'apiUser' && r.node.apiUser === apiUser);
+    assert.strictEqual(row?.item.description, 'key NOT stored · Copy it now');
+    assert.match(String(row?.item.contextValue), /\bapiUser\.keyUnsaved\b/);
+
+    const copied = await run('momo.copyApiKey', { environment: 'sandbox', product: 'collection', apiUser });
+    assert.strictEqual(copied.ok, true, copied.reason);
+    const key = String(api.clipboard.lastCopied());
+    assert.match(key, HEX32);
+    secrets.add(key);
+    const token = await new MomoClient({ baseUrl: emulator.url }).getToken('collection', emulator.subscriptionKeys.collection.primary, apiUser, key);
+    assert.ok(token.accessToken, 'the key handed over is the working one');
+    assert.strictEqual(api.store.unsavedKey({ environment: 'sandbox', product: 'collection', apiUser }), undefined, 'handed over once, then forgotten');
+  });
+
+  it('"Discard key" is the explicit way to let it go', async () => {
+    api.setSecretStorageFailureForTests(true);
+    api.notifier.answerNext(/could not store the new API key/, 'Discard key');
+    try {
+      const result = await run<{ apiUser: string }>('momo.provisionSandboxUser', { product: 'collection' });
+      await api.notifier.idle();
+      assert.strictEqual(api.store.unsavedKey({ environment: 'sandbox', product: 'collection', apiUser: result.apiUser }), undefined);
+    } finally {
+      api.setSecretStorageFailureForTests(false);
+    }
+  });
+
+  it('globalState itself failing: the new key is still offered, with the full API user id', async () => {
+    api.store.setIndexFailureForTests(true);
+    api.notifier.answerNext(/could not store the new API key/, 'Copy API key');
+    let result: { ok: boolean; apiUser: string; keyStored: boolean };
+    try {
+      result = await run<{ apiUser: string; keyStored: boolean }>('momo.provisionSandboxUser', { product: 'collection' });
+    } finally {
+      api.store.setIndexFailureForTests(false);
+    }
+    await api.notifier.idle();
+    assert.strictEqual(result.ok, true, 'the user and key exist at MoMo');
+    assert.strictEqual(result.keyStored, false);
+    const modal = api.notifier.shown().find((m) => m.modal && m.message.includes(`the API user id ${result.apiUser} was not stored either`));
+    assert.ok(modal, 'the dialog names the full id');
+    const key = String(api.clipboard.lastCopied());
+    assert.match(key, HEX32);
+    secrets.add(key);
   });
 
   it('leaves no secret in the log or a message', async () => {
