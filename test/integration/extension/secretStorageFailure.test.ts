@@ -49,7 +49,7 @@ describe('extension: when SecretStorage cannot store a secret', function () {
     }
     await api.notifier.idle();
 
-    const modal = api.notifier.shown().find((m) => m.modal && /could not store the new API key/.test(m.message));
+    const modal = api.notifier.shown().filter((m) => m.modal && /could not store the new API key/.test(m.message)).at(-1);
     assert.ok(modal, 'no modal offered the key');
     assert.deepStrictEqual(modal.buttons, ['Copy API key', 'Discard key']);
     assert.strictEqual(modal.answer, 'Copy API key');
