@@ -1,6 +1,6 @@
 import * as http from 'http';
 import * as https from 'https';
-import { isLocalHost } from './localHosts';
+import { isLocalHost } from '../../core/callbacks/localHosts';
 import type { CallbackAttempt, CallbackErrorCode, CallbackMethod } from './types';
 
 /** The part of the answer's body an attempt keeps. */
