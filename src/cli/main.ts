@@ -4,6 +4,7 @@
  * Commands live in a table; `write-settings` and `doctor` are expected to join it.
  */
 import { destroyAgents } from '../core/momo/http';
+import { callbackTestCommand } from './callbackTest';
 import { Command } from './command';
 import { demoCommand } from './demo';
 import { doctorCommand } from './doctor';
@@ -13,7 +14,15 @@ import { provisionCommand } from './provisionCommand';
 import { verifyCommand } from './verifyCommand';
 import { writeSettingsCommand } from './writeSettings';
 
-export const COMMANDS: readonly Command[] = [provisionCommand, verifyCommand, writeSettingsCommand, doctorCommand, emulatorCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [
+  provisionCommand,
+  verifyCommand,
+  writeSettingsCommand,
+  doctorCommand,
+  callbackTestCommand,
+  emulatorCommand,
+  demoCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -21,6 +21,7 @@ export function firstLines(body: string, count = 5): string[] {
     if (title) lines.push(collapse(title));
     const visible = text
       .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<\/?(span|small|strong|em|b|i|code|a|abbr)\b[^>]{0,500}>/gi, '')
       .replace(/<[^>]{0,2000}>/g, '\n')
       .split('\n')
       .map(collapse)
@@ -36,6 +37,12 @@ function collapse(text: string): string {
   return decodeEntities(text.replace(/\s+/g, ' ').trim());
 }
 
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+    if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }

@@ -14,3 +14,5 @@ export {
   REHEARSAL_OUTCOMES,
 } from './rehearseCallback';
 export type { RehearsalInput, RehearsalResult, RehearsalOutcome, LocalEmulator, StartLocalEmulator, CallbackMethod } from './rehearseCallback';
+export { proposeCallbackRoutes, locateDjangoView } from './projectRoutes';
+export type { ProjectFile, ProposedRoute, RouteFramework } from './projectRoutes';
