@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): MomoExtensionApi | R
   const treeView = vscode.window.createTreeView('momo.credentials', { treeDataProvider: treeProvider, showCollapseAll: true });
   const settingsPresence = new MomoSettingsPresence();
   const statusBar = createCredentialsStatusBar(store, settingsPresence);
-  const ctx: CommandContext = { store, log, notifier, clipboard, approvals, extensionUri: context.extensionUri };
+  const ctx: CommandContext = { store, log, notifier, clipboard, approvals, extensionUri: context.extensionUri, workspaceState: context.workspaceState };
 
   context.subscriptions.push(log, store, approvals, treeProvider, treeView, settingsPresence, statusBar, trackContextKeys(store), ...registerCommands(ctx));
   // Diagnostics and quick fixes for settings files: cheap until an MTN MoMo settings file is open.

@@ -17,6 +17,7 @@ import { forgetAllCredentials, removeApiUser, removeSubscriptionKey } from './co
 import { revokeAllowedHost } from './commands/revokeAllowedHost';
 import { sendTestPayment } from './commands/sendTestPayment';
 import { setSubscriptionKey } from './commands/setSubscriptionKey';
+import { testMyCallback } from './commands/testMyCallback';
 import { verifyApiUser } from './commands/verifyApiUser';
 import { openCredentialGuide, refresh, showLog } from './commands/viewCommands';
 import { insertIntoCurrentFile } from './settings/insertIntoCurrentFile';
@@ -53,6 +54,7 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   'momo.explainError': explainError,
   'momo.sendTestPayment': sendTestPayment,
   'momo.revokeAllowedHost': revokeAllowedHost,
+  'momo.testMyCallback': testMyCallback,
   'momo.applyDoctorFix': applyDoctorFix,
 };
 

@@ -8,6 +8,7 @@ export const SECTION_TITLES = {
   apiUser: 'API users',
   targetEnvironment: 'Target environment and currency',
   workspace: 'Workspace',
+  callback: 'Callback to your app',
   other: 'Other',
 } as const;
 

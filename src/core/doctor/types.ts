@@ -19,7 +19,9 @@ export type DoctorFixId =
   | 'addToGitignore'
   | 'addDotenvLoader'
   | 'applySettingsFix'
-  | 'openFile';
+  | 'openFile'
+  /** The extension's "Test My Callback" for the finding's API user. */
+  | 'testMyCallback';
 
 export interface DoctorFix {
   id: DoctorFixId;

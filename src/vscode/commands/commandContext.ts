@@ -14,6 +14,8 @@ export interface CommandContext {
   /** The hosts the person allowed credentials to go to; only trust/secretDestinations.ts asks. */
   approvals: HostApprovals;
   extensionUri: vscode.Uri;
+  /** Per-workspace memory (e.g. the callback URL of "Test My Callback"). */
+  workspaceState?: vscode.Memento;
 }
 
 /** What a command resolves to, so tests and other extensions can act on the outcome without UI. */

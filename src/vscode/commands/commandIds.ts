@@ -26,6 +26,7 @@ export const COMMAND_IDS = [
   'momo.explainError',
   'momo.sendTestPayment',
   'momo.revokeAllowedHost',
+  'momo.testMyCallback',
   // Not in the palette: the doctor report's fix buttons run it.
   'momo.applyDoctorFix',
 ] as const;

@@ -8,9 +8,10 @@
  */
 import * as vscode from 'vscode';
 import { runDoctor, type DoctorFinding, type DoctorReport } from '../../core/doctor';
-import type { TargetEnvironment } from '../../core/momo/environments';
+import { isSandbox, type TargetEnvironment } from '../../core/momo/environments';
 import { activeApiUser, environmentsIn } from '../../core/store/credentialIndex';
 import { environmentLabel } from '../../core/store/credentialText';
+import { offerCallbackTest } from '../callbacks/offerCallbackTest';
 import { requestTimeoutMs } from '../config';
 import type { CredentialStore } from '../credentialStore';
 import { runSessionFix, type FixResult } from '../doctor/doctorFixes';
@@ -63,7 +64,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
   ctx.log.info(`Running the MoMo doctor for ${environment.id} at ${baseUrl.baseUrl}.`);
 
   let workspace: WorkspaceSnapshot = { files: new Map(), gitignores: new Map(), folderOf: new Map() };
-  const report = await withCancellableProgress(`Diagnosing the MoMo setup (${environmentLabel(environment.id)})`, async (signal, progress) => {
+  const diagnosed = await withCancellableProgress(`Diagnosing the MoMo setup (${environmentLabel(environment.id)})`, async (signal, progress) => {
     let workspaceFindings: DoctorFinding[] = [];
     if (args.workspace !== false) {
       progress('reading the workspace settings files…');
@@ -86,6 +87,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
     );
   });
 
+  const report = offerCallbackTest(diagnosed, isSandbox(environment.id));
   const session: DoctorSession = {
     title,
     environment: environment.id,

@@ -1,16 +1,18 @@
 /**
  * MoMo: Send Test Payment. Args: { product?, outcome?, amount?, apiUser?, environment?,
- * callbackUrl?, payerMessage?, payeeNote?, timeLimitSeconds?, pollIntervalMs? }. Sends a sandbox
+ * callbackUrl?, payerMessage?, payeeNote?, timeLimitSeconds?, pollIntervalMs?, callMyApp? }. Sends a sandbox
  * request to pay (Collections) or transfer (Disbursements, Remittances) to the documented test
  * number of the chosen outcome, with a new UUID v4 reference id, and polls it with backoff in a
  * cancellable progress notification until it is final or the time limit passes. Production is
- * refused before anything is sent: there a payment moves real money.
+ * refused before anything is sent: there a payment moves real money. "And call my app": with
+ * `callMyApp: true`, or the "Call My App Too" button, the same payment is rehearsed against the
+ * app's callback URL through the local emulator (momo.testMyCallback).
  */
 import * as vscode from 'vscode';
 import { findEnvironment, isSandbox } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import type { Product } from '../../core/momo/products';
-import { isTestOutcome, sendTestPayment as sendWithCore, TEST_OUTCOMES, validateAmount, type TestPaymentResult } from '../../core/payments';
+import { isTestOutcome, sendTestPayment as sendWithCore, TEST_OUTCOMES, validateAmount, type TestOutcome, type TestPaymentResult } from '../../core/payments';
 import { apiUsersIn, findApiUsers, refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { requestTimeoutMs } from '../config';
@@ -28,7 +30,7 @@ const TITLE = 'MoMo: Send Test Payment';
 /** The core's result without its MomoError object (its message is kept). */
 export type TestPaymentSummary = Omit<TestPaymentResult, 'lastError'> & { lastError?: string };
 
-export type SendTestPaymentResult = CommandResult<{ apiUser: string; result: TestPaymentSummary }>;
+export type SendTestPaymentResult = CommandResult<{ apiUser: string; result: TestPaymentSummary; callback?: unknown }>;
 
 export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promise<SendTestPaymentResult> {
   const args = toArgs(arg);
@@ -108,7 +110,8 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
     const summary = summarize(result);
     ctx.log.info(`Test payment ${result.referenceId}: ${summary.summary}`);
     announce(ctx, user, summary);
-    return { ok: true, apiUser: user.apiUser, result: summary };
+    const callback = args.callMyApp === true ? await callMyApp(user, outcome, callbackUrl) : undefined;
+    return { ok: true, apiUser: user.apiUser, result: summary, ...(callback !== undefined ? { callback } : {}) };
   } catch (err) {
     if (isMomoError(err) && err.kind === 'cancelled') {
       const sent = referenceId ? ` It was already sent (reference id ${referenceId}), so the sandbox may still complete it.` : ' Nothing was sent.';
@@ -208,9 +211,16 @@ function announce(ctx: CommandContext, user: ApiUserRecord, result: TestPaymentS
   const actions = {
     'Copy Reference Id': () => ctx.clipboard.copy(result.referenceId),
     'Send Another': () => vscode.commands.executeCommand('momo.sendTestPayment', { ...refOf(user) }),
+    'Call My App Too': () => callMyApp(user, result.outcome),
   };
   const next = result.timedOut ? ' Its status may still change: send it again with a longer time limit, or check it later by its reference id.' : '';
   ctx.notifier.tell(result.matchesOutcome ? 'info' : 'warning', ctx.log.redact(`${result.summary} Reference id ${result.referenceId}.${next}`), actions);
+}
+
+/** The same payment's callback, rehearsed against the app (outcomes that never end become success). */
+function callMyApp(user: ApiUserRecord, outcome: TestOutcome, url?: string): Thenable<unknown> {
+  const final = outcome === 'ongoing' || outcome === 'pending' ? 'success' : outcome;
+  return vscode.commands.executeCommand('momo.testMyCallback', { ...refOf(user), outcome: final, ...(url ? { url } : {}) });
 }
 
 function optionalText(args: Args, name: 'payerMessage' | 'payeeNote'): Partial<Record<'payerMessage' | 'payeeNote', string>> {

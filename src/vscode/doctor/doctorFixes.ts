@@ -51,6 +51,8 @@ export function fixAction(ctx: CommandContext, fix: DoctorFix, scope: Credential
       return async () => (ctx.log.show(), done());
     case 'openFile':
       return session ? () => openFileAt(fix, session) : undefined;
+    case 'testMyCallback':
+      return run('momo.testMyCallback', scope.apiUser ? { ...where, apiUser: scope.apiUser } : where);
     case 'addToGitignore':
     case 'addDotenvLoader':
     case 'applySettingsFix':

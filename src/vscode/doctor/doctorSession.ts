@@ -16,6 +16,10 @@ export interface DoctorSession {
   workspace: WorkspaceSnapshot;
   /** Runs the same diagnosis again (the report view's "Run again" and the "retry" fix). */
   rerun(): Thenable<unknown>;
+  /** The tab's name; default "MoMo Doctor". */
+  panelTitle?: string;
+  /** Said under the title instead of "Nothing was created or changed by these checks." */
+  note?: string;
 }
 
 let current: DoctorSession | undefined;

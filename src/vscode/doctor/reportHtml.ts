@@ -12,6 +12,8 @@ export interface ReportPage {
   report: DoctorReport;
   /** When the report was made, for people ("just now" goes stale on screen). */
   madeAt: Date;
+  /** Said after the time. Default: nothing was created or changed (true of the doctor's checks). */
+  note?: string;
   /** Whether VS Code can do this fix; otherwise its label is shown as the next step in words. */
   canFix(findingIndex: number, fixIndex: number): boolean;
   nonce: string;
@@ -37,7 +39,7 @@ export function renderReportHtml(page: ReportPage): string {
 <header>
 <h1>${escapeHtml(page.title)}</h1>
 <p class="summary ${status}" id="summary">${escapeHtml(summaryLine(report.counts, report.cancelled))}</p>
-<p class="when">Checked at ${escapeHtml(page.madeAt.toLocaleTimeString())}. Nothing was created or changed by these checks.</p>
+<p class="when">Checked at ${escapeHtml(page.madeAt.toLocaleTimeString())}. ${escapeHtml(page.note ?? 'Nothing was created or changed by these checks.')}</p>
 <div class="toolbar">
 <button data-action="rerun">Run Again</button>
 <button data-action="explain" class="secondary">Explain an Error…</button>

@@ -59,10 +59,12 @@ export class DoctorReportPanel {
       title: session.title,
       report: session.report,
       madeAt: new Date(),
+      ...(session.note ? { note: session.note } : {}),
       canFix: (finding, fix) => canRunFix(this.ctx, session, finding, fix),
       nonce: randomBytes(16).toString('base64'),
     });
-    this.panel.title = session.report.ok ? 'MoMo Doctor' : `MoMo Doctor (${session.report.counts.error} ✗)`;
+    const name = session.panelTitle ?? 'MoMo Doctor';
+    this.panel.title = session.report.ok ? name : `${name} (${session.report.counts.error} ✗)`;
     this.panel.webview.html = html;
     return html;
   }
