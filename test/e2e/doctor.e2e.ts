@@ -6,8 +6,8 @@
 import { randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { E2EContext, pickQuickItem, runCommand, screenshot, skip, typeIntoQuickInput, waitForText } from './harness';
+import type { Page } from 'playwright-core';
+import { dismissToasts, E2EContext, pickQuickItem, reportFrame, runCommand, screenshot, skip, typeIntoQuickInput, waitForText } from './harness';
 
 export const title = 'doctor: the report view with its fixes, and a completed sandbox test payment';
 
@@ -103,19 +103,6 @@ async function openMomoView(page: Page): Promise<void> {
     await page.mouse.up();
   }
   await page.mouse.move(900, 400); // away from the activity bar, whose hover would cover the view
-}
-
-/** The report's page: a webview is an iframe holding the extension's document in another iframe. */
-function reportFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-}
-
-/** Closes the notifications so the screenshot shows the report itself. */
-async function dismissToasts(page: Page): Promise<void> {
-  await page.keyboard.press('Escape').catch(() => undefined);
-  const clearAll = page.locator('.notifications-toasts .codicon-notifications-clear-all');
-  if (await clearAll.first().isVisible().catch(() => false)) await clearAll.first().click().catch(() => undefined);
-  await page.waitForTimeout(500);
 }
 
 async function forgetEverything(page: Page): Promise<void> {

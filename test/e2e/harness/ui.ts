@@ -2,7 +2,7 @@
 // Selectors are VS Code 1.100's; they live here only, so a VS Code upgrade is one file to fix.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from '../../runners/paths';
 
 /** The little of the DOM these helpers read inside the page (tsconfig has no DOM lib). */
@@ -164,4 +164,17 @@ function quickPickRow(page: Page, label: string): Locator {
     .locator(`${QUICK_INPUT} .monaco-list-row`)
     .filter({ has: page.locator('.label-name', { hasText: exact }) })
     .first();
+}
+
+/** A report webview's page (doctor, Test My Callback): an iframe holding the extension's document in another iframe. */
+export function reportFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** Closes the notifications so a screenshot shows the report itself. */
+export async function dismissToasts(page: Page): Promise<void> {
+  await page.keyboard.press('Escape').catch(() => undefined);
+  const clearAll = page.locator('.notifications-toasts .codicon-notifications-clear-all');
+  if (await clearAll.first().isVisible().catch(() => false)) await clearAll.first().click().catch(() => undefined);
+  await page.waitForTimeout(500);
 }
