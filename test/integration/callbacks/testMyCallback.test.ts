@@ -6,7 +6,7 @@ import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { djangoApp } from '../../unit/callbacks/appAnswers';
 import { answer, startTestApp, type TestApp } from '../../unit/callbacks/appServer';
-import { assertNoSecret, run, useExtensionWithEmulator } from '../extension/testKit';
+import { assertNoSecret, provisionStoredUser, run, useExtensionWithEmulator } from '../extension/testKit';
 import { workspaceUri, writeWorkspaceFile } from '../harness';
 
 interface CallbackRun {
@@ -47,13 +47,7 @@ describe('callbacks: momo.testMyCallback', function () {
   useExtensionWithEmulator(async (readyApi, readyEmulator) => {
     api = readyApi;
     emulator = readyEmulator;
-    const key = emulator.subscriptionKeys.collection.primary;
-    secrets.add(key);
-    await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', key, keyType: 'primary' });
-    const provisioned = await run<{ apiUser: string }>('momo.provisionSandboxUser', { product: 'collection', callbackHost: '127.0.0.1' });
-    assert.strictEqual(provisioned.ok, true, provisioned.reason);
-    apiUser = provisioned.apiUser;
-    secrets.add(String(await api.store.getApiKey({ environment: 'sandbox', product: 'collection', apiUser })));
+    apiUser = await provisionStoredUser(api, emulator, 'collection', '127.0.0.1', secrets);
     await writeWorkspaceFile('payments/urls.py', URLS_PY);
     await writeWorkspaceFile('payments/views.py', VIEWS_PY);
   });

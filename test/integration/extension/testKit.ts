@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
+import type { Product } from '../../../src/core/momo/products';
 import type { CredentialNode } from '../../../src/vscode/tree/credentialNodes';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { activateExtension, emulatorAvailable, startTestEmulator } from '../harness';
@@ -99,3 +100,23 @@ export function everythingShown(api: MomoExtensionApi): string {
 }
 
 export const HEX32 = /^[0-9a-f]{32}$/;
+
+/**
+ * Stores the emulator's primary key of `product` and provisions a sandbox API user on
+ * `callbackHost`; both secrets are added to `secrets`. Returns the API user id.
+ */
+export async function provisionStoredUser(
+  api: MomoExtensionApi,
+  emulator: RunningEmulator,
+  product: Product,
+  callbackHost: string,
+  secrets: Set<string>,
+): Promise<string> {
+  const key = emulator.subscriptionKeys[product].primary;
+  secrets.add(key);
+  await run('momo.setSubscriptionKey', { environment: 'sandbox', product, key, keyType: 'primary' });
+  const provisioned = await run<{ apiUser: string }>('momo.provisionSandboxUser', { product, callbackHost });
+  assert.strictEqual(provisioned.ok, true, provisioned.reason);
+  secrets.add(String(await api.store.getApiKey({ environment: 'sandbox', product, apiUser: provisioned.apiUser })));
+  return provisioned.apiUser;
+}
