@@ -19,8 +19,13 @@ export interface TestEnvironment {
   dispose(): void;
 }
 
-/** Quiet, deterministic workbench: no welcome page, tips, update checks or telemetry. */
+/**
+ * Quiet, deterministic workbench: no welcome page, tips, update checks or telemetry. Auto save
+ * is off as in desktop VS Code (code-server's web default saves a dirty editor after a second,
+ * which on a loaded machine saved the "unsaved editor" tests' documents behind their back).
+ */
 export const BASE_SETTINGS: Settings = {
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
