@@ -1,11 +1,12 @@
 /**
  * The file system side of `write-settings`: reading the files a plan is made on, finding the
- * project folder (where .env belongs) and the .gitignore that applies, and writing atomically
- * (a temporary file beside the target, then a rename) while keeping the target's permissions.
+ * project folder (where .env belongs) and the .gitignore that applies. Writing is
+ * src/core/files/safeFile.ts's.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { SettingsFileError } from '../core/files/fileErrors';
+import { readRegularBytes } from '../core/files/safeFile';
 
 /** Files that mark a project's root folder. */
 const PROJECT_MARKERS = ['.env', '.git', 'manage.py', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'package.json'];
@@ -14,12 +15,15 @@ const PROJECT_MARKER_SUFFIXES = ['.csproj', '.sln'];
 const LEVELS_OUTSIDE_REPOSITORY = 3;
 const LOADS_DOTENV = /\bload_dotenv\s*\(|\bread_env\s*\(|\bdotenv_values\s*\(|^\s*from\s+decouple\s+import\b/m;
 
-/** The text, or undefined when the file does not exist. Other errors (permissions) are thrown. */
+/**
+ * The text of a regular file, or undefined when there is none (or it is a pipe, a device or a
+ * folder: those are never opened, so nothing here can block). Other errors are thrown.
+ */
 export async function readIfExists(file: string): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return (await readRegularBytes(file))?.toString('utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (err instanceof SettingsFileError && !err.code) return undefined; // not a regular file
     throw err;
   }
 }
@@ -60,23 +64,4 @@ export async function dotenvLoadedElsewhere(settingsFile: string, projectDir: st
     if (text !== undefined && LOADS_DOTENV.test(text)) return true;
   }
   return false;
-}
-
-/**
- * Replaces `file` with `text` in one rename, so a reader never sees half a file. Keeps the
- * existing file's permission bits; a new file gets `newFileMode` (0o600 for secrets).
- * A symbolic link is followed: its target is replaced, the link stays.
- */
-export async function writeAtomically(file: string, text: string, newFileMode = 0o644): Promise<void> {
-  const target = await fs.realpath(file).catch(() => file);
-  const mode = await fs.stat(target).then((s) => s.mode & 0o7777, () => newFileMode);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await fs.writeFile(temporary, text, { flag: 'wx', mode });
-    await fs.chmod(temporary, mode); // writeFile's mode is reduced by the umask
-    await fs.rename(temporary, target);
-  } catch (err) {
-    await fs.unlink(temporary).catch(() => undefined);
-    throw err;
-  }
 }

@@ -4,17 +4,18 @@
  * mode, .env and .gitignore), then writes each changed file atomically. Never prints the key.
  */
 import * as path from 'node:path';
+import { describeFileError, SettingsFileError } from '../core/files/fileErrors';
+import { loadSettingsFile } from '../core/files/safeFile';
 import { findEnvironment } from '../core/momo/environments';
 import type { Product } from '../core/momo/products';
 import { redactSecrets } from '../core/momo/redact';
 import { validateSecretOf, type CredentialKind } from '../core/momo/credentialKind';
 import {
-  applyEdits,
   detectDialect,
-  documentEdits,
   isDotenvFileName,
   planCredentialInsert,
   unsupportedMessage,
+  writtenNames,
   type PlanOptions,
   type SettingsPlan,
   type WriteMode,
@@ -24,13 +25,16 @@ import { Command } from './command';
 import { gitFileState } from './gitFileState';
 import { API_KEY_ENV, readApiUser, readCredentialKind, readProduct, readTargetEnvironment } from './inputs';
 import { CliIo, EXIT_FAILED, EXIT_OK, UsageError } from './io';
-import { dotenvLoadedElsewhere, findGitignore, findProjectDir, readIfExists, writeAtomically } from './settingsFileSystem';
+import { dotenvLoadedElsewhere, findGitignore, findProjectDir } from './settingsFileSystem';
+import { runSettingsTransaction } from './settingsTransaction';
 
 const USAGE = `Usage: momo-credentials write-settings --file PATH --api-user ID [--api-key KEY] [options]
 
 Writes an API user and key into a settings file (Django settings.py or another .py, .env*,
-appsettings*.json), reusing the names the file already has. Files are changed in place,
-atomically, keeping their permissions.
+appsettings*.json or a .json with a MoMo section), reusing the names the file already has.
+Files are replaced atomically, keeping their permissions and every byte the write does not
+change; read-only files, folders, pipes and devices are refused, and a file that changes while
+it is written is read and planned again (two runs at once never lose a write).
 
 Options:
   --file PATH               the settings file (a missing .env file is created)
@@ -101,8 +105,7 @@ export const writeSettingsCommand: Command = {
     try {
       return await writeSettings({ file: path.resolve(file.trim()), apiUser, apiKey, product, mode, production, credentialKind, values }, say, io, secrets);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      say(`✗ Nothing was written: ${code ? `${code} ` : ''}${err instanceof Error ? err.message : String(err)}`);
+      say(`✗ ${err instanceof SettingsFileError ? err.message : describeFileError(err, file.trim(), 'write')}`);
       return EXIT_FAILED;
     }
   },
@@ -131,53 +134,65 @@ function readMode(values: ParsedOptions): WriteMode | undefined {
 async function writeSettings(request: WriteRequest, say: (text: string) => void, io: CliIo, secrets: string[]): Promise<number> {
   const { file, values, product, mode, production } = request;
 
-  const text = await readIfExists(file);
-  if (text === undefined && !isDotenvFileName(file)) {
+  // What is at the path, before git or anything else looks at it: a pipe or a device is never opened.
+  const first = await loadSettingsFile(file, true);
+  if (first.kind === 'refused') {
+    say(`✗ ${first.message}`);
+    return EXIT_FAILED;
+  }
+  if (first.kind === 'missing' && !isDotenvFileName(file)) {
     say(`✗ ${file} does not exist, so nothing was written. Check the path (only a missing .env file is created).`);
     return EXIT_FAILED;
   }
-  const document = { text: text ?? '', fileName: file };
-  if (detectDialect(document).dialect === 'unsupported') {
-    say(`✗ ${unsupportedMessage(document)}`);
+  if (detectDialect({ fileName: file }).dialect === 'unsupported') {
+    say(`✗ ${unsupportedMessage({ fileName: file })}`);
     return EXIT_FAILED;
   }
 
   const git = gitFileState(file);
   const projectDir = await findProjectDir(path.dirname(file), git.topLevel);
   const dotenvPath = path.resolve(stringOption(values, 'dotenv')?.trim() || path.join(projectDir, '.env'));
-  const dotenvText = await readIfExists(dotenvPath);
   const dotenvGit = gitFileState(dotenvPath);
-  const gitignorePath = await findGitignore(path.dirname(dotenvPath), dotenvGit.topLevel ?? git.topLevel);
-  const gitignoreText = (await readIfExists(gitignorePath)) ?? null;
-  const dotenvFile = detectDialect(document).dialect === 'dotenv';
-  const options: PlanOptions = {
+  // .gitignore only means something inside a git work tree: outside one it is never created.
+  const repositoryTop = dotenvGit.topLevel ?? git.topLevel;
+  const gitignorePath = repositoryTop ? await findGitignore(path.dirname(dotenvPath), repositoryTop) : undefined;
+  const dotenvFile = detectDialect({ fileName: file }).dialect === 'dotenv';
+  const base: PlanOptions = {
     ...(mode ? { mode } : {}),
     tracked: git.inRepository && (git.tracked === true || (dotenvFile && git.ignored === false)),
     ignored: git.ignored === true,
-    ...(dotenvText !== undefined ? { dotenv: { text: dotenvText, fileName: dotenvPath } } : {}),
-    gitignoreText,
     ...(dotenvGit.inRepository && dotenvGit.ignored !== undefined ? { dotenvIgnored: dotenvGit.ignored } : {}),
     dotenvLoadedElsewhere: await dotenvLoadedElsewhere(file, projectDir),
   };
-  const plan = planCredentialInsert(document, { apiUser: request.apiUser, apiKey: request.apiKey, product, production, credentialKind: request.credentialKind }, options);
+  const credentials = { apiUser: request.apiUser, apiKey: request.apiKey, product, production, credentialKind: request.credentialKind };
+  const wantsLoader = flag(values, 'add-loader');
+  const outcome = await runSettingsTransaction(
+    { file, dotenvPath, gitignorePath },
+    (document, context) => confirmed(planCredentialInsert(document, credentials, { ...base, ...context }), flag(values, 'yes')),
+    (plan) => wantsLoader && plan.loader !== undefined,
+  );
+  if (!outcome.ok) {
+    say(`✗ ${outcome.message}`);
+    return EXIT_FAILED;
+  }
+  const { plan } = outcome;
   if (!plan.ok) {
     say(`✗ ${plan.error ?? 'The file could not be planned.'}`);
     return EXIT_FAILED;
   }
-  if (plan.needsConfirmation && !flag(values, 'yes')) {
-    say(`✗ ${plan.needsConfirmation}\nNothing was written. Run again with --yes to write it, or with --mode reference.`);
-    return EXIT_FAILED;
-  }
 
-  const addLoader = flag(values, 'add-loader') && plan.loader !== undefined;
-  const written = await writeFiles(plan, { file, text: document.text, dotenvPath, dotenvText, gitignorePath, gitignoreText: gitignoreText ?? '' }, addLoader);
+  const addLoader = wantsLoader && plan.loader !== undefined;
   const notices = noticesOf(plan, addLoader, git.tracked === true);
+  for (const written of outcome.inPlace) notices.push(`${written} could not be replaced in one step (a file mounted on its own, or a read-only folder), so it was rewritten in place after checking that nothing had changed it.`);
+  if (outcome.loaded.file?.encoding === 'bytes') {
+    notices.push(`${file} has bytes that are not UTF-8 (line ${outcome.loaded.file.foreignLine ?? '?'}); they were kept exactly as they were.`);
+  }
   const result = {
     file,
     mode: plan.mode,
     changed: plan.changed || addLoader,
-    ...(written.dotenv ? { dotenv: dotenvPath } : {}),
-    ...(written.gitignore ? { gitignore: gitignorePath } : {}),
+    ...(outcome.wrote.dotenv ? { dotenv: dotenvPath } : {}),
+    ...(outcome.wrote.gitignore && gitignorePath ? { gitignore: gitignorePath } : {}),
     notices,
   };
   if (flag(values, 'json')) {
@@ -189,30 +204,10 @@ async function writeSettings(request: WriteRequest, say: (text: string) => void,
   return EXIT_OK;
 }
 
-interface Files {
-  file: string;
-  text: string;
-  dotenvPath: string;
-  dotenvText: string | undefined;
-  gitignorePath: string;
-  gitignoreText: string;
-}
-
-/** .env and .gitignore first: a settings file that reads .env is only written once .env has the values. */
-async function writeFiles(plan: SettingsPlan, files: Files, addLoader: boolean): Promise<{ dotenv: boolean; gitignore: boolean }> {
-  const dotenvChanged = !!plan.dotenv && (plan.dotenv.create || plan.dotenv.edits.length > 0);
-  if (plan.dotenv && dotenvChanged) {
-    await writeAtomically(files.dotenvPath, applyEdits(plan.dotenv.create ? '' : (files.dotenvText ?? ''), plan.dotenv.edits), 0o600);
-  }
-  const gitignoreChanged = !!plan.gitignore && plan.gitignore.edits.length > 0;
-  if (plan.gitignore && gitignoreChanged) {
-    await writeAtomically(files.gitignorePath, applyEdits(plan.gitignore.create ? '' : files.gitignoreText, plan.gitignore.edits));
-  }
-  const edits = documentEdits(plan, addLoader);
-  if (edits.length > 0) {
-    await writeAtomically(files.file, applyEdits(files.text, edits), isDotenvFileName(files.file) ? 0o600 : 0o644);
-  }
-  return { dotenv: dotenvChanged, gitignore: gitignoreChanged };
+/** A plan that needs a confirmation nobody gave becomes a refusal, before anything is written. */
+function confirmed(plan: SettingsPlan, yes: boolean): SettingsPlan {
+  if (!plan.ok || !plan.needsConfirmation || yes) return plan;
+  return { ...plan, ok: false, error: `${plan.needsConfirmation}\nNothing was written. Run again with --yes to write it, or with --mode reference.` };
 }
 
 function noticesOf(plan: SettingsPlan, loaderAdded: boolean, tracked: boolean): string[] {
@@ -230,6 +225,12 @@ function describe(result: { file: string; mode: WriteMode; changed: boolean; dot
   if (result.mode === 'reference' && plan.envNames) {
     const ignored = result.gitignore ? `, and added it to ${result.gitignore}` : '';
     return `✓ Wrote ${plan.envNames.apiUser} and ${plan.envNames.apiKey} into ${result.dotenv ?? plan.dotenv?.fileName ?? '.env'}${ignored}; ${result.file} reads them from the environment.`;
+  }
+  const { inFile, inDotenv } = writtenNames(plan);
+  if (inDotenv.length > 0) {
+    const where = result.dotenv ?? plan.dotenv?.fileName ?? '.env';
+    const fileSide = inFile.length ? `${inFile.join(' and ')} into ${result.file}, and ` : '';
+    return `✓ Wrote ${fileSide}${inDotenv.join(' and ')} into ${where}: ${result.file} reads ${inDotenv.length > 1 ? 'them' : 'it'} from the environment.`;
   }
   return `✓ Wrote ${plan.names.apiUser} and ${plan.names.apiKey} into ${result.file}.`;
 }

@@ -36,7 +36,7 @@ const UNSUPPORTED_BY_EXTENSION: Record<string, string> = {
   tf: 'Terraform',
 };
 
-export const SUPPORTED_FORMATS_TEXT = 'Python (.py), dotenv (.env, .env.*) and JSON (appsettings*.json)';
+export const SUPPORTED_FORMATS_TEXT = 'Python (.py), dotenv (.env, .env.*) and JSON (appsettings*.json, or a .json file that already has a MoMo section)';
 
 export function baseName(fileName: string): string {
   const parts = fileName.split(/[\\/]/);

@@ -24,7 +24,7 @@ export type {
   WriteMode,
 } from './types';
 export { detectDialect, isDotenvFileName, isTemplateFileName, templateRefusal, unsupportedMessage, SUPPORTED_FORMATS_TEXT, type DialectInfo } from './dialect';
-export { planCredentialInsert, applyPlan, documentEdits, resolveMode } from './plan';
+export { planCredentialInsert, applyPlan, documentEdits, resolveMode, writtenNames } from './plan';
 export { applyEdits } from './text/edits';
 export { detectFindings } from './findings/detect';
 export { isMtnMomoDocument, mtnEvidence, type MtnEvidence } from './mtnDetection';

@@ -70,7 +70,7 @@ export function planCredentialInsert(doc: SettingsDocument, values: CredentialVa
 
   const tracked = options.tracked ?? isTrackedByDefault(dialect);
   const ignored = options.ignored ?? false;
-  const planned = dialectPlan(dialect, { text: doc.text, writes: credentialWrites(values), product: values.product, credentialKind: values.credentialKind, mode, options });
+  const planned = dialectPlan(dialect, { text: doc.text, fileName: doc.fileName, writes: credentialWrites(values), product: values.product, credentialKind: values.credentialKind, mode, options });
   if (planned.error) return { ...empty, names: planned.names, error: planned.error, notices: planned.notices };
 
   const plan: SettingsPlan = {
@@ -84,7 +84,8 @@ export function planCredentialInsert(doc: SettingsDocument, values: CredentialVa
     changed: planned.edits.length > 0,
   };
 
-  if (mode === 'reference' && planned.envWrites.length > 0) {
+  // Reference mode, and value mode where the file's own read of the environment was kept.
+  if (planned.envWrites.length > 0) {
     const dotenvName = options.dotenv?.fileName ?? '.env';
     const written = planDotenvWrites(options.dotenv?.text ?? '', planned.envWrites);
     plan.dotenv = { fileName: dotenvName, create: options.dotenv === undefined, edits: written.edits };
@@ -109,6 +110,21 @@ export function planCredentialInsert(doc: SettingsDocument, values: CredentialVa
       'Write it anyway? (Reference mode keeps the value in .env instead.)';
   }
   return plan;
+}
+
+/**
+ * Where each written name ended up: in the document itself, or (its read of the environment
+ * kept, or reference mode) in .env under the name the document reads.
+ */
+export function writtenNames(plan: Pick<SettingsPlan, 'names' | 'envNames'>): { inFile: string[]; inDotenv: string[] } {
+  const inFile: string[] = [];
+  const inDotenv: string[] = [];
+  for (const role of ['apiUser', 'apiKey'] as const) {
+    const envName = plan.envNames?.[role];
+    if (envName) inDotenv.push(envName);
+    else inFile.push(plan.names[role]);
+  }
+  return { inFile, inDotenv };
 }
 
 /** The plan's edits for its document, with the loader offer's edits when accepted. */

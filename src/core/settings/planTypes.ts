@@ -11,6 +11,8 @@ export interface CredentialWrite {
 
 export interface DialectPlanRequest {
   text: string;
+  /** The document's file name (JSON: only appsettings*.json or a file with a MoMo section is planned). */
+  fileName?: string;
   writes: CredentialWrite[];
   product?: Product;
   credentialKind?: CredentialKind;

@@ -16,6 +16,7 @@ import {
   isDotenvFileName,
   planCredentialInsert,
   unsupportedMessage,
+  writtenNames,
   type CredentialValues,
   type SettingsDocument,
   type SettingsPlan,
@@ -30,6 +31,7 @@ import { configuredMode, type InsertOptions } from './insertOptions';
 import { offerDotenvLoader } from './loaderOffer';
 import { planOptions, projectContextFor, type ProjectContext } from './projectContext';
 import { relativeName } from './settingsSelector';
+import { fileRefusal } from './fileSafety';
 import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
 
 export type InsertResult = CommandResult<{
@@ -95,7 +97,7 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
       if (outcome.stale && attempt < ATTEMPTS) {
         continue; // the user typed meanwhile: plan again on the new text
       }
-      ctx.notifier.tell('error', `The credentials were not written: ${outcome.reason} Run the command again.`);
+      ctx.notifier.tell('error', `The credentials were not written: ${outcome.reason}${outcome.stale ? ' Run the command again.' : ''}`);
       return failed(outcome.reason);
     }
     return report(ctx, uri, chosen, plan, context, { includeLoader, options });
@@ -107,6 +109,11 @@ type Target = { document: SettingsDocument; existing: boolean } | { error: strin
 
 /** The open (or opened) document; a missing .env file is written from scratch. */
 async function readTarget(uri: vscode.Uri): Promise<Target> {
+  // Looked at before it is opened: opening a named pipe would wait forever.
+  const refusal = await fileRefusal(uri, false);
+  if (refusal) {
+    return { error: refusal };
+  }
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     return { document: { text: document.getText(), fileName: document.fileName, languageId: document.languageId }, existing: true };
@@ -183,6 +190,11 @@ function summaryOf(file: string, chosen: ChosenCredentials, plan: SettingsPlan, 
     const where = dotenv ?? '.env';
     const ignored = gitignore ? ` and added it to ${gitignore} so git leaves it out` : '';
     return `Wrote ${who} into ${where} (${plan.envNames.apiUser}, ${plan.envNames.apiKey})${ignored}; ${file} reads them from the environment.`;
+  }
+  const { inFile, inDotenv } = writtenNames(plan);
+  if (inDotenv.length > 0) {
+    const fileSide = inFile.length ? `${inFile.join(' and ')} into ${file}, and ` : '';
+    return `Wrote ${who}: ${fileSide}${inDotenv.join(' and ')} into ${dotenv ?? '.env'}, which ${file} reads from the environment.`;
   }
   return `Wrote ${who} into ${file} (${names}).`;
 }

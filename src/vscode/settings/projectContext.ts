@@ -14,6 +14,7 @@ import type { FindingOptions, PlanOptions, SettingsDocument } from '../../core/s
 import { detectDialect, isIgnoredBy } from '../../core/settings';
 import { currentText } from '../doctor/documentText';
 import { gitStates, type GitFileState } from '../doctor/gitState';
+import { fileRefusal } from './fileSafety';
 
 /** Files that mark a project's root folder, where .env is read from. */
 const PROJECT_MARKERS = new Set(['.env', '.git', 'manage.py', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'package.json']);
@@ -112,10 +113,17 @@ export function planOptions(document: SettingsDocument, context: ProjectContext 
   delete (options as FindingOptions).knownProductionSecrets;
   // Without a project folder there is no .env to write to: values go into the document itself.
   const mode = context ? extra.mode : 'value';
+  // .gitignore only means something inside a git work tree: outside one it is never created.
+  if (!context?.git.inRepository) {
+    delete options.gitignoreText;
+  }
   return { ...options, ...(mode ? { mode } : {}), ...(extra.names ? { names: extra.names } : {}) };
 }
 
 async function readText(uri: vscode.Uri, read: ReadStrategy): Promise<string | undefined> {
+  if (await fileRefusal(uri, false)) {
+    return undefined; // a pipe or a device is never opened; the edit that would touch it is refused later
+  }
   if (read === 'peek') {
     return currentText(uri);
   }

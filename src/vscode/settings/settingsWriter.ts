@@ -7,11 +7,13 @@
  * user typed meanwhile), nothing is applied and the caller plans again. Files that had no
  * unsaved changes are saved afterwards (git, Django and the next check read the disk); a
  * dirty editor stays dirty, so the user's own pending edits are never saved behind their back.
+ * Files that cannot be written safely (fileSafety.ts) are refused before anything is applied.
  */
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/settings';
 import { currentText } from '../doctor/documentText';
+import { changeRefusal } from './fileSafety';
 
 export interface PlannedFileChange {
   uri: vscode.Uri;
@@ -29,12 +31,14 @@ export async function applyPlannedChanges(changes: readonly PlannedFileChange[])
   if (effective.length === 0) {
     return { applied: true, files: [] };
   }
-  for (const change of effective) {
-    const now = await currentText(change.uri);
-    if (now !== change.expected) {
-      const name = change.uri.path.split('/').pop();
-      return { applied: false, stale: true, reason: `${name} changed while the edit was being prepared.` };
-    }
+  // A pipe, device, folder or read-only file is never edited; nor a file whose bytes a UTF-8 save would change.
+  const refusal = await changeRefusal(effective.map((c) => c.uri));
+  if (refusal) {
+    return { applied: false, stale: false, reason: refusal };
+  }
+  const stale = await firstChanged(effective);
+  if (stale) {
+    return { applied: false, stale: true, reason: `${stale} changed while the edit was being prepared.` };
   }
 
   const wasDirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
@@ -50,6 +54,11 @@ export async function applyPlannedChanges(changes: readonly PlannedFileChange[])
     }
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
+    // VS Code refuses an edit made for an older version of a document: another edit got there first.
+    const changed = await firstChanged(effective);
+    if (changed) {
+      return { applied: false, stale: true, reason: `${changed} changed while the edit was being applied.` };
+    }
     return { applied: false, stale: false, reason: 'VS Code did not apply the edit (a file may be read-only, or was created meanwhile).' };
   }
 
@@ -62,6 +71,16 @@ export async function applyPlannedChanges(changes: readonly PlannedFileChange[])
     }
   }
   return { applied: true, files: effective.map((c) => c.uri) };
+}
+
+/** The name of the first file that no longer has the text its edits were planned on. */
+async function firstChanged(changes: readonly PlannedFileChange[]): Promise<string | undefined> {
+  for (const change of changes) {
+    if ((await currentText(change.uri)) !== change.expected) {
+      return change.uri.path.split('/').pop();
+    }
+  }
+  return undefined;
 }
 
 export function toRange(edit: TextEdit): vscode.Range {

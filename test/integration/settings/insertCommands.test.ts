@@ -7,18 +7,7 @@ import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import { assertNoSecret, everythingShown, run } from '../extension/testKit';
 import { workspaceUri } from '../harness';
-import { inzulinkFiles, makeProject, open, readText, storeUser, type StoredUser, useStoredUser } from './settingsKit';
-
-interface InsertResult {
-  ok: boolean;
-  reason?: string;
-  file: string;
-  mode: 'value' | 'reference';
-  changed: boolean;
-  dotenv?: string;
-  gitignore?: string;
-  loaderAdded: boolean;
-}
+import { inzulinkFiles, type InsertResult, makeProject, open, readText, storeUser, type StoredUser, useStoredUser } from './settingsKit';
 
 describe('settings: insert commands', function () {
   let api: MomoExtensionApi;

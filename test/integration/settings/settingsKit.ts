@@ -118,6 +118,18 @@ export async function applyAction<T = { ok: boolean; reason?: string }>(action: 
   return (await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []))) as T;
 }
 
+/** What momo.insertIntoCurrentFile / momo.insertIntoSettings resolve to. */
+export interface InsertResult {
+  ok: boolean;
+  reason?: string;
+  file: string;
+  mode: 'value' | 'reference';
+  changed: boolean;
+  dotenv?: string;
+  gitignore?: string;
+  loaderAdded: boolean;
+}
+
 export interface StoredUser {
   apiUser: string;
   apiKey: string;

@@ -1,12 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildCli, CliRun, runCli } from './helpers/runCli';
+import { buildCli, runCli } from './helpers/runCli';
+import { API_KEY, API_USER, assertExit, assertNoKey, gitWorks, projects, read } from './helpers/settingsProject';
 
-const API_USER = '3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b';
-const API_KEY = '9a8b7c6d5e4f30211a2b3c4d5e6f7089';
 const DJANGO_SETTINGS = [
   'import os',
   '',
@@ -16,48 +13,11 @@ const DJANGO_SETTINGS = [
   '',
 ].join('\n');
 
-function assertExit(run: CliRun, code: number): void {
-  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
-}
-
-function assertNoKey(run: CliRun): void {
-  assert.ok(!run.stdout.includes(API_KEY) && !run.stderr.includes(API_KEY), `the API key was printed:\n${run.stdout}\n${run.stderr}`);
-}
-
-let gitWorks = true;
-try {
-  execFileSync('git', ['--version'], { stdio: 'ignore' });
-} catch {
-  gitWorks = false;
-}
-
-/** A throw-away project: files written, optionally a git repository with all of them added. */
-function project(files: Record<string, string>, options: { git?: boolean } = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'momo-write-settings-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  if (options.git) {
-    execFileSync('git', ['init', '-q'], { cwd: dir });
-    execFileSync('git', ['add', '-A'], { cwd: dir });
-  }
-  return dir;
-}
-
-const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
-
 describe('cli momo-credentials write-settings (built dist/cli.js)', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  const make = (files: Record<string, string>, options: { git?: boolean } = {}) => {
-    const dir = project(files, options);
-    dirs.push(dir);
-    return dir;
-  };
+  const make = projects();
 
   before(() => buildCli());
-  after(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
   it('reference mode for a tracked settings.py: the file reads the environment, .env (0600) and .gitignore get the rest', async function () {
     if (!gitWorks) this.skip();

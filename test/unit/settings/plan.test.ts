@@ -103,7 +103,7 @@ describe('planCredentialInsert', () => {
     assert.strictEqual(applyPlan('', python), `# MTN MoMo API credentials\nMOMO_API_USER = "a\\"b\\\\c"\nMOMO_API_KEY = "it's # x"\n`);
     const dotenv = planCredentialInsert({ text: '', fileName: '.env' }, odd);
     assert.strictEqual(applyPlan('', dotenv), `# MTN MoMo API credentials\nMOMO_API_USER="a\\"b\\\\c"\nMOMO_API_KEY="it's # x"\n`);
-    const json = planCredentialInsert({ text: '{}', fileName: 'a.json' }, odd, { mode: 'value' });
+    const json = planCredentialInsert({ text: '{}', fileName: 'appsettings.json' }, odd, { mode: 'value' });
     assert.deepStrictEqual(JSON.parse(applyPlan('{}', json)).MomoApiOptions, { ApiUser: odd.apiUser, ApiKey: odd.apiKey });
   });
 });

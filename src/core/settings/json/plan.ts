@@ -4,6 +4,7 @@
  * new section at the end of the root object. Reference mode empties the literal and hands the
  * value to .env under the .NET environment name (Section__Key).
  */
+import { baseName, SUPPORTED_FORMATS_TEXT } from '../dialect';
 import { leftoverSecretNotices } from '../leftoverSecrets';
 import { chooseNames } from '../names/chooseNames';
 import { placeMissing } from '../placement';
@@ -33,6 +34,39 @@ function targetObject(scan: JsonScan, product: string | undefined): ScannedObjec
   );
 }
 
+/** appsettings*.json, or any JSON that already holds MoMo settings: nothing else is a settings file (package.json is not). */
+function notSettingsFileRefusal(scan: JsonScan, fileName: string | undefined): string | undefined {
+  const name = baseName(fileName ?? '');
+  const lower = name.toLowerCase();
+  if (lower.startsWith('appsettings') && lower.endsWith('.json')) return undefined;
+  if (scan.objects.some((o) => o.momo) || scan.variables.some((v) => v.info.isMomo)) return undefined;
+  return `${name || 'This JSON file'} is not a settings file the app reads MoMo credentials from (it has no MoMo section), so nothing was written. Supported: ${SUPPORTED_FORMATS_TEXT}; you can copy the values instead.`;
+}
+
+/**
+ * Two members with the same name (JSON allows it): ASP.NET Core's configuration refuses a file
+ * whose keys repeat and most JSON readers keep only the last, so which one the app reads is
+ * not something to guess. Names compare without case, as .NET's configuration does.
+ */
+function duplicateSectionRefusal(scan: JsonScan, target: ScannedObject | undefined): string | undefined {
+  if (!target) return undefined;
+  const inner = target.node;
+  // Every object on the way down to the section: the member that leads to it must be the only one of its name.
+  for (const ancestor of scan.objects) {
+    const via = ancestor.node.members.find((m) => m.value.start <= inner.start && m.value.end >= inner.end);
+    if (!via) continue;
+    const key = via.key.toLowerCase();
+    const twins = ancestor.node.members.filter((m) => m.key.toLowerCase() === key);
+    if (twins.length < 2) continue;
+    const lines = twins.map((m) => scan.index.lineAt(m.keyStart) + 1);
+    return (
+      `This file has ${twins.length} "${via.key}" sections (lines ${lines.join(' and ')}), so nothing was written: ASP.NET Core refuses repeated keys and other JSON readers keep only the last one, so which one your app reads cannot be told. ` +
+      'Merge them into one section, then write the credentials again.'
+    );
+  }
+  return undefined;
+}
+
 function lineError(index: TextIndex, message: string, offset: number): string {
   const position = index.positionAt(offset);
   return `This JSON file could not be read (line ${position.line + 1}, column ${position.character + 1}: ${message}); fix it first, then write the credentials again.`;
@@ -54,9 +88,13 @@ export function planJson(request: DialectPlanRequest): DialectPlan {
   const plan: DialectPlan = { edits: [], names: { ...defaults }, envWrites: [], notices: [], wroteLiteral: false };
   if (scan.error) return { ...plan, error: lineError(index, scan.error.message, scan.error.offset) };
   if (scan.root && scan.root.kind !== 'object') return { ...plan, error: 'This JSON file is not an object at the top level, so there is no place for a MoMo section.' };
+  const notSettings = notSettingsFileRefusal(scan, request.fileName);
+  if (notSettings) return { ...plan, error: notSettings };
   const reference = request.mode === 'reference';
   const layout = detectLayout(index, scan.root);
   const target = targetObject(scan, request.product);
+  const duplicated = duplicateSectionRefusal(scan, target);
+  if (duplicated) return { ...plan, error: duplicated };
   const chosen = chooseNames(target?.variables.map((v) => v.info) ?? [], request.writes.map((w) => w.role), request.product, defaults, request.credentialKind);
   plan.notices.push(...chosen.notices);
   const sectionPath = target ? target.path : [request.options.jsonSection ?? DEFAULT_JSON_SECTION];

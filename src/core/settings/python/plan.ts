@@ -9,29 +9,16 @@ import { blockAnchor, placeMissing } from '../placement';
 import { DEFAULT_NAMES, INSERT_COMMENT, ROLE_LABELS, type DialectPlan, type DialectPlanRequest, type EnvWrite } from '../planTypes';
 import { appendLines, insertLinesAfter, insertLinesBefore, makeEdit } from '../text/edits';
 import type { CredentialNames, CredentialRole, TextEdit } from '../types';
+import { planDictWrites } from './dictPlan';
 import { planDotenvLoader, withLoaderEdits } from './loader';
+import { addEnvWrite, newPlanContext, type PlanContext } from './planContext';
 import { scanPython, type PythonScan, type PyVariable } from './scan';
 import { envReadExpression, needsOsImport, osImportEdit, pythonString, replaceLiteral } from './write';
 
-interface Context {
-  scan: PythonScan;
-  request: DialectPlanRequest;
-  edits: TextEdit[];
-  envWrites: EnvWrite[];
-  notices: string[];
-  wroteLiteral: boolean;
-  /** An environment-read expression was written (it may need `import os`). */
-  wroteRead: boolean;
-  /** Offset of the first environment read after the plan (for placing the loader). */
-  firstRead: number;
-}
+type Context = PlanContext;
 
-function addEnvWrite(context: Context, write: EnvWrite): void {
-  if (!context.envWrites.some((w) => w.name === write.name)) context.envWrites.push(write);
-}
-
-/** Value mode on an env read: the literal becomes the read's default. */
-function literalIntoRead(context: Context, variable: PyVariable, value: string): void {
+/** Value mode on an env read: a literal or None default takes the value; a read without one is kept. */
+function literalIntoRead(context: Context, variable: PyVariable, role: CredentialRole, value: string): void {
   const { scan } = context;
   if (variable.rhs.kind !== 'envRead') return;
   const read = variable.rhs.read;
@@ -44,16 +31,14 @@ function literalIntoRead(context: Context, variable: PyVariable, value: string):
     }
     return;
   }
-  context.wroteLiteral = true;
   if (read.default) {
+    context.wroteLiteral = true;
     context.edits.push(makeEdit(scan.index, read.default.start, read.default.end, pythonString(value, quote)));
-  } else if (read.style === 'os.environ[]') {
-    const expression = `${read.callee}.get(${pythonString(read.envName, quote)}, ${pythonString(value, quote)})`;
-    context.edits.push(makeEdit(scan.index, variable.rhs.start, variable.rhs.end, expression));
-  } else {
-    const keyword = read.style === 'os.environ.get' || read.style === 'os.getenv' ? '' : 'default=';
-    context.edits.push(makeEdit(scan.index, read.lastArgEnd, read.lastArgEnd, `, ${keyword}${pythonString(value, quote)}`));
+    return;
   }
+  // A read without a default (a production branch's `os.environ["X"]`) stays as it is: the value goes to .env.
+  addEnvWrite(context, { role, name: read.envName, value });
+  context.firstRead = Math.min(context.firstRead, variable.statement.start);
 }
 
 function updateExisting(context: Context, variable: PyVariable, role: CredentialRole, value: string): void {
@@ -75,7 +60,7 @@ function updateExisting(context: Context, variable: PyVariable, role: Credential
       context.wroteLiteral = true;
       context.edits.push(makeEdit(scan.index, rhs.start, rhs.end, pythonString(value, scan.quote)));
     } else {
-      literalIntoRead(context, variable, value);
+      literalIntoRead(context, variable, role, value);
     }
     return;
   }
@@ -151,17 +136,20 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
       error: `This Python file has a bracket or string opened on line ${line} that is never closed; fix it first, then write the credentials again.`,
     };
   }
-  const context: Context = { scan, request, edits: [], envWrites: [], notices: [], wroteLiteral: false, wroteRead: false, firstRead: Number.MAX_SAFE_INTEGER };
+  const context = newPlanContext(scan, request);
   const roles = request.writes.map((w) => w.role);
   const chosen = chooseNames(scan.variables.map((v) => v.info), roles, request.product, defaults, request.credentialKind);
   context.notices.push(...chosen.notices);
   if (scan.variables.some((v) => v.info.vietnam) || /MOMO_(PARTNER_CODE|ACCESS_KEY|SECRET_KEY)/.test(request.text)) {
     context.notices.push('This file also has Vietnam MoMo wallet settings (MOMO_PARTNER_CODE / MOMO_ACCESS_KEY / MOMO_SECRET_KEY); they were left alone.');
   }
-  const names: Partial<CredentialNames> = {};
+  // Settings kept in a dict (MOMO = {"API_USER": ...}) are filled there: new top-level names would go unread.
+  const dict = planDictWrites(context, request.writes, request.product);
+  if (dict.error) return { edits: [], names: defaults, envWrites: [], notices: [], wroteLiteral: false, error: dict.error };
+  const names: Partial<CredentialNames> = dict.names ?? {};
   const found: Partial<Record<CredentialRole, PyVariable[]>> = {};
   const missing: { role: CredentialRole; name: string; value: string }[] = [];
-  for (const write of request.writes) {
+  for (const write of dict.names ? [] : request.writes) {
     const name = chosen.byRole[write.role]?.name ?? defaults[write.role] ?? write.role;
     names[write.role] = name;
     const targets = scan.variables.filter((v) => v.info.name === name && v.info.role === write.role);
@@ -179,7 +167,7 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
     context.notices.push(...leftoverSecretNotices(scan.variables, written));
   }
   let loader;
-  if (request.mode === 'reference' && context.envWrites.length > 0) {
+  if (context.envWrites.length > 0) {
     if (context.wroteRead && needsOsImport(scan) && scan.statements.length > 0) {
       const edit = osImportEdit(scan);
       if (edit) context.edits.push(edit);
@@ -207,7 +195,7 @@ export function planPythonMoveToEnvironment(
   options: DialectPlanRequest['options'],
 ): { edits: TextEdit[]; envWrites: EnvWrite[]; packageName?: string } {
   const request: DialectPlanRequest = { text: scan.index.text, writes: [], mode: 'reference', options };
-  const context: Context = { scan, request, edits: [], envWrites: [], notices: [], wroteLiteral: false, wroteRead: false, firstRead: Number.MAX_SAFE_INTEGER };
+  const context = newPlanContext(scan, request);
   updateExisting(context, variable, variable.info.role === 'apiUser' || variable.info.role === 'apiKey' ? variable.info.role : 'subscriptionKey', value);
   if (context.wroteRead && needsOsImport(scan)) {
     const edit = osImportEdit(scan);

@@ -5,6 +5,7 @@
 import { classifyNameFast as classifyName, type NameInfo } from '../names/classify';
 import type { ScannedSettings, ScannedVariable } from '../model';
 import { TextIndex } from '../text/textIndex';
+import { parseDictAssignment, type PyDict } from './dictSettings';
 import { findEnvironmentUse, type PyEnvStyle } from './environmentUse';
 import { parseRhs, type PyRhs, type RhsContext } from './rhs';
 import { scanPythonStatements, type PyStatement } from './statements';
@@ -42,6 +43,8 @@ export interface PythonScan extends ScannedSettings {
   unclosedAt?: number;
   /** Counts of each environment-read style (environmentPatterns' order), for incremental updates. */
   envStyleCounts: number[];
+  /** Dicts of top-level assignments that mention MoMo (`MOMO = {...}`, `dict(...)`, nested). */
+  dicts: PyDict[];
 }
 
 /** `NAME = ` / `NAME: type = ` at a statement start (sticky: no per-statement slicing). */
@@ -134,8 +137,10 @@ export function scanPython(text: string): PythonScan {
   }
 
   const variables: PyVariable[] = [];
+  const dicts: PyDict[] = [];
   for (const { statement, match, info } of candidates) {
     const rhsStart = statement.start + match[0].length;
+    if (statement.indent === '' && statement.startsLine) dicts.push(...parseDictAssignment(text, match[1], rhsStart, statement, context));
     const rhs = parseRhs(text, rhsStart, statement.end, context);
     let effective = info;
     let envRead: PyVariable['envRead'];
@@ -201,5 +206,6 @@ export function scanPython(text: string): PythonScan {
     assignOperator: variables[0]?.assignOperator ?? assignOperator ?? ' = ',
     unclosedAt,
     envStyleCounts: use.styleCounts,
+    dicts,
   };
 }
