@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, runCli } from './helpers/runCli';
-import { API_KEY, API_USER, assertExit, assertNoKey, gitWorks, projects, read } from './helpers/settingsProject';
+import { assertExit, buildCli, runCli } from './helpers/runCli';
+import { API_KEY, API_USER, assertNoKey, gitWorks, projects, read } from './helpers/settingsProject';
 
 const DJANGO_SETTINGS = [
   'import os',

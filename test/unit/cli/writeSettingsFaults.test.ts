@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, runCli } from './helpers/runCli';
-import { API_KEY, API_USER, assertExit, assertNoKey, gitWorks, projects, read } from './helpers/settingsProject';
+import { assertExit, buildCli, runCli } from './helpers/runCli';
+import { API_KEY, API_USER, assertNoKey, gitWorks, projects, read } from './helpers/settingsProject';
 
 const write = (file: string, extra: string[] = []) => runCli(['write-settings', '--file', file, '--api-user', API_USER, '--api-key', API_KEY, ...extra]);
 const bytes = (text: string) => Buffer.from(text, 'latin1');

@@ -12,10 +12,6 @@ import type { CliRun } from './runCli';
 export const API_USER = '3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 export const API_KEY = '9a8b7c6d5e4f30211a2b3c4d5e6f7089';
 
-export function assertExit(run: CliRun, code: number): void {
-  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
-}
-
 export function assertNoKey(run: CliRun): void {
   assert.ok(!run.stdout.includes(API_KEY) && !run.stderr.includes(API_KEY), `the API key was printed:\n${run.stdout}\n${run.stderr}`);
 }
