@@ -106,7 +106,9 @@ function mergeInsertsAtSameOffset(edits: readonly TextEdit[]): TextEdit[] {
 }
 
 async function saveQuietly(uri: vscode.Uri): Promise<void> {
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  // A file the edit created may not be among textDocuments yet when applyEdit resolves: ask for it.
+  const document =
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await Promise.resolve(vscode.workspace.openTextDocument(uri)).catch(() => undefined));
   if (document?.isDirty && uri.scheme === 'file') {
     await document.save();
   }
