@@ -41,7 +41,25 @@ export async function applyPlannedChanges(changes: readonly PlannedFileChange[])
     return { applied: false, stale: true, reason: `${stale} changed while the edit was being prepared.` };
   }
 
-  const wasDirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  // Unsaved changes of our own (another insert still on its way to the disk) are not the user's: they get saved.
+  const wasDirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty && !ownUnsaved.has(d.uri.toString())).map((d) => d.uri.toString()));
+  const ours = effective.filter((c) => !wasDirty.has(c.uri.toString())).map((c) => c.uri.toString());
+  ours.forEach((key) => ownUnsaved.set(key, (ownUnsaved.get(key) ?? 0) + 1));
+  try {
+    return await applyAndSave(effective, wasDirty);
+  } finally {
+    for (const key of ours) {
+      const left = (ownUnsaved.get(key) ?? 1) - 1;
+      if (left > 0) ownUnsaved.set(key, left);
+      else ownUnsaved.delete(key);
+    }
+  }
+}
+
+/** Documents with edits of ours applied and not yet saved (uri → edits in flight). */
+const ownUnsaved = new Map<string, number>();
+
+async function applyAndSave(effective: readonly PlannedFileChange[], wasDirty: ReadonlySet<string>): Promise<WriteOutcome> {
   const edit = new vscode.WorkspaceEdit();
   for (const change of effective) {
     if (change.expected === undefined) {

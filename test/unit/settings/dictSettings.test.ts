@@ -78,6 +78,13 @@ describe('settings planner: MoMo settings in a dict', () => {
     assert.match(String(empty.error), /MOMO \(line 1\) holds the MoMo settings as a dict, but it has no API user or API key entry/);
   });
 
+  it('never loops on stray closing brackets inside a MoMo dict', () => {
+    for (const text of ['MOMO = { ) }\n', 'MOMO = {"API_USER": ]}\n', 'MOMO = dict(] )\n', 'MOMO = dict(API_USER=)\n', 'MOMO = { ] ) , : }\n']) {
+      const plan = planCredentialInsert({ text, fileName: 'settings.py' }, VALUES, { mode: 'value' });
+      assert.strictEqual(typeof plan.ok, 'boolean', text);
+    }
+  });
+
   it('leaves top-level settings files as they were (no dict, no change of behaviour)', () => {
     const text = 'MOMO_API_USER = ""\nMOMO_API_KEY = ""\nOTHER = {"a": 1}\n';
     assert.strictEqual(written(text, { mode: 'value' }).text, `MOMO_API_USER = "${U}"\nMOMO_API_KEY = "${K}"\nOTHER = {"a": 1}\n`);

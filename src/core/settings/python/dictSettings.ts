@@ -69,6 +69,12 @@ class DictParser {
     return i;
   }
 
+  /** Past the value at `i`, always moving on (a stray `)` or `]` is stepped over, never looped on). */
+  private skip(i: number): number {
+    const end = this.valueEnd(i);
+    return end > i ? end : i + 1;
+  }
+
   /** Parses the value at token `i`; returns the index after it. */
   value(i: number, path: string[], momo: boolean, product: Product | undefined): number {
     const t = this.tokens[i];
@@ -118,11 +124,11 @@ class DictParser {
         dict.opaque = true;
         i = this.valueEnd(i + 2);
       } else if (t.kind === 'string' && !/[fb]/.test(t.prefix ?? '') && this.tokens[i + 1]?.text === ':') {
-        i = this.entry(dict, t.value ?? '', t, i + 2);
+        i = Math.max(this.entry(dict, t.value ?? '', t, i + 2), i + 2);
       } else {
         dict.opaque = true; // a computed key, or not a dict at all (a set)
-        i = this.valueEnd(i);
-        if (this.tokens[i]?.text === ':') i = this.valueEnd(i + 1);
+        i = this.skip(i);
+        if (this.tokens[i]?.text === ':') i = this.skip(i + 1);
       }
       if (this.tokens[i]?.text === ',') i++;
     }
@@ -136,10 +142,10 @@ class DictParser {
     while (i < this.tokens.length && this.tokens[i].text !== ')') {
       const t = this.tokens[i];
       if (t.kind === 'name' && this.tokens[i + 1]?.text === '=' && this.tokens[i + 2]?.text !== '=') {
-        i = this.entry(dict, t.text, t, i + 2);
+        i = Math.max(this.entry(dict, t.text, t, i + 2), i + 2);
       } else {
         dict.opaque = true; // dict(base, ...) or **base
-        i = this.valueEnd(i);
+        i = this.skip(i);
       }
       if (this.tokens[i]?.text === ',') i++;
     }
