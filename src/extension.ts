@@ -11,10 +11,11 @@ import * as vscode from 'vscode';
 import { Clipboard } from './vscode/clipboard';
 import type { CommandContext } from './vscode/commands/commandContext';
 import { registerCommands } from './vscode/commands/registerCommands';
-import { trackContextKeys } from './vscode/contextKeys';
+import { contextKeyValues, trackContextKeys, type ContextKey } from './vscode/contextKeys';
 import { CredentialStore } from './vscode/credentialStore';
 import { MomoLog } from './vscode/log';
 import { Notifier } from './vscode/notifier';
+import { SetupProgress } from './vscode/setupProgress';
 import { registerSettingsFeatures } from './vscode/settings';
 import { MomoSettingsPresence } from './vscode/momoSettingsPresence';
 import { createCredentialsStatusBar } from './vscode/statusBar';
@@ -28,6 +29,8 @@ export interface MomoExtensionApi {
   treeProvider: CredentialsTreeProvider;
   notifier: Notifier;
   clipboard: Clipboard;
+  /** Settings written, test payment sent: the walkthrough's context keys. */
+  progress: SetupProgress;
   /** This extension's SecretStorage, to check what is (not) stored. */
   secrets: vscode.SecretStorage;
   /** The status-bar item, to check its text and colour. */
@@ -36,6 +39,8 @@ export interface MomoExtensionApi {
   statusBarVisible(): boolean;
   /** The hosts allowed to receive credentials (globalState). */
   approvals: HostApprovals;
+  /** The values of the extension's context keys (the walkthrough's completion events read them). */
+  contextKeys(): Record<ContextKey, boolean>;
   /** Makes SecretStorage writes fail as on Linux without a keyring. */
   setSecretStorageFailureForTests(fail: boolean): void;
 }
@@ -51,9 +56,10 @@ export function activate(context: vscode.ExtensionContext): MomoExtensionApi | R
   const treeView = vscode.window.createTreeView('momo.credentials', { treeDataProvider: treeProvider, showCollapseAll: true });
   const settingsPresence = new MomoSettingsPresence();
   const statusBar = createCredentialsStatusBar(store, settingsPresence);
-  const ctx: CommandContext = { store, log, notifier, clipboard, approvals, extensionUri: context.extensionUri, workspaceState: context.workspaceState };
+  const progress = new SetupProgress(context.globalState, store);
+  const ctx: CommandContext = { store, log, notifier, clipboard, approvals, progress, extensionUri: context.extensionUri, workspaceState: context.workspaceState };
 
-  context.subscriptions.push(log, store, approvals, treeProvider, treeView, settingsPresence, statusBar, trackContextKeys(store), ...registerCommands(ctx));
+  context.subscriptions.push(log, store, approvals, progress, treeProvider, treeView, settingsPresence, statusBar, trackContextKeys(store, progress), ...registerCommands(ctx));
   // Diagnostics and quick fixes for settings files: cheap until an MTN MoMo settings file is open.
   context.subscriptions.push(...registerSettingsFeatures(ctx));
   log.info(`MTN MoMo Credentials ${String(context.extension.packageJSON.version)} activated.`);
@@ -65,10 +71,12 @@ export function activate(context: vscode.ExtensionContext): MomoExtensionApi | R
     treeProvider,
     notifier,
     clipboard,
+    progress,
     secrets: context.secrets,
     statusBarItem: statusBar.item,
     statusBarVisible: () => statusBar.isVisible(),
     approvals,
+    contextKeys: () => contextKeyValues(store, progress),
     setSecretStorageFailureForTests: (fail) => store.setSecretStorageFailureForTests(fail),
   };
 }

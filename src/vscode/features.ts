@@ -21,6 +21,7 @@ import { testMyCallback } from './commands/testMyCallback';
 import { verifyApiUser } from './commands/verifyApiUser';
 import { openCredentialGuide, refresh, showLog } from './commands/viewCommands';
 import { insertIntoCurrentFile } from './settings/insertIntoCurrentFile';
+import { setUpMomo } from './setup/setUpMomo';
 import { ProductionSecrets } from './settings/productionSecrets';
 import { SettingsCodeActions } from './settings/settingsCodeActions';
 import { SettingsDiagnostics } from './settings/settingsDiagnostics';
@@ -32,6 +33,7 @@ export { applySettingsFix } from './settings/applySettingsFix';
 type Handler = (ctx: CommandContext, arg: unknown) => unknown;
 
 export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
+  'momo.setUp': setUpMomo,
   'momo.setSubscriptionKey': setSubscriptionKey,
   'momo.provisionSandboxUser': provisionSandboxUser,
   'momo.provisionAllProducts': provisionAllProducts,

@@ -34,3 +34,4 @@ export { isPlaceholderValue, isDocumentationExample, realSecretShape, looksLikeR
 export { findMomoVariables, type MomoVariable } from './variables';
 export { detectFindingsIncrementally, isMtnAfterChanges, type FindingsState, type FindingsUpdate } from './incremental/incrementalFindings';
 export type { TextChange } from './incremental/textChange';
+export { isFillableSlot, subscriptionKeySlot, type SubscriptionKeySlot } from './subscriptionKeySlot';

@@ -28,7 +28,7 @@ export interface MomoVariable {
   state: 'literal' | 'placeholder' | 'environment' | 'other';
 }
 
-function scanFor(doc: SettingsDocument): ScannedSettings | undefined {
+export function scanFor(doc: SettingsDocument): ScannedSettings | undefined {
   switch (detectDialect(doc).dialect) {
     case 'python':
       return scanPython(doc.text);

@@ -5,6 +5,7 @@ import type { CredentialStore } from '../credentialStore';
 import type { MomoLog } from '../log';
 import type { Notifier } from '../notifier';
 import type { HostApprovals } from '../trust/hostApprovals';
+import type { SetupProgress } from '../setupProgress';
 
 export interface CommandContext {
   store: CredentialStore;
@@ -13,6 +14,7 @@ export interface CommandContext {
   clipboard: Clipboard;
   /** The hosts the person allowed credentials to go to; only trust/secretDestinations.ts asks. */
   approvals: HostApprovals;
+  progress: SetupProgress;
   extensionUri: vscode.Uri;
   /** Per-workspace memory (e.g. the callback URL of "Test My Callback"). */
   workspaceState?: vscode.Memento;

@@ -5,6 +5,7 @@
  * rejects a handler without an id or an id without a handler. A unit test checks package.json.
  */
 export const COMMAND_IDS = [
+  'momo.setUp',
   'momo.setSubscriptionKey',
   'momo.provisionSandboxUser',
   'momo.provisionAllProducts',

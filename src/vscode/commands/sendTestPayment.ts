@@ -30,7 +30,13 @@ const TITLE = 'MoMo: Send Test Payment';
 /** The core's result without its MomoError object (its message is kept). */
 export type TestPaymentSummary = Omit<TestPaymentResult, 'lastError'> & { lastError?: string };
 
-export type SendTestPaymentResult = CommandResult<{ apiUser: string; result: TestPaymentSummary; callback?: unknown }>;
+export type SendTestPaymentResult = CommandResult<{
+  apiUser: string;
+  result: TestPaymentSummary;
+  /** ISO time the final status was read. */
+  finishedAt: string;
+  callback?: unknown;
+}>;
 
 export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promise<SendTestPaymentResult> {
   const args = toArgs(arg);
@@ -108,10 +114,14 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
       }),
     );
     const summary = summarize(result);
+    const finishedAt = new Date();
     ctx.log.info(`Test payment ${result.referenceId}: ${summary.summary}`);
-    announce(ctx, user, summary);
+    if (result.status === 'SUCCESSFUL') {
+      await ctx.progress.mark('testPaymentSucceeded');
+    }
+    announce(ctx, user, summary, finishedAt);
     const callback = args.callMyApp === true ? await callMyApp(user, outcome, callbackUrl) : undefined;
-    return { ok: true, apiUser: user.apiUser, result: summary, ...(callback !== undefined ? { callback } : {}) };
+    return { ok: true, apiUser: user.apiUser, result: summary, finishedAt: finishedAt.toISOString(), ...(callback !== undefined ? { callback } : {}) };
   } catch (err) {
     if (isMomoError(err) && err.kind === 'cancelled') {
       const sent = referenceId ? ` It was already sent (reference id ${referenceId}), so the sandbox may still complete it.` : ' Nothing was sent.';
@@ -207,14 +217,15 @@ function summarize(result: TestPaymentResult): TestPaymentSummary {
   return lastError ? { ...rest, lastError: lastError.message } : rest;
 }
 
-function announce(ctx: CommandContext, user: ApiUserRecord, result: TestPaymentSummary): void {
+function announce(ctx: CommandContext, user: ApiUserRecord, result: TestPaymentSummary, finishedAt: Date): void {
   const actions = {
-    'Copy Reference Id': () => ctx.clipboard.copy(result.referenceId),
+    'Copy Id': () => ctx.clipboard.copy(result.referenceId),
     'Send Another': () => vscode.commands.executeCommand('momo.sendTestPayment', { ...refOf(user) }),
     'Call My App Too': () => callMyApp(user, result.outcome),
   };
   const next = result.timedOut ? ' Its status may still change: send it again with a longer time limit, or check it later by its reference id.' : '';
-  ctx.notifier.tell(result.matchesOutcome ? 'info' : 'warning', ctx.log.redact(`${result.summary} Reference id ${result.referenceId}.${next}`), actions);
+  const at = finishedAt.toLocaleTimeString('en-GB', { hour12: false });
+  ctx.notifier.tell(result.matchesOutcome ? 'info' : 'warning', ctx.log.redact(`${result.status}: ${result.summary} Reference id ${result.referenceId}, at ${at}.${next}`), actions);
 }
 
 /** The same payment's callback, rehearsed against the app (outcomes that never end become success). */

@@ -1,7 +1,8 @@
 /**
- * MoMo: Set Subscription Key. Args: { environment?, product?, key?, keyType? } (keyType defaults
- * to primary when a key is given). Missing fields are asked; the key goes into a password
+ * MoMo: Set Subscription Key. Args: { environment?, product?, key?, keyType?, confirm? } (keyType
+ * defaults to primary when a key is given). Missing fields are asked; the key goes into a password
  * InputBox validated live with the core's messages, and from there only into SecretStorage.
+ * Replacing a stored key that works asks first (`confirm: true` answers yes).
  */
 import * as vscode from 'vscode';
 import { maskSecret } from '../../core/momo/redact';
@@ -10,6 +11,7 @@ import { environmentLabel, keyTypeLabel, productLabel } from '../../core/store/c
 import { findSubscriptionKeys } from '../../core/store/credentialIndex';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
 import { SecretStorageFailure } from '../credentialStore';
+import { decideKeyReplacement } from '../ui/confirmKeyReplacement';
 import { reportSubscriptionKeyNotStored } from '../ui/secretStorageFailure';
 import { inputValidated, pickEnvironment, pickKeyType, pickProduct } from '../ui/pickers';
 import { environmentArg, keyTypeArg, productArg, stringArg, toArgs } from './commandArgs';
@@ -68,6 +70,11 @@ export async function setSubscriptionKey(ctx: CommandContext, arg: unknown, opti
   }
 
   const scope = { environment: environment.id, product };
+  const decision = await decideKeyReplacement(ctx, scope, keyType, key, { confirm: args.confirm === true });
+  if (decision === 'keep') {
+    ctx.notifier.tell('info', `Kept the stored ${keyType} ${productLabel(product)} subscription key; the pasted key was not stored.`);
+    return failed('kept the stored key');
+  }
   try {
     await ctx.store.setSubscriptionKey(scope, keyType, key);
   } catch (err) {

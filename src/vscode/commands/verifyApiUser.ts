@@ -2,11 +2,14 @@
  * MoMo: Verify API User. Args: { apiUser, environment?, product?, msisdn? } (a tree node has
  * the same fields). With the stored pair: read the user (sandbox), get a token, read the
  * balance, check an account holder; each step is shown ✓ or ✗ with the core's explanation.
+ * The verdict is the token and the balance; the account-holder lookup is only a note.
  * The result is recorded (the tree shows it and when; the status bar turns red when it
  * failed). Only reads: verifying never changes a credential.
  */
 import * as vscode from 'vscode';
+import { successfulTestPaymentArgs } from '../testPaymentDefaults';
 import { verifyApiUser as verifyWithCore, type VerifyApiUserStep, type VerifyApiUserStepName } from '../../core/doctor';
+import { isSandbox } from '../../core/momo/environments';
 import { refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { requestTimeoutMs } from '../config';
@@ -34,6 +37,8 @@ export interface VerifyStepResult {
   ok: boolean;
   message: string;
   next?: string;
+  /** A note beside the verdict: its failure does not fail the verification. */
+  note?: boolean;
 }
 
 export type VerifyCommandResult = CommandResult<{
@@ -50,6 +55,15 @@ export async function verifyApiUser(ctx: CommandContext, arg: unknown): Promise<
   if (!user) {
     return failed('no API user');
   }
+  return verifyUser(ctx, user, { msisdn: stringArg(toArgs(arg), 'msisdn') });
+}
+
+/**
+ * Verifies one stored user and records the result. `announce: false` when the caller (Set Up
+ * MoMo) reports the outcome in its own message; problems that stop the check are always said.
+ */
+export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, options: { msisdn?: string; announce?: boolean } = {}): Promise<VerifyCommandResult> {
+  const announce = options.announce !== false;
   const who = `API user ${shortApiUser(user.apiUser)} (${productLabel(user.product)}, ${environmentLabel(user.environment)})`;
   const apiKey = user.keyStored ? await ctx.store.getApiKey(user) : undefined;
   if (!apiKey) {
@@ -78,7 +92,7 @@ export async function verifyApiUser(ctx: CommandContext, arg: unknown): Promise<
   }
   const baseUrl = destination.baseUrl;
   ctx.log.info(`Verifying ${who} at ${baseUrl} (reads only).`);
-  const msisdn = stringArg(toArgs(arg), 'msisdn');
+  const msisdn = options.msisdn;
   const report = await withCancellableProgress(`Verifying ${who}`, (signal) =>
     verifyWithCore({
       baseUrl,
@@ -96,22 +110,28 @@ export async function verifyApiUser(ctx: CommandContext, arg: unknown): Promise<
   steps.forEach((s) => ctx.log.info(`  ${s.ok ? '✓' : '✗'} ${STEP_NAMES[s.step]}: ${s.message}`));
   const base = { ok: true as const, apiUser: user.apiUser, environment: user.environment, product: user.product, steps };
 
-  const failedStep = report.steps.find((s) => !s.ok);
+  const failedStep = report.steps.find((s) => !s.ok && !s.note);
   if (failedStep?.error?.kind === 'cancelled') {
-    ctx.notifier.tell('info', `Verification of ${who} was cancelled; its last result is kept and nothing was changed.`);
+    if (announce) {
+      ctx.notifier.tell('info', `Verification of ${who} was cancelled; its last result is kept and nothing was changed.`);
+    }
     return failed('cancelled');
   }
   const at = new Date().toISOString();
   if (!failedStep) {
     await ctx.store.recordVerifyResult(refOf(user), { at, ok: true, message: 'All checks passed.' });
-    ctx.notifier.tell('info', `${who} works: ${stepLine(steps)}`, { 'Show Details': () => ctx.log.show() });
+    if (announce) {
+      ctx.notifier.tell('info', `${who} works: ${stepLine(steps)}`, afterSuccess(ctx, user));
+    }
     return { ...base, verified: true };
   }
 
-  const failure = steps.find((s) => !s.ok) as VerifyStepResult;
+  const failure = steps.find((s) => !s.ok && !s.note) as VerifyStepResult;
   await ctx.store.recordVerifyResult(refOf(user), { at, ok: false, message: `${STEP_NAMES[failure.step]}: ${failure.message}` });
   const cause = failedStep.error?.causes[0] ? ` Most likely: ${lowerFirst(ctx.log.redact(failedStep.error.causes[0]))}` : '';
-  ctx.notifier.tell('error', `${who} failed verification: ${stepLine(steps)}${cause} Nothing was changed.`, fixButtons(ctx, user, failedStep));
+  if (announce) {
+    ctx.notifier.tell('error', `${who} failed verification: ${stepLine(steps)}${cause} Nothing was changed.`, fixButtons(ctx, user, failedStep));
+  }
   return { ...base, verified: false };
 }
 
@@ -121,12 +141,25 @@ function toStepResult(ctx: CommandContext, step: VerifyApiUserStep): VerifyStepR
     ok: step.ok,
     message: ctx.log.redact(step.message),
     ...(step.next ? { next: ctx.log.redact(step.next) } : {}),
+    ...(step.note ? { note: true } : {}),
   };
 }
 
-/** "✓ user exists · ✓ token · ✗ balance: <why>" */
-function stepLine(steps: VerifyStepResult[]): string {
-  return steps.map((s) => (s.ok ? `✓ ${STEP_NAMES[s.step]}` : `✗ ${STEP_NAMES[s.step]}: ${s.message}`)).join(' · ') + (steps.every((s) => s.ok) ? '.' : '');
+/** "✓ user exists · ✓ token · ✗ balance: <why>"; a failed note reads "ℹ account holder not checked: <why>". */
+export function stepLine(steps: VerifyStepResult[]): string {
+  const line = (s: VerifyStepResult): string =>
+    s.ok ? `✓ ${STEP_NAMES[s.step]}` : s.note ? `ℹ ${STEP_NAMES[s.step]} not checked (does not affect the result): ${s.message}` : `✗ ${STEP_NAMES[s.step]}: ${s.message}`;
+  return steps.map(line).join(' · ') + (steps.every((s) => s.ok) ? '.' : '');
+}
+
+/** After a pass: a sandbox user is ready for a test payment, the obvious next step. */
+function afterSuccess(ctx: CommandContext, user: ApiUserRecord): Actions {
+  const actions: Actions = {};
+  if (isSandbox(user.environment)) {
+    actions['Send Test Payment'] = () => vscode.commands.executeCommand('momo.sendTestPayment', successfulTestPaymentArgs(refOf(user)));
+  }
+  actions.Details = () => ctx.log.show();
+  return actions;
 }
 
 /** The failure's next steps as buttons (the doctor's fix actions), then a retry. */

@@ -8,7 +8,9 @@
  * the loader as a button.
  */
 import * as vscode from 'vscode';
+import { successfulTestPaymentArgs } from '../testPaymentDefaults';
 import { isSandbox } from '../../core/momo/environments';
+import { refOf } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
 import {
   detectDialect,
@@ -25,6 +27,7 @@ import {
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
 import { settingsVariableNames } from '../config';
 import { subscriptionKeyFor } from '../doctor/storedCredentials';
+import type { Actions } from '../notifier';
 import { offerClipboard } from './clipboardFallback';
 import type { ChosenCredentials } from './credentialChoice';
 import { configuredMode, type InsertOptions } from './insertOptions';
@@ -44,6 +47,8 @@ export type InsertResult = CommandResult<{
   gitignore?: string;
   loaderAdded: boolean;
   notices: string[];
+  /** What the person was (or, with announce: false, would have been) told. */
+  message: string;
 }>;
 
 const WRITE_ANYWAY = 'Write It Anyway';
@@ -100,6 +105,7 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
       ctx.notifier.tell('error', `The credentials were not written: ${outcome.reason}${outcome.stale ? ' Run the command again.' : ''}`);
       return failed(outcome.reason);
     }
+    await ctx.progress.mark('settingsWritten');
     return report(ctx, uri, chosen, plan, context, { includeLoader, options });
   }
   return failed('The file kept changing while the edit was being prepared.');
@@ -165,8 +171,8 @@ async function report(
   const text = [summary, ...(loaderAdded ? [loaderAdded] : []), ...notices].join(' ');
   if (plan.loader && !extras.includeLoader && extras.options.loader !== false) {
     offerDotenvLoader(ctx, uri, `${text} ${plan.loader.message}`, plan.loader.packageName);
-  } else {
-    ctx.notifier.tell('info', text);
+  } else if (extras.options.announce !== false) {
+    ctx.notifier.tell('info', text, nextSteps(chosen));
   }
   return {
     ok: true,
@@ -177,6 +183,16 @@ async function report(
     ...(gitignoreChanged ? { gitignore: gitignoreChanged } : {}),
     loaderAdded: extras.includeLoader,
     notices,
+    message: text,
+  };
+}
+
+/** After writing: check the pair, then (sandbox) see it pay. */
+function nextSteps(chosen: ChosenCredentials): Actions {
+  const ref = refOf(chosen.user);
+  return {
+    Verify: () => vscode.commands.executeCommand('momo.verifyApiUser', ref),
+    ...(isSandbox(chosen.user.environment) ? { 'Send Test Payment': () => vscode.commands.executeCommand('momo.sendTestPayment', successfulTestPaymentArgs(ref)) } : {}),
   };
 }
 

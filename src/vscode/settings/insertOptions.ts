@@ -19,6 +19,8 @@ export interface InsertOptions {
   show?: boolean;
   /** Also write the subscription key that belongs to the API user (when it is still stored). */
   withSubscriptionKey?: boolean;
+  /** false: the caller (Set Up MoMo) reports the outcome itself; warnings with a fix are still shown. */
+  announce?: boolean;
 }
 
 export type ParsedInsertOptions = { options: InsertOptions } | { error: string };

@@ -68,7 +68,7 @@ describe('doctor: momo.sendTestPayment', function () {
     assert.strictEqual(shown?.severity, 'info');
     assert.match(String(shown?.message), /SUCCESSFUL/);
     assert.match(String(shown?.message), new RegExp(result.referenceId));
-    assert.deepStrictEqual(shown?.buttons, ['Copy Reference Id', 'Send Another', 'Call My App Too']);
+    assert.deepStrictEqual(shown?.buttons, ['Copy Id', 'Send Another', 'Call My App Too']);
     // Another payment gets another reference id.
     const second = await run<PaymentResult>('momo.sendTestPayment', { product: 'collection', outcome: 'success', amount: 1.5, apiUser: collectionUser });
     assert.notStrictEqual(second.result.referenceId, result.referenceId);

@@ -20,6 +20,19 @@ describe('doctor: verifyApiUser', () => {
     assertNoSecrets(report, [user.apiKey, user.subscriptionKey]);
   });
 
+  it('passes on token and balance when the gateway does not serve the account-holder call: that is only a note', async () => {
+    const user = await provisionUser(emulator());
+    emulator().injectFault({ kind: 'status', path: '/accountholder/', status: 404, body: { statusCode: 404, message: 'Resource not found' } });
+    const report = await verifyApiUser({ baseUrl: emulator().url, product: 'collection', ...user });
+    assert.equal(report.ok, true, 'the credentials are judged on the token and the balance');
+    assert.deepEqual(report.steps.map((s) => [s.step, s.ok, s.note === true]), [
+      ['readUser', true, false],
+      ['token', true, false],
+      ['balance', true, false],
+      ['accountHolder', false, true],
+    ]);
+  });
+
   it('stops at the token with the explanation when the key was regenerated', async () => {
     const user = await provisionUser(emulator());
     await new MomoClient({ baseUrl: emulator().url }).createApiKey(user.subscriptionKey, user.apiUser);

@@ -6,10 +6,10 @@
  *   (sandbox only: the Provisioning API takes the key of any product);
  * - a token for a made-up user/key pair: login_failed = key accepted for THAT product.
  */
-import { randomBytes } from 'node:crypto';
 import { v4 as uuidv4 } from 'uuid';
 import type { MomoClient } from '../../momo/client';
 import type { MomoError } from '../../momo/momoError';
+import { probeKeyForProduct, probeKeyProducts } from '../../momo/productProbe';
 import { PRODUCTS, Product } from '../../momo/products';
 import { unlessCancelled } from '../findings';
 
@@ -27,20 +27,13 @@ export async function probeWithUnknownApiUser(client: MomoClient, key: string, s
 }
 
 export async function probeWithUnknownPair(client: MomoClient, product: Product, key: string, signal?: AbortSignal): Promise<ProbeResult> {
-  try {
-    await client.getToken(product, key, uuidv4(), randomBytes(16).toString('hex'), { signal });
-    return 'accepted';
-  } catch (err) {
-    const error = unlessCancelled(err);
-    // The pair is refused after the gateway let the key through: login_failed (sandbox, legacy
-    // platform) or invalid_client (the new platform, which does not know the random pair).
-    return error.kind === 'loginFailed' || error.kind === 'invalidClient' ? 'accepted' : error;
-  }
+  const answer = await probeKeyForProduct(client, product, key, { signal });
+  return answer === 'accepted' ? answer : unlessCancelled(answer);
 }
 
 /** The product whose token endpoint accepts the key, among the others than `except` (asked side by side). */
 export async function findProductOfKey(client: MomoClient, key: string, except: Product, signal?: AbortSignal): Promise<Product | undefined> {
-  const others = PRODUCTS.filter((p) => p !== except);
-  const probes = await Promise.all(others.map((product) => probeWithUnknownPair(client, product, key, signal)));
-  return others.find((_, i) => probes[i] === 'accepted');
+  const probe = await probeKeyProducts(client, key, { signal, products: PRODUCTS.filter((p) => p !== except) });
+  if (probe.error?.kind === 'cancelled') unlessCancelled(probe.error);
+  return probe.product;
 }

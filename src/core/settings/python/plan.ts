@@ -121,6 +121,23 @@ function insertMissing(context: Context, found: Partial<Record<CredentialRole, P
   }
 }
 
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,200}$/;
+
+/**
+ * `MOMO_COLLECTION_PRIMARY_KEY = MOMO_SUBSCRIPTION_KEY`: the value lives in the variable it
+ * copies, so that one (assigned earlier, same role) is written instead of a notice.
+ */
+function followAliases(scan: PythonScan, targets: PyVariable[]): PyVariable[] {
+  const followed = targets.map((target) => {
+    if (target.rhs.kind !== 'other') return target;
+    const expression = scan.index.text.slice(target.rhs.start, target.rhs.end).trim();
+    if (!IDENTIFIER.test(expression)) return target;
+    const source = scan.variables.filter((v) => v.name === expression && v.info.role === target.info.role && v.statement.start < target.statement.start).pop();
+    return source ?? target;
+  });
+  return [...new Set(followed)];
+}
+
 export function planPython(request: DialectPlanRequest): DialectPlan {
   const scan = scanPython(request.text);
   const defaults = request.options.names ?? DEFAULT_NAMES;
@@ -152,7 +169,7 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
   for (const write of dict.names ? [] : request.writes) {
     const name = chosen.byRole[write.role]?.name ?? defaults[write.role] ?? write.role;
     names[write.role] = name;
-    const targets = scan.variables.filter((v) => v.info.name === name && v.info.role === write.role);
+    const targets = followAliases(scan, scan.variables.filter((v) => v.info.name === name && v.info.role === write.role));
     if (targets.length === 0) {
       missing.push({ role: write.role, name, value: write.value });
       continue;

@@ -1,0 +1,137 @@
+/**
+ * MoMo: Set Up MoMo — from a subscription key to a SUCCESSFUL sandbox payment, asking only
+ * what cannot be worked out: paste the key (its product is recognised), confirm the settings
+ * file, then "Send Test Payment". Args (tests, other extensions; every one optional):
+ * { key?, product?, confirmReplace?, callbackHost?, file?, fillSubscriptionKey?, mode?, testPayment? }.
+ * Each step keeps what it did; cancelling says so, and running again continues from there.
+ */
+import * as vscode from 'vscode';
+import { maskSecret } from '../../core/momo/redact';
+import { isFillableSlot, type SubscriptionKeySlot } from '../../core/settings';
+import { refOf } from '../../core/store/credentialIndex';
+import { productLabel, shortApiUser } from '../../core/store/credentialText';
+import { isInteractive, productArg, stringArg, toArgs, type Args } from '../commands/commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
+import { stepLine, verifyUser } from '../commands/verifyApiUser';
+import type { Actions } from '../notifier';
+import type { ChosenCredentials } from '../settings/credentialChoice';
+import { insertCredentialsIntoFile } from '../settings/insertCredentials';
+import { fileArg } from '../settings/settingsFileArg';
+import { successfulTestPaymentArgs } from '../testPaymentDefaults';
+import { secretDestination } from '../trust/secretDestinations';
+import { setupKey } from './setupKey';
+import { describeSetupFile, pickSetupFile, type SetupFileChoice } from './setupSettingsFile';
+import { SetupRun, SANDBOX } from './setupRun';
+import { setupUser } from './setupUser';
+
+export const SEND_TEST_PAYMENT = 'Send Test Payment';
+
+export type SetUpResult =
+  | CommandResult<{
+      product: string;
+      apiUser: string;
+      /** The settings file written, when one was. */
+      file?: string;
+      verified: boolean;
+      /** The test payment's outcome, when `testPayment: true` sent one. */
+      payment?: unknown;
+      done: string[];
+      notes: string[];
+    }>
+  | { ok: false; reason: string; stoppedBefore?: string; done: string[] };
+
+export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetUpResult> {
+  const args = toArgs(arg);
+  const interactive = isInteractive(arg);
+  const run = new SetupRun(ctx);
+  const argError = productArg(args).error ?? fileArg(args).error;
+  if (argError) {
+    ctx.notifier.tell('error', argError);
+    return failed(argError) as SetUpResult;
+  }
+  // The trust boundary decides where the key may go (and asks for a host that is not MTN's).
+  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: ['the subscription key you set up'] });
+  if (!destination.ok) {
+    return failed(destination.reason) as SetUpResult;
+  }
+  const baseUrl = destination.baseUrl;
+
+  const key = await setupKey(ctx, run, {
+    given: stringArg(args, 'key'),
+    expectedProduct: productArg(args).value,
+    interactive,
+    confirmReplace: args.confirmReplace === true,
+    baseUrl,
+  });
+  if (!key) return ended(run);
+  const chosen = await setupUser(ctx, run, key, { callbackHost: stringArg(args, 'callbackHost'), baseUrl });
+  if (!chosen) return ended(run);
+
+  const target = await chooseFile(run, args, interactive, chosen, key.key);
+  if (target === undefined) return ended(run);
+  let file: string | undefined;
+  if (target !== 'skip') {
+    const written = await insertCredentialsIntoFile(ctx, target.uri, chosen, {
+      withSubscriptionKey: target.fillSubscriptionKey,
+      show: interactive,
+      announce: false,
+      ...(args.mode === 'value' || args.mode === 'reference' ? { mode: args.mode } : {}),
+    });
+    if (!written.ok) return ended(run, written.reason);
+    file = written.file;
+    run.done(`written into ${file}`);
+    run.notes.push(written.message);
+    slotWarning(run, target.slot, file, key.key);
+  }
+
+  const verified = await verifyUser(ctx, chosen.user, { announce: false });
+  if (!verified.ok) return verified.reason === 'cancelled' ? ended(run, undefined, 'the credentials were verified') : ended(run, verified.reason);
+  const result = { ok: true as const, product: key.product, apiUser: chosen.user.apiUser, ...(file ? { file } : {}), verified: verified.verified, done: run.doneSteps, notes: run.notes };
+  const who = `API user ${shortApiUser(chosen.user.apiUser)} (${productLabel(key.product)})`;
+  const where = file ? `, is in ${file}` : ' (not written into a settings file)';
+  const notes = run.notes.length > 0 ? ` ${run.notes.join(' ')}` : '';
+  if (!verified.verified) {
+    ctx.notifier.tell('error', `Set Up MoMo: ${who} is stored${where}, but it failed verification: ${stepLine(verified.steps)}${notes}`, {
+      'Diagnose': () => vscode.commands.executeCommand('momo.diagnoseSetup', { environment: SANDBOX, product: key.product }),
+      'Verify Again': () => vscode.commands.executeCommand('momo.verifyApiUser', refOf(chosen.user)),
+    });
+    return result;
+  }
+  const paymentArgs = successfulTestPaymentArgs(refOf(chosen.user));
+  if (args.testPayment === true) {
+    const payment = await vscode.commands.executeCommand('momo.sendTestPayment', paymentArgs);
+    return { ...result, payment };
+  }
+  const actions: Actions = { [SEND_TEST_PAYMENT]: () => vscode.commands.executeCommand('momo.sendTestPayment', paymentArgs) };
+  ctx.notifier.tell('info', `MoMo is set up: ${who} works (${stepLine(verified.steps)})${where}.${notes} Next: send a test payment to the sandbox's success number.`, actions);
+  return result;
+}
+
+async function chooseFile(run: SetupRun, args: Args, interactive: boolean, chosen: ChosenCredentials, subscriptionKey: string): Promise<SetupFileChoice | 'skip' | undefined> {
+  const values = { apiUser: chosen.user.apiUser, apiKey: chosen.apiKey, subscriptionKey, product: chosen.user.product };
+  const given = fileArg(args).uri;
+  if (given) {
+    const { slot } = await describeSetupFile(given, values, subscriptionKey);
+    const fill = typeof args.fillSubscriptionKey === 'boolean' ? args.fillSubscriptionKey : isFillableSlot(slot);
+    return { uri: given, fillSubscriptionKey: fill, slot };
+  }
+  if (!interactive) return 'skip';
+  const picked = await pickSetupFile(`${run.title}: settings file`, values, subscriptionKey);
+  return picked ?? run.stopped('the settings file was chosen');
+}
+
+/** A settings file holding another key than the one the API user was created with cannot run. */
+function slotWarning(run: SetupRun, slot: SubscriptionKeySlot, file: string, key: string): void {
+  if (slot === 'different') {
+    run.note(
+      `Warning: ${file} holds a different subscription key from the one this API user was created with (${maskSecret(key)}); ` +
+        'calls with it will be refused. Put the same key there.',
+    );
+  }
+}
+
+function ended(run: SetupRun, reason?: string, stoppedBefore?: string): SetUpResult {
+  if (stoppedBefore && !run.stoppedBefore) run.stopped(stoppedBefore);
+  const why = reason ?? run.failure ?? (run.stoppedBefore ? 'cancelled' : 'stopped');
+  return { ok: false, reason: why, ...(run.stoppedBefore ? { stoppedBefore: run.stoppedBefore } : {}), done: run.doneSteps };
+}

@@ -1,0 +1,50 @@
+/**
+ * One run of Set Up MoMo: what it has done so far (kept whatever happens next), the notes for
+ * the final message, and how it ends early. Stopping never undoes anything: the message says
+ * what was kept and that running the command again continues from there.
+ */
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/commandContext';
+
+export const SANDBOX = 'sandbox';
+export const SET_UP_COMMAND = 'momo.setUp';
+export const CONTINUE = 'Continue Set Up';
+
+export class SetupRun {
+  readonly title = 'MoMo: Set Up MoMo';
+  readonly doneSteps: string[] = [];
+  readonly notes: string[] = [];
+  /** Set when the run ended early: cancelled before this step, or failed for this reason. */
+  stoppedBefore?: string;
+  failure?: string;
+
+  constructor(private readonly ctx: CommandContext) {}
+
+  done(step: string): void {
+    this.doneSteps.push(step);
+    this.ctx.log.info(`Set Up MoMo: ${step}.`);
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+    this.ctx.log.info(`Set Up MoMo: ${text}`);
+  }
+
+  /** The person cancelled: says what was kept and how to go on. Returns undefined for the caller to pass on. */
+  stopped(before: string): undefined {
+    this.stoppedBefore = before;
+    const kept = this.doneSteps.length > 0 ? ` Kept: ${this.doneSteps.join('; ')}.` : ' Nothing was changed.';
+    this.ctx.notifier.tell('info', `Set Up MoMo stopped before ${before}.${kept} Run Set Up MoMo again to continue from there.`, { [CONTINUE]: () => this.again() });
+    return undefined;
+  }
+
+  /** A failure already shown to the person (with its own buttons). */
+  failed(reason: string): undefined {
+    this.failure = reason;
+    return undefined;
+  }
+
+  again(): Thenable<unknown> {
+    return vscode.commands.executeCommand(SET_UP_COMMAND);
+  }
+}
