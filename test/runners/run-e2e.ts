@@ -69,9 +69,14 @@ async function runAll(files: string[], base: BaseContext, server: CodeServer, en
     const workspace = env.newWorkspace(name);
     const ctx: E2EContext = { ...base, workspace, log: (message) => console.log(`    ${message}`) };
     const moduleStarted = Date.now();
+    let own: OwnProfile | undefined;
     try {
       if (typeof loaded.run !== 'function') throw new Error(`${name}.e2e.js does not export run(ctx)`);
-      await openWorkbench(base.page, server, workspace);
+      if (loaded.freshProfile) {
+        own = await startOwnProfile(name, loaded.freshProfile);
+        Object.assign(ctx, { baseUrl: own.server.baseUrl, workspace: own.env.workspace, emulator: own.emulator, emulatorUrl: own.emulator.url });
+      }
+      await openWorkbench(base.page, own?.server ?? server, ctx.workspace);
       await withDeadline(loaded.run(ctx), MODULE_TIMEOUT_MS, `did not finish within ${formatDuration(MODULE_TIMEOUT_MS)}`);
       counts.passed += 1;
       console.log(`    ✔ passed (${formatDuration(Date.now() - moduleStarted)})`);
@@ -85,8 +90,39 @@ async function runAll(files: string[], base: BaseContext, server: CodeServer, en
       console.log(`    ✖ FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       const shot = await screenshot(base.page, `${name}-failure`).catch(() => undefined);
       if (shot) console.log(`    screenshot: ${path.relative(REPO_ROOT, shot)}`);
+    } finally {
+      await own?.stop();
     }
   }
+}
+
+interface OwnProfile {
+  env: TestEnvironment;
+  server: CodeServer;
+  emulator: RunningEmulator;
+  stop(): Promise<void>;
+}
+
+/** A module's own emulator, profile and code-server (see E2EModule.freshProfile). */
+async function startOwnProfile(name: string, options: NonNullable<E2EModule['freshProfile']>): Promise<OwnProfile> {
+  const emulator = await startTestEmulator();
+  options.prepareEmulator?.(emulator);
+  const env = createTestEnvironment(composeSettings(BASE_SETTINGS, fixtureSettings(), { 'momo.sandbox.baseUrl': emulator.url }));
+  const server = await startCodeServer(env, `e2e-${name.replace(/[^\w.-]+/g, '-')}`).catch(async (err: unknown) => {
+    env.dispose();
+    await emulator.close();
+    throw err;
+  });
+  return {
+    env,
+    server,
+    emulator,
+    async stop() {
+      await server.stop();
+      await emulator.close();
+      env.dispose();
+    },
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import { failed, type CommandContext, type CommandResult } from '../commands/com
 import { stepLine, verifyUser } from '../commands/verifyApiUser';
 import type { Actions } from '../notifier';
 import type { ChosenCredentials } from '../settings/credentialChoice';
+import { copyCredentialLines } from '../settings/clipboardFallback';
 import { insertCredentialsIntoFile } from '../settings/insertCredentials';
 import { fileArg } from '../settings/settingsFileArg';
 import { successfulTestPaymentArgs } from '../testPaymentDefaults';
@@ -70,7 +71,10 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
   const target = await chooseFile(run, args, interactive, chosen, key.key);
   if (target === undefined) return ended(run);
   let file: string | undefined;
-  if (target !== 'skip') {
+  if (target === 'clipboard') {
+    await copyCredentialLines(ctx, chosen);
+    run.done('the API user and key are copied to the clipboard');
+  } else if (target !== 'skip') {
     const written = await insertCredentialsIntoFile(ctx, target.uri, chosen, {
       withSubscriptionKey: target.fillSubscriptionKey,
       show: interactive,
@@ -107,7 +111,7 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
   return result;
 }
 
-async function chooseFile(run: SetupRun, args: Args, interactive: boolean, chosen: ChosenCredentials, subscriptionKey: string): Promise<SetupFileChoice | 'skip' | undefined> {
+async function chooseFile(run: SetupRun, args: Args, interactive: boolean, chosen: ChosenCredentials, subscriptionKey: string): Promise<SetupFileChoice | 'skip' | 'clipboard' | undefined> {
   const values = { apiUser: chosen.user.apiUser, apiKey: chosen.apiKey, subscriptionKey, product: chosen.user.product };
   const given = fileArg(args).uri;
   if (given) {

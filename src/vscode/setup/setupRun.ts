@@ -11,7 +11,7 @@ export const SET_UP_COMMAND = 'momo.setUp';
 export const CONTINUE = 'Continue Set Up';
 
 export class SetupRun {
-  readonly title = 'MoMo: Set Up MoMo';
+  readonly title = 'Set Up MoMo';
   readonly doneSteps: string[] = [];
   readonly notes: string[] = [];
   /** Set when the run ended early: cancelled before this step, or failed for this reason. */

@@ -5,7 +5,7 @@
  * its subscription-key slot (an empty or placeholder one is filled, so the project runs).
  */
 import * as vscode from 'vscode';
-import { detectDialect, isFillableSlot, planCredentialInsert, subscriptionKeySlot, type CredentialValues, type SubscriptionKeySlot } from '../../core/settings';
+import { detectDialect, isFillableSlot, planCredentialInsert, subscriptionKeySlot, type CredentialValues, type SubscriptionKeySlot, type WriteMode } from '../../core/settings';
 import { settingsVariableNames } from '../config';
 import { configuredMode } from '../settings/insertOptions';
 import { planOptions, projectContextFor } from '../settings/projectContext';
@@ -56,50 +56,42 @@ export async function describeSetupFile(uri: vscode.Uri, values: CredentialValue
   const slot = subscriptionKeySlot(doc, subscriptionKey);
   const context = await projectContextFor({ uri, fileName }, 'peek');
   const plan = planCredentialInsert(doc, values, planOptions(doc, context, { mode: configuredMode(), names: settingsVariableNames() }));
-  const names = `${plan.names.apiUser} and ${plan.names.apiKey}`;
-  const where = !plan.ok
-    ? (plan.error ?? 'Cannot be written.')
-    : plan.mode === 'reference'
-      ? `${names} go into .env (git tracks this file; it reads them from the environment)`
-      : `${names} are written here`;
-  return { line: `${where}${plan.ok ? slotText(slot) : ''}`, slot };
+  return { line: plan.ok ? oneLine(plan.mode, slot) : (plan.error ?? 'Cannot be written.'), slot };
 }
 
-function slotText(slot: SubscriptionKeySlot): string {
-  switch (slot) {
-    case 'empty':
-    case 'placeholder':
-      return `; its ${slot} subscription key is filled too.`;
-    case 'different':
-      return '; it holds a different subscription key (you will be warned).';
-    default:
-      return '.';
+/** At most ~70 characters: a quick pick cuts longer details off. */
+function oneLine(mode: WriteMode, slot: SubscriptionKeySlot): string {
+  const fill = isFillableSlot(slot);
+  if (mode === 'reference') {
+    return fill ? 'Tracked by git: the values and the subscription key go to .env' : 'Tracked by git: the values go to .env, this file reads them';
   }
+  if (fill) return `Writes the API user, API key and the ${slot} subscription key here`;
+  return slot === 'different' ? 'Writes the API user and key here; it has another subscription key' : 'Writes the API user and API key here';
 }
 
 type Item = vscode.QuickPickItem & { uri?: vscode.Uri; fill?: boolean; slot?: SubscriptionKeySlot; other?: true };
 
 /** undefined: cancelled. */
-export async function pickSetupFile(title: string, values: CredentialValues, subscriptionKey: string): Promise<SetupFileChoice | 'skip' | undefined> {
+export async function pickSetupFile(title: string, values: CredentialValues, subscriptionKey: string): Promise<SetupFileChoice | 'skip' | 'clipboard' | undefined> {
   const candidates = await setupFileCandidates();
   const items: Item[] = [];
   for (const candidate of candidates) {
     const { line, slot } = await describeSetupFile(candidate.uri, values, subscriptionKey);
     items.push({ label: `$(file) ${relativeName(candidate.uri)}`, description: candidate.reason, detail: line, uri: candidate.uri, fill: isFillableSlot(slot), slot });
     if (candidates.length === 1 && isFillableSlot(slot)) {
-      items.push({ label: `$(file) ${relativeName(candidate.uri)}, API user and key only`, detail: 'Leaves its subscription key as it is.', uri: candidate.uri, fill: false, slot });
+      items.push({ label: `$(file) ${relativeName(candidate.uri)}, API user and key only`, detail: 'Leaves its subscription key as it is', uri: candidate.uri, fill: false, slot });
     }
   }
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  items.push({ label: '$(folder-opened) Another file…', detail: 'Every settings file of the workspace, a new .env, or the clipboard.', other: true });
-  items.push({ label: '$(close) Skip this step', detail: 'Nothing is written; the credentials stay in VS Code. Run Set Up MoMo again to write them later.' });
+  items.push({ label: '$(folder-opened) Another file…', detail: 'Any settings file of the workspace, a new .env, or the clipboard', other: true });
+  items.push({ label: '$(close) Skip this step', detail: 'Nothing is written now; run Set Up MoMo again to write them' });
   const placeHolder = candidates.length === 0 ? 'No settings file (settings.py, .env, appsettings*.json) was found' : 'Settings file for the API user and key';
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder, ignoreFocusOut: true });
   if (!picked) return undefined;
   if (picked.other) {
     const other = await pickSettingsFile(title);
     if (!other) return undefined;
-    if (other.kind === 'clipboard') return 'skip';
+    if (other.kind === 'clipboard') return 'clipboard';
     const { slot } = await describeSetupFile(other.uri, values, subscriptionKey);
     return { uri: other.uri, fillSubscriptionKey: isFillableSlot(slot), slot };
   }

@@ -24,6 +24,12 @@ export interface E2EContext {
 
 export interface E2EModule {
   title?: string;
+  /**
+   * Run on a profile of its own: a new user-data-dir (nothing stored, no walkthrough state), a
+   * new code-server and a new emulator, set up by `prepareEmulator` (e.g. a fault that makes it
+   * stop serving a call). Costs a code-server start; use it when "from nothing" is the point.
+   */
+  freshProfile?: { prepareEmulator?(emulator: RunningEmulator): void };
   run(ctx: E2EContext): Promise<void>;
 }
 
