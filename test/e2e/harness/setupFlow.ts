@@ -5,7 +5,6 @@
 // asserts the count. Shared by setup.e2e.ts and the emulator variant without account holder.
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import type { E2EContext } from './context';
 import { screenshot, waitForText } from './ui';
 
