@@ -85,7 +85,14 @@ export function readCredentialKind(values: ParsedOptions, production: boolean): 
 }
 
 export function readProduct(values: ParsedOptions): Product {
-  const raw = (stringOption(values, 'product') ?? 'collection').trim().toLowerCase();
+  return readOptionalProduct(values) ?? 'collection';
+}
+
+/** --product when given (undefined when not: the key's own product is then found by a probe). */
+export function readOptionalProduct(values: ParsedOptions): Product | undefined {
+  const given = stringOption(values, 'product');
+  if (given === undefined) return undefined;
+  const raw = given.trim().toLowerCase();
   if (isProduct(raw)) return raw;
   // People write the portal's product names ("Collections") as often as the API's.
   const singular = raw.replace(/s$/, '');

@@ -11,10 +11,12 @@ import { doctorCommand } from './doctor';
 import { emulatorCommand } from './emulatorCommand';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { provisionCommand } from './provisionCommand';
+import { setupCommand } from './setupCommand';
 import { verifyCommand } from './verifyCommand';
 import { writeSettingsCommand } from './writeSettings';
 
 export const COMMANDS: readonly Command[] = [
+  setupCommand,
   provisionCommand,
   verifyCommand,
   writeSettingsCommand,

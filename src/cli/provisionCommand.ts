@@ -10,7 +10,8 @@ import { provision, ProvisionResult, ProvisionStep } from '../core/momo/provisio
 import { flag, integerOption, parseOptions } from './args';
 import { Command } from './command';
 import { formatMomoError, table } from './format';
-import { readApiUser, readBaseUrl, readCallbackHost, readProduct, readSubscriptionKey } from './inputs';
+import { readApiUser, readBaseUrl, readCallbackHost, readOptionalProduct, readSubscriptionKey } from './inputs';
+import { productOfKey } from './productOfKey';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK } from './io';
 
 const USAGE = `Usage: momo-credentials provision --subscription-key KEY [options]
@@ -21,7 +22,8 @@ only there; production users are created in the MTN Partner Portal).
 Options:
   --subscription-key KEY  Primary key of your product subscription (momodeveloper.mtn.com → Profile).
                           Prefer the MOMO_SUBSCRIPTION_KEY environment variable: flags end up in shell history.
-  --product P             collection (default), disbursement or remittance
+  --product P             collection, disbursement or remittance; without it the key's own product
+                          is found (one token request per product, nothing is created)
   --callback-host HOST    provider callback host, a host name (default: localhost)
   --base-url URL          API base URL (default: ${SANDBOX_BASE_URL})
   --api-user ID           resume: the API user exists already, only create its key
@@ -29,7 +31,8 @@ Options:
   --json                  print only {"apiUser","apiKey","product","callbackHost","baseUrl","targetEnvironment"}
   -h, --help              show this help
 
-Exit codes: 0 created, 1 failed (explanation on stderr), 2 wrong options, 130 interrupted.`;
+Exit codes: 0 created, 1 failed (explanation on stderr; also when the key is of another product
+than --product), 2 wrong options, 130 interrupted.`;
 
 export const PROVISION_STEP_TEXT: Record<ProvisionStep, string> = {
   createUser: 'Creating the API user',
@@ -57,11 +60,23 @@ export const provisionCommand: Command = {
     }
     const json = flag(values, 'json');
     const subscriptionKey = readSubscriptionKey(values, io);
-    const product = readProduct(values);
+    const given = readOptionalProduct(values);
     const callbackHost = readCallbackHost(values, io);
     const baseUrl = readBaseUrl(values, io, false);
     const existingApiUser = readApiUser(values, io, false);
     const timeoutSeconds = integerOption(values, 'timeout', 1, 300);
+
+    const found = await productOfKey(baseUrl, subscriptionKey, given, io);
+    if ('mismatch' in found) {
+      io.err(`✗ ${found.mismatch}`);
+      return EXIT_FAILED;
+    }
+    if ('error' in found) {
+      io.err(formatMomoError(found.error, [subscriptionKey]));
+      return found.error.kind === 'cancelled' ? EXIT_CANCELLED : EXIT_FAILED;
+    }
+    const product = found.product;
+    if (found.found) io.err(`→ The subscription key belongs to ${PRODUCT_LABELS[product]}.`);
 
     try {
       const result = await provision({

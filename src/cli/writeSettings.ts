@@ -58,10 +58,12 @@ Options:
 
 Exit codes: 0 written (or already up to date), 1 not written (explanation on stderr), 2 wrong options.`;
 
-interface WriteRequest {
+export interface WriteRequest {
   file: string;
   apiUser: string;
   apiKey?: string;
+  /** Also written (Set Up's `setup` command fills an empty subscription-key slot). */
+  subscriptionKey?: string;
   product: Product;
   mode?: WriteMode;
   production: boolean;
@@ -131,7 +133,7 @@ function readMode(values: ParsedOptions): WriteMode | undefined {
   throw new UsageError('--mode must be reference or value.');
 }
 
-async function writeSettings(request: WriteRequest, say: (text: string) => void, io: CliIo, secrets: string[]): Promise<number> {
+export async function writeSettings(request: WriteRequest, say: (text: string) => void, io: CliIo, secrets: string[]): Promise<number> {
   const { file, values, product, mode, production } = request;
 
   // What is at the path, before git or anything else looks at it: a pipe or a device is never opened.
@@ -164,7 +166,14 @@ async function writeSettings(request: WriteRequest, say: (text: string) => void,
     ...(dotenvGit.inRepository && dotenvGit.ignored !== undefined ? { dotenvIgnored: dotenvGit.ignored } : {}),
     dotenvLoadedElsewhere: await dotenvLoadedElsewhere(file, projectDir),
   };
-  const credentials = { apiUser: request.apiUser, apiKey: request.apiKey, product, production, credentialKind: request.credentialKind };
+  const credentials = {
+    apiUser: request.apiUser,
+    apiKey: request.apiKey,
+    product,
+    production,
+    credentialKind: request.credentialKind,
+    ...(request.subscriptionKey ? { subscriptionKey: request.subscriptionKey } : {}),
+  };
   const wantsLoader = flag(values, 'add-loader');
   const outcome = await runSettingsTransaction(
     { file, dotenvPath, gitignorePath },
