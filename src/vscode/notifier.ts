@@ -113,7 +113,8 @@ export class Notifier {
     if (this.shownMessages.length > 500) {
       this.shownMessages.shift();
     }
-    const line = `[${shown.severity}${shown.modal ? ', modal' : ''}] ${shown.message}`;
+    // The log line already carries its level ([error], [warning]); only say what the level cannot.
+    const line = `${shown.modal ? 'Asked: ' : 'Shown: '}${shown.message}`;
     if (shown.severity === 'error') {
       this.log.error(line);
     } else if (shown.severity === 'warning') {

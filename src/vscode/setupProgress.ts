@@ -29,9 +29,13 @@ export class SetupProgress implements vscode.Disposable {
     return this.flags().includes(flag);
   }
 
-  async mark(flag: ProgressFlag): Promise<void> {
+  /**
+   * Records a flag. The Memento answers get() with the new value at once; its write to disk is
+   * not waited for, so a command never stalls on a busy storage (a failure only costs a check mark).
+   */
+  mark(flag: ProgressFlag): void {
     if (this.has(flag)) return;
-    await this.state.update(STATE_KEY, [...this.flags(), flag]);
+    this.state.update(STATE_KEY, [...this.flags(), flag]).then(undefined, () => undefined);
     this.changed.fire();
   }
 

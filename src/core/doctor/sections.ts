@@ -1,5 +1,6 @@
 /** How findings are grouped and marked, shared by the markdown and the text renderers. */
 import type { DoctorFinding, DoctorSeverity } from './types';
+import { countOf } from '../text/plural';
 
 export const SECTION_TITLES = {
   explain: 'Pasted error',
@@ -34,8 +35,7 @@ export function groupBySection(findings: readonly DoctorFinding[]): Array<{ sect
 export const SEVERITY_MARKS: Record<DoctorSeverity, string> = { ok: '✓', error: '✗', warning: '⚠', info: 'ℹ' };
 
 export function summaryLine(counts: Record<DoctorSeverity, number>, cancelled: boolean): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.ok} passed`];
-  if (counts.info) parts.push(`${counts.info} note${counts.info === 1 ? '' : 's'}`);
+  const parts = [countOf(counts.error, 'error'), countOf(counts.warning, 'warning'), `${counts.ok} passed`];
+  if (counts.info) parts.push(countOf(counts.info, 'note'));
   return `${parts.join(', ')}${cancelled ? ' (cancelled before the end)' : ''}`;
 }

@@ -25,6 +25,7 @@ import { configuredBaseUrl, secretDestination } from '../trust/secretDestination
 import { withCancellableProgress } from '../ui/progress';
 import { environmentArg, isInteractive, productArg, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { countOf } from '../../core/text/plural';
 
 const TITLE = 'MoMo: Diagnose MoMo Setup';
 
@@ -97,7 +98,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
     rerun: () => vscode.commands.executeCommand('momo.diagnoseSetup', rerunArgs(args, environment)),
   };
   setCurrentSession(session);
-  ctx.log.info(`MoMo doctor for ${environment.id}: ${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.ok} passed${report.cancelled ? ', cancelled' : ''}.`);
+  ctx.log.info(`MoMo doctor for ${environment.id}: ${countOf(report.counts.error, 'error')}, ${countOf(report.counts.warning, 'warning')}, ${report.counts.ok} passed${report.cancelled ? ', cancelled' : ''}.`);
   const html = args.show === false ? undefined : DoctorReportPanel.show(ctx, session);
   announce(ctx, session, args.show !== false);
   return {
@@ -195,19 +196,19 @@ function announce(ctx: CommandContext, session: DoctorSession, shown: boolean): 
   const where = environmentLabel(session.environment);
   const showReport: Actions = shown ? {} : { 'Show Report': () => vscode.commands.executeCommand('momo.diagnoseSetup', { environment: session.environment }) };
   if (report.cancelled) {
-    ctx.notifier.tell('info', `The MoMo doctor was cancelled; the report shows the ${report.findings.length} finding(s) made before that.`, showReport);
+    ctx.notifier.tell('info', `The MoMo doctor was cancelled; the report shows the ${countOf(report.findings.length, 'finding')} made before that.`, showReport);
     return;
   }
   if (report.ok) {
-    const warnings = report.counts.warning ? `, and ${report.counts.warning} warning(s) worth a look` : '';
-    ctx.notifier.tell('info', `The MoMo doctor found no problem in the ${where} setup: ${report.counts.ok} check(s) passed${warnings}.`, showReport);
+    const warnings = report.counts.warning ? `, and ${countOf(report.counts.warning, 'warning')} worth a look` : '';
+    ctx.notifier.tell('info', `The MoMo doctor found no problem in the ${where} setup: ${countOf(report.counts.ok, 'check')} passed${warnings}.`, showReport);
     return;
   }
   const first = report.findings.find((f) => f.severity === 'error');
   const lead = first ? ` First: ${first.subject ? `${first.subject}: ` : ''}${first.message}` : '';
   ctx.notifier.tell(
     'warning',
-    ctx.log.redact(`The MoMo doctor found ${report.counts.error} problem(s) in the ${where} setup.${lead} The report shows each one with its fix.`),
+    ctx.log.redact(`The MoMo doctor found ${countOf(report.counts.error, 'problem')} in the ${where} setup.${lead} The report shows each one with its fix.`),
     showReport,
   );
 }

@@ -2,10 +2,10 @@
  * MoMo: Explain a MoMo Error. Args: { text } (or the text itself as a string); without it an
  * InputBox asks for the pasted status line or body. The core explains it exactly as it
  * explains a live failure; the notification gives the meaning, the most likely cause and the
- * fixes as buttons, and "Show Details" opens the full explanation in the doctor's view.
+ * fixes as buttons, and "Details" opens the full explanation in the doctor's view.
  */
 import * as vscode from 'vscode';
-import { runDoctor, type DoctorFinding } from '../../core/doctor';
+import { runDoctor, summarize, type DoctorFinding } from '../../core/doctor';
 import { redactSecrets } from '../../core/momo/redact';
 import { fixAction, fixButtonLabel } from '../doctor/doctorFixes';
 import { publicReport, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
@@ -26,13 +26,16 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
   }
   // A pasted curl line or log may hold a key: it is masked before anything keeps or shows it.
   ctx.log.info(`Explaining a pasted error: ${shorten(ctx.log.redact(text))}`);
-  const report = await runDoctor({ errorText: text });
-  const finding = redactFinding(report.findings[0], text);
-  const recognised = finding.severity !== 'warning';
+  const explained = redactFinding((await runDoctor({ errorText: text })).findings[0], text);
+  const recognised = explained.severity !== 'warning';
+  // The doctor notes an explanation (it never fails a report); here the pasted error is the
+  // subject, so a recognised one is shown as the error it is.
+  const finding: DoctorFinding = recognised ? { ...explained, severity: 'error', ok: false } : explained;
+  const report = summarize([finding]);
   const session: DoctorSession = {
     title: 'MoMo: the pasted error explained',
     environment: 'sandbox',
-    report: { ...report, findings: [finding] },
+    report,
     scopes: new Map(),
     workspace: { files: new Map(), gitignores: new Map(), folderOf: new Map() },
     rerun: () => vscode.commands.executeCommand('momo.diagnoseSetup', { errorText: text }),
@@ -46,12 +49,12 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
       actions[fixButtonLabel(fix)] = action;
     }
   }
-  actions['Show Details'] = () => {
+  actions.Details = () => {
     setCurrentSession(session);
     DoctorReportPanel.show(ctx, session);
   };
-  ctx.notifier.tell(recognised ? 'info' : 'warning', ctx.log.redact(`${finding.message}${cause}`), actions);
-  return { ok: true, recognised, finding: publicReport({ ...report, findings: [finding] }).findings[0] };
+  ctx.notifier.tell(recognised ? 'error' : 'warning', ctx.log.redact(`${finding.message}${cause}`), actions);
+  return { ok: true, recognised, finding: publicReport(report).findings[0] };
 }
 
 async function askForText(): Promise<string | undefined> {

@@ -9,6 +9,7 @@ import { pickEnvironment, pickKeyType, pickProduct } from '../ui/pickers';
 import { confirmed, environmentArg, keyTypeArg, productArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { resolveApiUser } from './resolveApiUser';
+import { countOf } from '../../core/text/plural';
 
 export async function removeApiUser(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
   const stateKey = toArgs(arg).stateKey;
@@ -77,7 +78,7 @@ export async function forgetAllCredentials(ctx: CommandContext, arg: unknown): P
   if (!confirmed(toArgs(arg))) {
     const answer = await ctx.notifier.ask(
       'warning',
-      `Forget every stored MoMo credential (${count} subscription key(s) and API user(s)) in every VS Code window? ` +
+      `Forget every stored MoMo credential (${countOf(count, 'record')}: subscription keys and API users) in every VS Code window? ` +
         'The keys are deleted from SecretStorage; API users still exist at MoMo, and their keys cannot be read back.',
       ['Forget All'],
       { modal: true },
@@ -87,6 +88,6 @@ export async function forgetAllCredentials(ctx: CommandContext, arg: unknown): P
     }
   }
   const forgotten = await ctx.store.forgetAll();
-  ctx.notifier.tell('info', `Forgot ${forgotten} MoMo credential record(s) and deleted their secrets from SecretStorage.`);
+  ctx.notifier.tell('info', `Forgot ${countOf(forgotten, 'MoMo credential record')} and deleted their secrets from SecretStorage.`);
   return { ok: true, forgotten };
 }

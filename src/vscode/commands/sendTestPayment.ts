@@ -24,6 +24,7 @@ import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { isInteractive, productArg, quotedArgument, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { countOf } from '../../core/text/plural';
 
 const TITLE = 'MoMo: Send Test Payment';
 
@@ -109,7 +110,7 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
         ...(typeof args.pollIntervalMs === 'number' ? { pollIntervalMs: args.pollIntervalMs } : {}),
         onStatus: (update) => {
           referenceId = update.referenceId;
-          report(update.polls === 0 ? 'accepted, reading its status…' : `${update.status} after ${update.polls} status read(s)…`);
+          report(update.polls === 0 ? 'accepted, reading its status…' : `${update.status} after ${countOf(update.polls, 'status read')}…`);
         },
       }),
     );
@@ -117,7 +118,7 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
     const finishedAt = new Date();
     ctx.log.info(`Test payment ${result.referenceId}: ${summary.summary}`);
     if (result.status === 'SUCCESSFUL') {
-      await ctx.progress.mark('testPaymentSucceeded');
+      ctx.progress.mark('testPaymentSucceeded');
     }
     announce(ctx, user, summary, finishedAt);
     const callback = args.callMyApp === true ? await callMyApp(user, outcome, callbackUrl) : undefined;

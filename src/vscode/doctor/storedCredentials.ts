@@ -6,7 +6,7 @@
 import type { DoctorApiUser, DoctorFinding, DoctorSubscriptionKey } from '../../core/doctor';
 import { maskSecret } from '../../core/momo/redact';
 import type { Product } from '../../core/momo/products';
-import { findSubscriptionKeys, type ApiUserRecord } from '../../core/store/credentialIndex';
+import { activeApiUser, findSubscriptionKeys, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { keyTypeLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
 import type { CredentialStore } from '../credentialStore';
@@ -75,13 +75,15 @@ export async function storedDoctorInput(store: CredentialStore, environment: str
   }
 
   const wantedUser = filter.apiUser?.trim().toLowerCase();
-  const users = index.apiUsers.filter(
-    (u) => u.environment === environment && (!filter.product || u.product === filter.product) && (!wantedUser || u.apiUser === wantedUser),
-  );
+  const active = activeApiUser(index);
+  const isActive = (u: ApiUserRecord): boolean => !!active && u.apiUser === active.apiUser && u.environment === active.environment && u.product === active.product;
+  // The active user first, then the newest: the one people use is reported on top.
+  const users = index.apiUsers
+    .filter((u) => u.environment === environment && (!filter.product || u.product === filter.product) && (!wantedUser || u.apiUser === wantedUser))
+    .sort((a, b) => Number(isActive(b)) - Number(isActive(a)) || b.createdAt.localeCompare(a.createdAt));
   for (const user of users) {
-    const label = user.label
-      ? `${user.label} (${productLabel(user.product)} API user ${user.apiUser})`
-      : `${productLabel(user.product)} API user ${user.apiUser}`;
+    const name = `${productLabel(user.product)} API user ${user.apiUser}${isActive(user) ? ' (active)' : ''}`;
+    const label = user.label ? `${user.label} (${name})` : name;
     result.scopes.set(label, { environment, product: user.product, apiUser: user.apiUser });
     const apiKey = user.keyStored ? await store.getApiKey(user) : undefined;
     if (user.keyStored && !apiKey) {

@@ -9,6 +9,7 @@ import { TEST_OUTCOME_INFO, TEST_OUTCOMES, validateAmount, validateCallbackUrl, 
 import { apiUsersIn, type CredentialIndex } from '../../core/store/credentialIndex';
 import { productLabel } from '../../core/store/credentialText';
 import { inputValidated } from '../ui/pickers';
+import { countOf } from '../../core/text/plural';
 
 const PAYMENT_KIND: Record<Product, string> = {
   collection: 'request to pay: takes money from a payer',
@@ -26,7 +27,7 @@ export async function pickPaymentProduct(title: string, index: CredentialIndex):
     return {
       label: productLabel(product),
       description: PAYMENT_KIND[product],
-      detail: users > 0 ? `${users} sandbox API user(s) stored` : 'no sandbox API user stored yet',
+      detail: users > 0 ? `${countOf(users, 'sandbox API user')} stored` : 'no sandbox API user stored yet',
       product,
       users,
     };

@@ -105,7 +105,7 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
       ctx.notifier.tell('error', `The credentials were not written: ${outcome.reason}${outcome.stale ? ' Run the command again.' : ''}`);
       return failed(outcome.reason);
     }
-    await ctx.progress.mark('settingsWritten');
+    ctx.progress.mark('settingsWritten');
     return report(ctx, uri, chosen, plan, context, { includeLoader, options });
   }
   return failed('The file kept changing while the edit was being prepared.');

@@ -40,33 +40,36 @@ export function presentError(ctx: CommandContext, err: unknown, scope: ErrorScop
   ctx.notifier.tell('error', ctx.log.redact(`${err.message}${cause}`), actions);
 }
 
-/** Short button texts: the core's step labels are written as sentences for the CLI and the log. */
+/**
+ * Short button texts: VS Code cuts a notification button after about 15 characters, and the
+ * core's step labels are written as sentences for the CLI and the log.
+ */
 export function buttonLabel(step: NextStep): string {
   switch (step.id) {
     case 'reenterSubscriptionKey':
-      return 'Re-enter subscription key';
+      return 'Re-enter Key';
     case 'openPortal':
-      return 'Open developer portal';
+      return 'Open Portal';
     case 'openPartnerPortal':
-      return 'Open Partner Portal';
+      return 'Partner Portal';
     case 'retry':
-      return 'Try again';
+      return 'Try Again';
     case 'checkNetwork':
-      return 'Check proxy settings';
+      return 'Proxy Settings';
     case 'checkBaseUrl':
-      return 'Check base URL';
+      return 'Check Base URL';
     case 'regenerateApiKey':
-      return 'Create new API key';
+      return 'New API Key';
     case 'finishProvisioning':
       return 'Finish provisioning';
     case 'addExistingApiUser':
-      return 'Add existing API user';
+      return 'Add API User';
     case 'provisionAgain':
-      return 'Provision new API user';
+      return 'New API User';
     case 'chooseTargetEnvironment':
-      return 'Choose target environment';
+      return 'Set Environment';
     case 'showLog':
-      return 'Show log';
+      return 'Show Log';
   }
 }
 

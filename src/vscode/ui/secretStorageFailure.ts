@@ -60,7 +60,7 @@ export function reportSubscriptionKeyNotStored(ctx: CommandContext, failure: Sec
     'error',
     'VS Code could not store the subscription key because SecretStorage failed (on Linux: no unlocked keyring). ' +
       'Unlock or install a keyring, then try again; the key stays available in the developer portal.',
-    { 'Try again': retry, 'Show log': () => ctx.log.show() },
+    { 'Try Again': retry, 'Show Log': () => ctx.log.show() },
   );
   ctx.log.error(`Subscription key not stored: ${failure.reason}`);
 }

@@ -208,11 +208,13 @@ describe('doctor: momo.diagnoseSetup and momo.explainError', function () {
     assert.strictEqual(result.recognised, true);
     assert.strictEqual(result.finding.check, 'explain');
     assert.ok((result.finding.causes ?? []).length > 0);
+    // An explained 401 is shown as the error it is, not as a passing note.
+    assert.strictEqual(result.finding.severity, 'error');
     const shown = api.notifier.shown().at(-1);
-    assert.strictEqual(shown?.severity, 'info');
+    assert.strictEqual(shown?.severity, 'error');
     assert.match(String(shown?.message), /subscription key/i);
     assert.match(String(shown?.message), /Most likely:/);
-    assert.strictEqual(shown?.buttons.at(-1), 'Show Details');
+    assert.strictEqual(shown?.buttons.at(-1), 'Details');
     assert.ok((shown?.buttons.length ?? 0) >= 2, shown?.buttons.join(', '));
 
     const plain = await run<{ recognised: boolean }>('momo.explainError', 'it just did not work');
@@ -226,7 +228,7 @@ describe('doctor: momo.diagnoseSetup and momo.explainError', function () {
     const text = `curl -H "Ocp-Apim-Subscription-Key: ${pastedKey}" → ${INVALID_KEY_ERROR}`;
     const result = await run<{ finding: DoctorFinding }>('momo.explainError', { text });
     assertNoSecret(JSON.stringify(result.finding), [pastedKey], 'the explanation');
-    api.notifier.answerNext(/subscription key/i, 'Show Details');
+    api.notifier.answerNext(/subscription key/i, 'Details');
     await run('momo.explainError', { text });
     await api.notifier.idle();
     assertNoSecret(everythingShown(api), secrets, 'the MoMo log or a message');

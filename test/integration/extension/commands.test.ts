@@ -164,7 +164,7 @@ describe('extension: every command, driven with arguments against the emulator',
     assert.strictEqual(result.ok, false);
     const error = api.notifier.shown().filter((m) => m.severity === 'error').at(-1);
     assert.match(String(error?.message), /invalid/i);
-    assert.deepStrictEqual(error?.buttons.slice(0, 2), ['Re-enter subscription key', 'Open developer portal']);
+    assert.deepStrictEqual(error?.buttons.slice(0, 2), ['Re-enter Key', 'Open Portal']);
   });
 
   it('keeps a user created before a failure, offers "Finish provisioning" (also in the tree), which then completes it', async () => {

@@ -28,7 +28,7 @@ describe('extension: when SecretStorage cannot store a secret', function () {
       assert.strictEqual(result.ok, false);
       const error = api.notifier.shown().at(-1);
       assert.match(String(error?.message), /could not store the subscription key/);
-      assert.ok(error?.buttons.includes('Try again'));
+      assert.ok(error?.buttons.includes('Try Again'));
       assert.strictEqual(api.store.index().subscriptionKeys.some((k) => k.product === 'disbursement'), false);
     } finally {
       api.setSecretStorageFailureForTests(false);

@@ -3,13 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { useEmulator } from '../core/helpers/emulator';
-import { buildCli, CliRun, runCli } from './helpers/runCli';
+import { assertExit, buildCli, runCli } from './helpers/runCli';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-function assertExit(run: CliRun, code: number): void {
-  assert.equal(run.code, code, `exit ${run.code}, expected ${code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
-}
 
 function settingsFile(text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'momo-setup-'));
