@@ -35,7 +35,7 @@ export async function run(ctx: E2EContext): Promise<void> {
   await pickQuickItem(page, 'Collections');
   await pickQuickItem(page, 'Primary key');
   await typeIntoQuickInput(page, subscriptionKey);
-  await waitForText(page, 'Primary subscription key');
+  await waitForText(page, 'Primary key');
   await waitForText(page, `••••${subscriptionKey.slice(-3)}`);
 
   // Step 2, from the view's title bar: Provision Sandbox API User, answering its two questions.
@@ -43,7 +43,7 @@ export async function run(ctx: E2EContext): Promise<void> {
   await pickQuickItem(page, 'Collections');
   await typeIntoQuickInput(page, 'webhook.example.com');
   await waitForText(page, 'API user ', 30_000);
-  await waitForText(page, 'key stored');
+  await waitForText(page, 'never verified');
   if (emulator.apiUserCount() !== usersBefore + 1) {
     throw new Error(`the emulator has ${emulator.apiUserCount() - usersBefore} new API users, expected 1`);
   }

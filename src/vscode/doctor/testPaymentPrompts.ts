@@ -64,11 +64,14 @@ export function askAmount(title: string): Promise<string | undefined> {
 
 /** '' = no callback (Enter on the empty box); undefined = cancelled. */
 export async function askCallbackUrl(title: string, providerCallbackHost: string | undefined): Promise<string | undefined> {
-  const onHost = providerCallbackHost ? ` on ${providerCallbackHost}, this API user's provider callback host` : '';
+  const example = `http://${providerCallbackHost ?? 'example.com'}/momo/callback`;
+  const where = providerCallbackHost
+    ? `It must be on ${providerCallbackHost}, the host this API user was created with`
+    : 'It must be on the host this API user was created with';
   const raw = await vscode.window.showInputBox({
     title,
-    prompt: `Optional callback URL${onHost}. Leave empty for none: the sandbox rarely calls back, the result is polled anyway.`,
-    placeHolder: providerCallbackHost ? `https://${providerCallbackHost}/momo/callback` : 'https://example.com/momo/callback',
+    prompt: `Where MoMo should send the result, if you want it sent (optional; press Enter to skip). ${where}, for example ${example}. The result is checked here either way.`,
+    placeHolder: `Enter to skip, or e.g. ${example}`,
     ignoreFocusOut: true,
     validateInput: (text) => {
       if (text.trim() === '') {

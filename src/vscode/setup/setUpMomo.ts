@@ -12,7 +12,7 @@ import { refOf } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
 import { isInteractive, productArg, stringArg, toArgs, type Args } from '../commands/commandArgs';
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
-import { stepLine, verifyUser } from '../commands/verifyApiUser';
+import { stepLine, verifyUser, type VerifyStepResult } from '../commands/verifyApiUser';
 import type { Actions } from '../notifier';
 import type { ChosenCredentials } from '../settings/credentialChoice';
 import { copyCredentialLines } from '../settings/clipboardFallback';
@@ -84,18 +84,19 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
     if (!written.ok) return ended(run, written.reason);
     file = written.file;
     run.done(`written into ${file}`);
-    run.notes.push(written.message);
+    run.notes.push(...written.notices);
     slotWarning(run, target.slot, file, key.key);
+    if (target.fillSubscriptionKey) run.note(`Its empty subscription key is filled too, so the project runs as it is.`);
   }
 
   const verified = await verifyUser(ctx, chosen.user, { announce: false });
   if (!verified.ok) return verified.reason === 'cancelled' ? ended(run, undefined, 'the credentials were verified') : ended(run, verified.reason);
   const result = { ok: true as const, product: key.product, apiUser: chosen.user.apiUser, ...(file ? { file } : {}), verified: verified.verified, done: run.doneSteps, notes: run.notes };
   const who = `API user ${shortApiUser(chosen.user.apiUser)} (${productLabel(key.product)})`;
-  const where = file ? `, is in ${file}` : ' (not written into a settings file)';
+  const where = file ? `is written into ${file}` : 'is not written into a settings file';
   const notes = run.notes.length > 0 ? ` ${run.notes.join(' ')}` : '';
   if (!verified.verified) {
-    ctx.notifier.tell('error', `Set Up MoMo: ${who} is stored${where}, but it failed verification: ${stepLine(verified.steps)}${notes}`, {
+    ctx.notifier.tell('error', `Set Up MoMo: ${who} is stored and ${where}, but it failed verification: ${stepLine(verified.steps)}${notes}`, {
       'Diagnose': () => vscode.commands.executeCommand('momo.diagnoseSetup', { environment: SANDBOX, product: key.product }),
       'Verify Again': () => vscode.commands.executeCommand('momo.verifyApiUser', refOf(chosen.user)),
     });
@@ -107,7 +108,7 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
     return { ...result, payment };
   }
   const actions: Actions = { [SEND_TEST_PAYMENT]: () => vscode.commands.executeCommand('momo.sendTestPayment', paymentArgs) };
-  ctx.notifier.tell('info', `MoMo is set up: ${who} works (${stepLine(verified.steps)})${where}.${notes} Next: send a test payment to the sandbox's success number.`, actions);
+  ctx.notifier.tell('info', `MoMo is set up: ${who} works (${verdictLine(verified.steps)}) and ${where}.${notes} Next: a test payment to the sandbox's success number.`, actions);
   return result;
 }
 
@@ -132,6 +133,11 @@ function slotWarning(run: SetupRun, slot: SubscriptionKeySlot, file: string, key
         'calls with it will be refused. Put the same key there.',
     );
   }
+}
+
+/** The verdict steps only ("✓ token · ✓ balance"): the rest is in the log. */
+function verdictLine(steps: VerifyStepResult[]): string {
+  return steps.filter((s) => s.step === 'token' || s.step === 'balance').map((s) => `${s.ok ? '✓' : '✗'} ${s.step}`).join(' · ');
 }
 
 function ended(run: SetupRun, reason?: string, stoppedBefore?: string): SetUpResult {

@@ -77,9 +77,10 @@ export function toTreeItem(node: CredentialNode): vscode.TreeItem {
 }
 
 function subscriptionKeyItem(node: SubscriptionKeyNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${keyTypeLabel(node.keyType)} subscription key`, vscode.TreeItemCollapsibleState.None);
+  // The mask goes into the label: a narrow sidebar cuts the description first, never the label.
   const stored = node.masked !== undefined;
-  item.description = stored ? `${node.masked} · saved ${relativeTime(node.savedAt)}` : 'missing from SecretStorage';
+  const item = new vscode.TreeItem(`${keyTypeLabel(node.keyType)} key${stored ? ` ${node.masked}` : ''}`, vscode.TreeItemCollapsibleState.None);
+  item.description = stored ? `saved ${relativeTime(node.savedAt)}` : 'missing from SecretStorage';
   item.iconPath = new vscode.ThemeIcon(stored ? 'key' : 'warning');
   item.tooltip = subscriptionKeyTooltip(node.environment, node.product, node.keyType);
   item.contextValue = [
@@ -97,7 +98,12 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
   // A sandbox user whose provisioning stopped before its key was stored (or that may not exist).
   const pending = !node.keyUnsaved && !node.record.keyStored && node.record.origin === 'provisioned' && isSandbox(node.environment);
   const maybe = node.record.unconfirmed ? ', may not exist' : '';
-  item.description = pending ? `pending${maybe} · Finish provisioning` : `${node.keyStored ? 'key stored' : 'key missing'} · ${verifyText(node.record.lastVerified)}`;
+  // Short, so it is not cut: a stored key is the normal case, the icon says when it is not.
+  item.description = pending
+    ? `pending${maybe} · Finish provisioning`
+    : node.keyStored
+      ? verifyText(node.record.lastVerified)
+      : `key missing · ${verifyText(node.record.lastVerified)}`;
   item.iconPath = new vscode.ThemeIcon(
     !node.keyStored ? 'warning' : node.record.lastVerified && !node.record.lastVerified.ok ? 'error' : 'account',
   );

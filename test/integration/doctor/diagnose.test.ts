@@ -102,7 +102,8 @@ describe('doctor: momo.diagnoseSetup and momo.explainError', function () {
     assert.match(String(result.html), new RegExp(`${report.counts.error} errors?, `));
     assert.match(result.markdown, /## Subscription keys/);
     const shown = api.notifier.shown().at(-1);
-    assert.match(String(shown?.message), new RegExp(`The MoMo doctor found ${report.counts.error} problem\\(s\\) in the Sandbox \\(EUR\\) setup`));
+    const problems = report.counts.error === 1 ? '1 problem' : `${report.counts.error} problems`;
+    assert.match(String(shown?.message), new RegExp(`The MoMo doctor found ${problems} in the Sandbox \\(EUR\\) setup`));
   });
 
   it('keeps every secret out of the report, its Markdown, its view and the messages', async () => {

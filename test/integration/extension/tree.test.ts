@@ -44,11 +44,12 @@ describe('extension: the credentials tree and status bar', function () {
     const [env, product, primaryRow, secondaryRow, userRow] = tree;
     assert.strictEqual(env?.item.label, 'Sandbox (EUR)');
     assert.strictEqual(product?.item.label, 'Collections');
-    assert.strictEqual(primaryRow?.item.label, 'Primary subscription key');
-    assert.ok(String(primaryRow?.item.description).startsWith(`••••${primary.slice(-3)}`), String(primaryRow?.item.description));
-    assert.strictEqual(secondaryRow?.item.label, 'Secondary subscription key');
+    // The mask is in the label, so a narrow sidebar never cuts it.
+    assert.strictEqual(primaryRow?.item.label, `Primary key ••••${primary.slice(-3)}`);
+    assert.match(String(primaryRow?.item.description), /^saved /);
+    assert.match(String(secondaryRow?.item.label), /^Secondary key ••••[0-9a-f]{3}$/);
     assert.strictEqual(userRow?.item.label, `API user ${apiUser.split('-')[0]}…`);
-    assert.match(String(userRow?.item.description), /key stored · never verified/);
+    assert.match(String(userRow?.item.description), /^never verified$/);
     assert.match(String(userRow?.item.contextValue), /\bapiUser\b/);
     assert.match(String(userRow?.item.contextValue), /\bapiUser\.keyStored\b/);
     assert.match(String(userRow?.item.contextValue), /\bsandbox\b/);
