@@ -187,4 +187,9 @@ export interface FindingOptions {
   gitignoreText?: string | null;
   dotenvIgnored?: boolean;
   dotenvLoadedElsewhere?: boolean;
+  /**
+   * The project is known to have no .env: an environment read with an empty default then has
+   * nothing to read, and gets the same fill offer as a placeholder. Absent = not known.
+   */
+  dotenvMissing?: boolean;
 }

@@ -7,10 +7,12 @@
  * Edits go through the settings writer: one WorkspaceEdit, .env created in it when needed.
  */
 import * as vscode from 'vscode';
+import { DEVELOPER_PORTAL_URL } from '../../core/momo/errors';
 import { isProduct, type Product } from '../../core/momo/products';
 import type { Finding, QuickFix } from '../../core/settings';
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
 import { APPLY_FIX_COMMAND } from '../commands/commandIds';
+import type { Actions } from '../notifier';
 import { pickApiUser } from '../ui/pickers';
 import { provisionOnTheSpot, usableUsers, withApiKey } from './credentialChoice';
 import { insertCredentialsIntoFile } from './insertCredentials';
@@ -95,6 +97,9 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
     const outcome = await applyPlannedChanges(changes);
     if (outcome.applied) {
       tellApplied(ctx, fix, outcome.files);
+      if (finding?.code === 'momo.hardcodedSecret' && context?.git.tracked === true) {
+        warnAboutHistory(ctx, finding, relativeName(uri));
+      }
       return { ok: true };
     }
     if (!outcome.stale || attempt === ATTEMPTS) {
@@ -112,6 +117,24 @@ function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri[]): v
   if (install || files.length > 1) {
     ctx.notifier.tell('info', `Applied "${fix.title}" (${where}).${install}`);
   }
+}
+
+/**
+ * Moving a committed secret out of the file does not take it out of git history: whoever has
+ * the repository still has the key. The way out is a new key, offered as the button that makes one.
+ */
+function warnAboutHistory(ctx: CommandContext, finding: Finding, file: string): void {
+  const what = finding.role === 'apiKey' ? 'API key' : finding.role === 'apiUser' ? 'API user' : 'subscription key';
+  const message =
+    `The ${what} is out of ${file} now, but it stays in git history: anyone with the repository can still read it. ` +
+    (finding.role === 'subscriptionKey'
+      ? 'Regenerate it on the developer portal (Profile → Subscriptions), then set the new one.'
+      : 'Create a new API key so the committed one stops working.');
+  const actions: Actions =
+    finding.role === 'subscriptionKey'
+      ? { 'Open Portal': () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_PORTAL_URL)) }
+      : { 'New API Key': () => vscode.commands.executeCommand('momo.generateApiKey') };
+  ctx.notifier.tell('warning', message, actions);
 }
 
 /** The same problem in the current text: same code and variable, the nearest to where it was. */

@@ -101,7 +101,7 @@ export function findingOptions(document: SettingsDocument, context: ProjectConte
     tracked,
     ignored: git.ignored === true,
     knownProductionSecrets,
-    ...(context.dotenv.text !== undefined ? { dotenv: { text: context.dotenv.text, fileName: '.env' } } : {}),
+    ...(context.dotenv.text !== undefined ? { dotenv: { text: context.dotenv.text, fileName: '.env' } } : { dotenvMissing: true }),
     gitignoreText: context.gitignore.text ?? null,
     ...(context.dotenvIgnored !== undefined ? { dotenvIgnored: context.dotenvIgnored } : {}),
     dotenvLoadedElsewhere: context.dotenvLoadedElsewhere,

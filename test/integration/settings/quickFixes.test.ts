@@ -83,6 +83,19 @@ describe('settings: quick fixes', function () {
     assert.match(String(await readText(`${dir}/.gitignore`)), /^\.env$/m);
     assert.strictEqual(editor.document.isDirty, false, 'settings.py had no unsaved changes, so it was saved');
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.hardcodedSecret'), 'the leak warning to go');
+    // Out of the file is not out of git history: say so, with the button that gets a new key.
+    const history = api.notifier.shown().find((m) => /stays in git history/.test(m.message));
+    assert.strictEqual(history?.severity, 'warning');
+    assert.match(String(history?.message), /Regenerate it on the developer portal/);
+    assert.deepStrictEqual(history?.buttons, ['Open Portal']);
+  });
+
+  it('offers the fill on an empty environment read when the project has no .env', async () => {
+    const dir = await makeProject('fix-empty-read', { 'manage.py': '', 'app/settings.py': "import os\nMOMO_API_USER = os.environ.get('MOMO_API_USER', '')\nMOMO_API_KEY = os.environ.get('MOMO_API_KEY', '')\n" }, { git: true });
+    const editor = await open(`${dir}/app/settings.py`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.filter((x) => x.code === 'momo.placeholder').length >= 2, 'a fill offer on each empty read');
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.placeholder', 1).range);
+    assert.ok(actions.some((a) => a.title === 'Fill in the stored MoMo API user and key'), actions.map((a) => a.title).join(', '));
   });
 
   it('fills the placeholders with the stored sandbox user (reference mode), then adds the .env loader from the message', async () => {

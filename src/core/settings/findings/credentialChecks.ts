@@ -52,6 +52,10 @@ export function placeholderFindings(context: FindingContext): Finding[] {
     } else if (fallback && fallback.value !== '' && isPlaceholderValue(fallback.value)) {
       const message = `${variable.name} falls back to a placeholder when ${variable.envRead?.envName} is not set: set it in .env (and keep the default empty).`;
       findings.push(makeFinding(context, 'momo.placeholder', 'information', message, fallback.start, fallback.end, variable, [fillFix(variable)]));
+    } else if (variable.envRead && (!fallback || fallback.value === '') && context.options.dotenvMissing === true) {
+      // `os.environ.get('MOMO_API_USER', '')` with no .env anywhere: empty at run time.
+      const message = `${variable.name} reads ${variable.envRead.envName} from the environment, but the project has no .env to set it: fill in your MoMo ${label(variable)}.`;
+      findings.push(makeFinding(context, 'momo.placeholder', 'information', message, variable.nameStart, variable.nameEnd, variable, [fillFix(variable)]));
     }
   }
   return findings;
