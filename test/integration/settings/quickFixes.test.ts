@@ -95,7 +95,7 @@ describe('settings: quick fixes', function () {
     const editor = await open(`${dir}/app/settings.py`);
     const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.filter((x) => x.code === 'momo.placeholder').length >= 2, 'a fill offer on each empty read');
     const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.placeholder', 1).range);
-    assert.ok(actions.some((a) => a.title === 'Fill in the stored MoMo API user and key'), actions.map((a) => a.title).join(', '));
+    assert.ok(actions.some((a) => a.title === 'Fill with stored sandbox credentials'), actions.map((a) => a.title).join(', '));
   });
 
   it('fills the placeholders with the stored sandbox user (reference mode), then adds the .env loader from the message', async () => {
