@@ -85,8 +85,8 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
   const oldEnd = newEnd - delta;
   if (FILE_WIDE.test(oldText.slice(regionStart, oldEnd)) || FILE_WIDE.test(text.slice(regionStart, newEnd))) return undefined;
 
-  const first = firstStartingAtOrAfter(old.statements, regionStart);
-  const last = firstStartingAtOrAfter(old.statements, oldEnd);
+  const first = firstAtOrAfter(old.statements, 'start', regionStart);
+  const last = firstAtOrAfter(old.statements, 'start', oldEnd);
   const before = old.statements.slice(first, last).map((s) => contribution(oldText, s, old.patterns));
   const after = lexed.statements.map((s) => contribution(text, s, old.patterns));
   const styleCounts = old.styleCounts.map((count, i) => count - sum(before, (c) => c.styles[i]) + sum(after, (c) => c.styles[i]));
@@ -126,7 +126,7 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
 function restartLine(old: PythonRegionState, span: ChangedSpan): number | undefined {
   const { index, statements } = old;
   let low = span.start;
-  const touched = statements[firstEndingAtOrAfter(statements, span.start)];
+  const touched = statements[firstAtOrAfter(statements, 'end', span.start)];
   if (touched && touched.start <= span.oldEnd) low = Math.min(low, touched.start);
   let line = index.lineAt(low);
   // Start before the edit, so the line break before the restart is untouched ("\r" + a typed "\n").
@@ -145,7 +145,7 @@ function openStatementAt(old: PythonRegionState, at: number): PyStatement | 'con
   const text = old.index.text;
   const breakAt = text.charCodeAt(at - 1) === 10 && text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;
   if (text.charCodeAt(breakAt - 1) === 92 /* \ */) return 'continued';
-  const before = old.statements[firstStartingAtOrAfter(old.statements, at) - 1];
+  const before = old.statements[firstAtOrAfter(old.statements, 'start', at) - 1];
   return before && before.end >= at ? before : undefined;
 }
 
@@ -189,23 +189,13 @@ function sum(contributions: readonly Contribution[], pick: (c: Contribution) => 
   return contributions.reduce((total, c) => total + pick(c), 0);
 }
 
-function firstStartingAtOrAfter(statements: readonly PyStatement[], offset: number): number {
+/** The first statement whose `edge` (start or end) is at or after `offset` (binary search). */
+function firstAtOrAfter(statements: readonly PyStatement[], edge: 'start' | 'end', offset: number): number {
   let low = 0;
   let high = statements.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (statements[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-function firstEndingAtOrAfter(statements: readonly PyStatement[], offset: number): number {
-  let low = 0;
-  let high = statements.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (statements[mid].end < offset) low = mid + 1;
+    if (statements[mid][edge] < offset) low = mid + 1;
     else high = mid;
   }
   return low;
