@@ -89,6 +89,7 @@ async function main(argv) {
     ['the manifest meets Open VSX (license file, repository, publisher usable as a namespace)', () => checkOpenVsx(files, manifest)],
     ['the packaged README is the users\' one (not the contributors\')', () => checkUserReadme(files)],
     ['every file the manifest points at is in it', () => checkReferencedFiles(files, manifest)],
+    ['the manifest\'s texts are in it in every language (package.nls*.json, French walkthrough)', () => checkTranslations(files, manifest)],
     ['the bundles the extension loads at run time are in it', () => checkRuntimeBundles(files)],
     ['every bundle is a production build (minified, no source map)', () => checkProductionBundles(files)],
   ];
@@ -196,9 +197,40 @@ function checkUserReadme(files) {
 /** `main`, `icon` and every local media file named under `contributes` (views, walkthroughs). */
 function checkReferencedFiles(files, manifest) {
   const referenced = new Set([manifest.main, manifest.icon].filter(Boolean).map(normalize));
-  collectMediaPaths(manifest.contributes, referenced);
+  forEachString(manifest.contributes, (text) => LOCAL_MEDIA.test(text) && referenced.add(normalize(text)));
   const problems = [...referenced].filter((name) => !files.has(name)).map((name) => `${name} is referenced but not packaged`);
   return { problems, detail: `${referenced.size} files` };
+}
+
+/** Languages the package ships besides English; each needs package.nls.<language>.json and its walkthrough markdown. */
+const LANGUAGES = ['fr'];
+
+/** Every `%key%` of the packaged manifest resolves in each packaged package.nls*.json; each walkthrough markdown has its twins. */
+function checkTranslations(files, manifest) {
+  const problems = [];
+  const keys = new Set();
+  forEachString(manifest, (text) => {
+    const key = /^%([\w.-]+)%$/.exec(text)?.[1];
+    if (key) keys.add(key);
+  });
+  for (const nlsFile of ['package.nls.json', ...LANGUAGES.map((language) => `package.nls.${language}.json`)]) {
+    const entry = files.get(nlsFile);
+    if (!entry) {
+      problems.push(`${nlsFile} is not in the package`);
+      continue;
+    }
+    const texts = JSON.parse(entry.data.toString('utf8'));
+    const missing = [...keys].filter((key) => typeof texts[key] !== 'string');
+    if (missing.length > 0) problems.push(`${nlsFile} lacks ${missing.join(', ')}`);
+  }
+  const markdown = (manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown).filter(Boolean));
+  for (const file of markdown) {
+    for (const language of LANGUAGES) {
+      const twin = normalize(file).replace(/\.md$/, `.nls.${language}.md`);
+      if (!files.has(twin)) problems.push(`${twin} is not in the package`);
+    }
+  }
+  return { problems, detail: `${keys.size} keys, ${['en', ...LANGUAGES].join(' + ')}` };
 }
 
 /** Files the code requires by a computed path, which no manifest field names. */
@@ -218,12 +250,10 @@ function checkProductionBundles(files) {
   return { problems, detail: bundles.join(', ') };
 }
 
-function collectMediaPaths(value, found) {
-  if (typeof value === 'string') {
-    if (LOCAL_MEDIA.test(value)) found.add(normalize(value));
-  } else if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) collectMediaPaths(child, found);
-  }
+/** Calls `visit` with every string inside a JSON value. */
+function forEachString(value, visit) {
+  if (typeof value === 'string') visit(value);
+  else if (value && typeof value === 'object') for (const child of Object.values(value)) forEachString(child, visit);
 }
 
 /** "./dist/extension.js" and "dist/extension.js" name the same entry. */

@@ -16,7 +16,12 @@ const { createDemoProfile } = require('./demo-profile');
 const { installExtension } = require('./extension-install');
 const { choosePort } = require('./ports');
 
-const MANIFEST = JSON.parse(fs.readFileSync(path.join(steps.ROOT, 'package.json'), 'utf8'));
+/** package.json with its %key% texts in English (package.nls.json), as the demo's workbench shows them. */
+const MANIFEST = (() => {
+  const english = JSON.parse(fs.readFileSync(path.join(steps.ROOT, 'package.nls.json'), 'utf8'));
+  const text = fs.readFileSync(path.join(steps.ROOT, 'package.json'), 'utf8');
+  return JSON.parse(text.replace(/"%([\w.-]+)%"/g, (whole, key) => (key in english ? JSON.stringify(english[key]) : whole)));
+})();
 const CHECK_TIMEOUT_MS = 5 * 60_000;
 
 /**

@@ -142,7 +142,10 @@ function firstCommandTitle(): string {
   };
   const command = manifest.contributes?.commands?.[0];
   if (!command) throw new Error('package.json contributes no command to wait for');
-  return command.category ? `${command.category}: ${command.title}` : command.title;
+  // The titles are %keys% of package.nls.json, which the runners' English workbench shows.
+  const english = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const text = (value: string): string => english[/^%(.+)%$/.exec(value)?.[1] ?? ''] ?? value;
+  return command.category ? `${text(command.category)}: ${text(command.title)}` : text(command.title);
 }
 
 async function startEmulatorIfBuilt(): Promise<RunningEmulator | undefined> {
