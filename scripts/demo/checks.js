@@ -22,7 +22,7 @@ async function runDemoChecks(demo) {
   const checks = [
     [`${demo.server.baseUrl}/ answers 200 and opens the sample project`, () => checkUrlOpensWorkspace(demo)],
     ['the packaged extension is installed in the demo profile', () => checkExtensionInstalled(demo)],
-    ['user settings point momo.sandbox.baseUrl at the emulator', () => checkSettings(demo)],
+    ['the Remote (machine) settings point momo.sandbox.baseUrl at the emulator', () => checkSettings(demo)],
     ['the emulator provisions an API user with the printed key', () => checkEmulatorProvisions(demo)],
     ['the workbench loads in Chromium with the installed extension active', () => checkWorkbench(demo)],
   ];
@@ -67,7 +67,8 @@ function checkExtensionInstalled({ profile, manifest }) {
 }
 
 function checkSettings({ profile, emulator }) {
-  const settings = JSON.parse(fs.readFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), 'utf8'));
+  // code-server's window is remote: a machine-overridable setting is read from Machine/, not User/.
+  const settings = JSON.parse(fs.readFileSync(path.join(profile.userDataDir, 'Machine', 'settings.json'), 'utf8'));
   const baseUrl = settings['momo.sandbox.baseUrl'];
   if (baseUrl !== emulator.url) throw new Error(`it is ${JSON.stringify(baseUrl)}, the emulator is ${emulator.url}`);
   return baseUrl;

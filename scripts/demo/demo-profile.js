@@ -12,17 +12,19 @@ const WORKSPACE_DIR = path.join(ROOT, '.vscode-test', 'demo-workspace');
 const SAMPLE_PROJECT = path.join(ROOT, 'test', 'fixtures', 'workspace');
 
 /**
- * A fresh copy of the sample Django project, an empty extensions folder and these user settings.
+ * A fresh copy of the sample Django project, an empty extensions folder and these settings,
+ * written by test/runners' writeProfileSettings (base URLs go to the Remote settings file that
+ * code-server reads them from).
  * @param {Record<string, unknown>} settings
+ * @param {(userDataDir: string, settings: Record<string, unknown>) => { user: string; machine: string }} writeSettings
  */
-function createDemoProfile(settings) {
+function createDemoProfile(settings, writeSettings) {
   for (const dir of [PROFILE_DIR, WORKSPACE_DIR]) fs.rmSync(dir, { recursive: true, force: true });
   const userDataDir = path.join(PROFILE_DIR, 'user-data');
   const extensionsDir = path.join(PROFILE_DIR, 'extensions');
 
   fs.cpSync(SAMPLE_PROJECT, WORKSPACE_DIR, { recursive: true });
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  writeSettings(userDataDir, settings);
   fs.mkdirSync(extensionsDir, { recursive: true });
 
   return {

@@ -48,8 +48,8 @@ async function main(options, { stop, onRunning }) {
   stop.throwIfAborted();
   const subscriptionKey = emulator.subscriptionKeys.collection.primary;
 
-  const { BASE_SETTINGS, composeSettings } = helpers.testEnvironment;
-  const profile = createDemoProfile(composeSettings(BASE_SETTINGS, { 'momo.sandbox.baseUrl': emulator.url }));
+  const { BASE_SETTINGS, composeSettings, writeProfileSettings } = helpers.testEnvironment;
+  const profile = createDemoProfile(composeSettings(BASE_SETTINGS, { 'momo.sandbox.baseUrl': emulator.url }), writeProfileSettings);
   timed('Install the .vsix into code-server', () => installExtension(helpers.paths.CODE_SERVER_ENTRY, profile, vsix.file));
 
   const server = await helpers.codeServer.startCodeServer(profile, 'demo', { port });

@@ -18,8 +18,16 @@ export const CHROMIUM_ARGS = [
 export interface BrowserSession {
   browser: Browser;
   page: Page;
+  /**
+   * Closes the current page's browser context and opens a new one. In code-server the workbench
+   * keeps globalState and SecretStorage in the browser (IndexedDB), and a page left mid-write can
+   * still flush into the next page of the same context: a new context starts from nothing.
+   */
+  freshPage(): Promise<Page>;
   close(): Promise<void>;
 }
+
+const VIEWPORT = { width: 1400, height: 900 };
 
 export async function launchBrowser(): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
@@ -35,11 +43,17 @@ export async function launchBrowser(): Promise<BrowserSession> {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  let page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
   return {
     browser,
-    page,
+    get page() {
+      return page;
+    },
+    async freshPage() {
+      await page.context().close().catch(() => undefined);
+      page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+      return page;
+    },
     close: async () => {
       await browser.close().catch(() => undefined);
     },

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/emulator/types';
 import { E2EContext, E2EModule, SkipError } from '../e2e/harness/context';
 import { E2E_ARTIFACTS_DIR, screenshot, waitForCommand, waitForWorkbench } from '../e2e/harness/ui';
-import { launchBrowser } from './browser';
+import { BrowserSession, launchBrowser } from './browser';
 import { CodeServer, startCodeServer, workbenchUrl } from './code-server';
 import { emulatorAvailable, startTestEmulator } from './emulator';
 import { formatDuration, onCleanup, runMain, withDeadline } from './lifecycle';
@@ -40,13 +40,12 @@ async function main(): Promise<number> {
   const server = await startCodeServer(env, 'e2e');
   onCleanup(() => server.stop());
   console.log(`code-server ${server.baseUrl} (log: ${path.relative(REPO_ROOT, server.logFile)})`);
-  const { page, close } = await launchBrowser();
-  onCleanup(close);
-  if (process.env.MOMO_TEST_VERBOSE) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+  const browser = await launchBrowser();
+  onCleanup(browser.close);
 
   const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
-  const base = { page, baseUrl: server.baseUrl, artifactsDir: E2E_ARTIFACTS_DIR, emulator, emulatorUrl: emulator?.url };
-  const all = runAll(files, base, server, env, counts);
+  const base = { baseUrl: server.baseUrl, artifactsDir: E2E_ARTIFACTS_DIR, emulator, emulatorUrl: emulator?.url };
+  const all = runAll(files, base, browser, server, env, counts);
   await withDeadline(all, RUN_TIMEOUT_MS, `e2e run did not finish within ${formatDuration(RUN_TIMEOUT_MS)} (MOMO_TEST_TIMEOUT_MS)`).catch(
     (err: Error) => {
       console.error(`ERROR: ${err.message}`);
@@ -58,16 +57,19 @@ async function main(): Promise<number> {
   return counts.failed > 0 ? 1 : 0;
 }
 
-type BaseContext = Omit<E2EContext, 'log' | 'workspace'>;
+type BaseContext = Omit<E2EContext, 'log' | 'workspace' | 'page'>;
 
-async function runAll(files: string[], base: BaseContext, server: CodeServer, env: TestEnvironment, counts: Counts): Promise<void> {
+async function runAll(files: string[], base: BaseContext, browser: BrowserSession, server: CodeServer, env: TestEnvironment, counts: Counts): Promise<void> {
   for (const file of files) {
     const name = path.relative(E2E_DIR, file).replace(/\.e2e\.js$/, '');
     const loaded = require(file) as Partial<E2EModule>;
     const title = loaded.title ?? name;
     console.log(`\n  ${title}`);
     const workspace = env.newWorkspace(name);
-    const ctx: E2EContext = { ...base, workspace, log: (message) => console.log(`    ${message}`) };
+    // Nothing of the previous module's window (globalState, secrets, editors) reaches this one.
+    const page = await browser.freshPage();
+    if (process.env.MOMO_TEST_VERBOSE) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+    const ctx: E2EContext = { ...base, page, workspace, log: (message) => console.log(`    ${message}`) };
     const moduleStarted = Date.now();
     let own: OwnProfile | undefined;
     try {
@@ -76,7 +78,7 @@ async function runAll(files: string[], base: BaseContext, server: CodeServer, en
         own = await startOwnProfile(name, loaded.freshProfile);
         Object.assign(ctx, { baseUrl: own.server.baseUrl, workspace: own.env.workspace, emulator: own.emulator, emulatorUrl: own.emulator.url });
       }
-      await openWorkbench(base.page, own?.server ?? server, ctx.workspace);
+      await openWorkbench(page, own?.server ?? server, ctx.workspace);
       await withDeadline(loaded.run(ctx), MODULE_TIMEOUT_MS, `did not finish within ${formatDuration(MODULE_TIMEOUT_MS)}`);
       counts.passed += 1;
       console.log(`    ✔ passed (${formatDuration(Date.now() - moduleStarted)})`);
@@ -88,7 +90,7 @@ async function runAll(files: string[], base: BaseContext, server: CodeServer, en
       }
       counts.failed += 1;
       console.log(`    ✖ FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      const shot = await screenshot(base.page, `${name}-failure`).catch(() => undefined);
+      const shot = await screenshot(page, `${name}-failure`).catch(() => undefined);
       if (shot) console.log(`    screenshot: ${path.relative(REPO_ROOT, shot)}`);
     } finally {
       await own?.stop();

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FIXTURES_DIR } from './paths';
+import { FIXTURES_DIR, REPO_ROOT } from './paths';
 
 export type Settings = Record<string, unknown>;
 
@@ -62,8 +62,7 @@ export function createTestEnvironment(settings: Settings): TestEnvironment {
   const extensionsDir = path.join(root, 'extensions');
 
   copyFixtureWorkspace(workspace);
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  writeProfileSettings(userDataDir, settings);
   fs.mkdirSync(extensionsDir);
 
   return {
@@ -82,6 +81,45 @@ export function createTestEnvironment(settings: Settings): TestEnvironment {
       else fs.rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Writes the settings where a person using code-server keeps them. code-server's window is a
+ * remote one: VS Code ignores a `machine` or `machine-overridable` setting (our base URLs) in the
+ * User settings file of a remote window, and reads it from the Remote ("Machine") settings file
+ * instead; before the extension's settings are registered it still reads the User value, so a
+ * base URL written there is seen or not depending on timing. Each setting goes to the file that
+ * VS Code reads it from: machine-scoped ones of package.json to Machine/, the rest to User/.
+ */
+export function writeProfileSettings(userDataDir: string, settings: Settings): { user: string; machine: string } {
+  const machineScoped = machineScopedSettings();
+  const user: Settings = {};
+  const machine: Settings = {};
+  for (const [key, value] of Object.entries(settings)) (machineScoped.has(key) ? machine : user)[key] = value;
+  const files = { user: path.join(userDataDir, 'User', 'settings.json'), machine: path.join(userDataDir, 'Machine', 'settings.json') };
+  fs.mkdirSync(path.dirname(files.user), { recursive: true });
+  fs.mkdirSync(path.dirname(files.machine), { recursive: true });
+  fs.writeFileSync(files.user, `${JSON.stringify(user, null, 2)}\n`);
+  fs.writeFileSync(files.machine, `${JSON.stringify(machine, null, 2)}\n`);
+  return files;
+}
+
+/** The settings package.json declares with scope `machine` or `machine-overridable`. */
+export function machineScopedSettings(): Set<string> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    contributes?: { configuration?: ConfigurationSection | ConfigurationSection[] };
+  };
+  const sections = [manifest.contributes?.configuration ?? []].flat();
+  const keys = sections.flatMap((section) =>
+    Object.entries(section.properties ?? {})
+      .filter(([, schema]) => schema.scope === 'machine' || schema.scope === 'machine-overridable')
+      .map(([key]) => key),
+  );
+  return new Set(keys);
+}
+
+interface ConfigurationSection {
+  properties?: Record<string, { scope?: string }>;
 }
 
 /** test/fixtures/workspace when a teammate has made one, else a folder with a README. */

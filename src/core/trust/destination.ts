@@ -56,7 +56,7 @@ export function decideDestination(input: DestinationInput): Destination {
         kind: 'refuse',
         reason: 'productionElsewhere',
         host,
-        message: `Production credentials are only sent to MTN's production hosts, and ${host} is not one; a ${sourceName(input.source)} cannot send them anywhere else. If you run ${host} yourself, set the base URL in your user settings instead.`,
+        message: `Production credentials are only sent to MTN's production hosts, and ${host} is not one; a ${sourceName(input.source)} cannot send them anywhere else. If you run ${host} yourself, set the base URL in your user settings instead (the Remote settings in a remote window).`,
       };
     }
     if (hostKind === 'loopback' || input.approval?.production) return send;

@@ -67,7 +67,7 @@ export function configuredBaseUrl(environment: string, document?: vscode.Uri, fa
   const candidates: Array<[string | undefined, UrlSource, string]> = [
     [trusted && multiRoot ? inspected?.workspaceFolderValue : undefined, 'folder', folder ? `${folder.name}/.vscode/settings.json` : 'the folder settings'],
     [trusted ? inspected?.workspaceValue : undefined, 'workspace', workspaceSettingsFile()],
-    [inspected?.globalValue, 'user', 'your user settings'],
+    [inspected?.globalValue, 'user', userSettingsName()],
   ];
   for (const [value, source, where] of candidates) {
     if (typeof value === 'string' && value.trim()) return { url: value.trim(), source, setting, where };
@@ -78,6 +78,14 @@ export function configuredBaseUrl(environment: string, document?: vscode.Uri, fa
 function defaultBaseUrl(environment: string): string {
   if (isSandbox(environment)) return SANDBOX_BASE_URL;
   return findEnvironment(environment)?.baseUrl ?? PRODUCTION_BASE_URL;
+}
+
+/**
+ * Base URLs are `machine-overridable`: in a remote window (SSH, WSL, Dev Containers, code-server)
+ * VS Code reads their user value from the Remote settings, not the local User settings.
+ */
+function userSettingsName(): string {
+  return vscode.env.remoteName ? 'your Remote settings' : 'your user settings';
 }
 
 function workspaceSettingsFile(): string {
