@@ -3,6 +3,7 @@
  * is secret. The base URLs are not here: only trust/secretDestinations.ts reads them.
  */
 import * as vscode from 'vscode';
+import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/client';
 
 /** `scope`: the document a resource-scoped setting is read for (its folder's value applies). */
 function section(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
@@ -17,6 +18,12 @@ export function defaultCallbackHost(): string {
 export function requestTimeoutMs(): number {
   const seconds = section().get<number>('requestTimeoutSeconds') ?? 15;
   return Math.max(1, seconds) * 1000;
+}
+
+/** Production token requests: `momo.production.tokenTimeoutSeconds`, never under 30 s (the new platform takes 10–20 s). */
+export function productionTokenTimeoutMs(): number {
+  const seconds = section().get<number>('production.tokenTimeoutSeconds') ?? 30;
+  return Math.max(MIN_PRODUCTION_TOKEN_TIMEOUT_MS, seconds * 1000, requestTimeoutMs());
 }
 
 export function settingsVariableNames(document?: vscode.Uri): { apiUser: string; apiKey: string } {

@@ -28,6 +28,7 @@ import {
 import {
   apiKeySecretName,
   isMomoSecretName,
+  normalizeApiUser,
   SUBSCRIPTION_KEY_TYPES,
   subscriptionKeySecretName,
   type SubscriptionKeyType,
@@ -127,7 +128,7 @@ export class CredentialStore implements vscode.Disposable {
     this.log.rememberSecret(apiKey);
     await this.updateIndex((i) => {
       const existing = i.apiUsers.find(
-        (u) => u.apiUser === record.apiUser.toLowerCase() && u.environment === record.environment && u.product === record.product,
+        (u) => u.apiUser === normalizeApiUser(record.apiUser) && u.environment === record.environment && u.product === record.product,
       );
       return withApiUser(i, { ...record, keyStored: existing?.keyStored === true });
     });

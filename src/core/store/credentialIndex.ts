@@ -6,7 +6,9 @@
  * Every function returns a new index and never mutates its input, so a caller can read, change
  * and write back without aliasing surprises, and so all of it is testable without VS Code.
  */
+import { isCredentialKind, type CredentialKind } from '../momo/credentialKind';
 import { ENVIRONMENTS } from '../momo/environments';
+import { isProductionPlatform, type ProductionPlatform } from '../momo/platforms';
 import { isProduct, PRODUCTS, type Product } from '../momo/products';
 import {
   apiKeySecretName,
@@ -49,6 +51,10 @@ export interface ApiUserRecord extends ProductScope {
   lastVerified?: VerifyResult;
   /** Kept after a failed provisioning whose "create user" may or may not have gone through. */
   unconfirmed?: true;
+  /** 'system': System Credentials (User ID + Credential Token, stored as its "API key"). Absent: API user + API key. */
+  credentialKind?: CredentialKind;
+  /** Production only: the platform the pair belongs to; it is only ever sent to that platform's host. Absent: legacy. */
+  platform?: ProductionPlatform;
 }
 
 export interface ApiUserRef extends ProductScope {
@@ -133,6 +139,8 @@ export function parseApiUserRecord(r: unknown): ApiUserRecord | undefined {
     ...(typeof r.label === 'string' ? { label: r.label } : {}),
     ...(isSubscriptionKeyType(r.subscriptionKeyType) ? { subscriptionKeyType: r.subscriptionKeyType } : {}),
     ...(r.unconfirmed === true ? { unconfirmed: true as const } : {}),
+    ...(isCredentialKind(r.credentialKind) ? { credentialKind: r.credentialKind } : {}),
+    ...(isProductionPlatform(r.platform) ? { platform: r.platform } : {}),
     ...optionalVerify(r.lastVerified),
   };
 }

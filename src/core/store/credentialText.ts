@@ -3,15 +3,17 @@
  * the promise "no secret in any label or tooltip" is testable: nothing here ever receives a
  * secret value, only ids, masks and metadata.
  */
+import type { CredentialKind } from '../momo/credentialKind';
 import { findEnvironment } from '../momo/environments';
+import { describePlatform, PLATFORM_SHORT_LABELS, platformBaseUrl, type ProductionPlatform } from '../momo/platforms';
 import { PRODUCT_LABELS, type Product } from '../momo/products';
 import type { ApiUserRecord, CredentialIndex, VerifyResult } from './credentialIndex';
 import { activeApiUser } from './credentialIndex';
 import type { SubscriptionKeyType } from './secretNames';
 
-/** First block of the UUID: enough to tell users apart, short enough for a tree row. */
+/** First block of the UUID (or the first 8 characters of a System Credentials User ID): enough to tell users apart. */
 export function shortApiUser(apiUser: string): string {
-  const first = apiUser.split('-')[0] ?? apiUser;
+  const first = apiUser.includes('-') ? (apiUser.split('-')[0] ?? apiUser) : apiUser.slice(0, 8);
   return first.length < apiUser.length ? `${first}…` : apiUser;
 }
 
@@ -72,13 +74,40 @@ export function subscriptionKeyTooltip(environment: string, product: Product, ke
 }
 
 export function apiUserTooltip(user: ApiUserRecord): string {
+  if (user.credentialKind === 'system') {
+    const tokenState = user.keyStored
+      ? 'its Credential Token is stored in SecretStorage'
+      : 'its Credential Token is missing, so add the System Credentials again';
+    return (
+      `System Credentials, User ID ${user.apiUser}: with its Credential Token it forms the Basic-auth pair that gets ${productLabel(user.product)} ` +
+      `access tokens in ${environmentLabel(user.environment)}; ${tokenState}. ${platformSentence(user)}`
+    );
+  }
   const keyState = user.keyStored
     ? 'its API key is stored in SecretStorage'
     : 'its API key is missing, so generate a new one or add it again';
+  const platform = findEnvironment(user.environment)?.production ? ` ${platformSentence(user)}` : '';
   return (
     `API user ${user.apiUser}: with its API key it forms the Basic-auth pair that gets ${productLabel(user.product)} ` +
-    `access tokens in ${environmentLabel(user.environment)}; ${keyState}.`
+    `access tokens in ${environmentLabel(user.environment)}; ${keyState}.${platform}`
   );
+}
+
+/** "API user 3f2b8c1e…" / "System Credentials U3lzdGVt…": how a stored pair is named in rows and messages. */
+export function credentialName(user: { apiUser: string; credentialKind?: CredentialKind }): string {
+  return user.credentialKind === 'system' ? `System Credentials ${shortApiUser(user.apiUser)}` : `API user ${shortApiUser(user.apiUser)}`;
+}
+
+/** Production: "new platform" / "legacy platform" for a tree row; undefined in the sandbox. */
+export function platformLabel(user: { environment: string; platform?: ProductionPlatform }): string | undefined {
+  return findEnvironment(user.environment)?.production === false ? undefined : PLATFORM_SHORT_LABELS[user.platform ?? 'legacy'];
+}
+
+function platformSentence(user: ApiUserRecord): string {
+  const environment = findEnvironment(user.environment);
+  const platform = user.platform ?? 'legacy';
+  const host = environment ? new URL(platformBaseUrl(environment, platform)).host : undefined;
+  return `It belongs to ${describePlatform(platform, host)} and is only ever sent to that platform's host.`;
 }
 
 export interface StatusSummary {

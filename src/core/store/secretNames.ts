@@ -23,8 +23,12 @@ export function subscriptionKeySecretName(environment: string, product: Product,
   return `${SECRET_NAME_PREFIX}${normalizeEnvironment(environment)}/${product}/subscriptionKey/${keyType}`;
 }
 
+/**
+ * The id is percent-encoded so that a System Credentials User ID (base64: `/`, `+`, `=`) stays
+ * one path segment; a UUID encodes to itself, so existing names do not change.
+ */
 export function apiKeySecretName(environment: string, product: Product, apiUser: string): string {
-  return `${SECRET_NAME_PREFIX}${normalizeEnvironment(environment)}/${product}/apiKey/${normalizeApiUser(apiUser)}`;
+  return `${SECRET_NAME_PREFIX}${normalizeEnvironment(environment)}/${product}/apiKey/${encodeURIComponent(normalizeApiUser(apiUser))}`;
 }
 
 export function secretNameOf(ref: SecretRef): string {
@@ -54,7 +58,8 @@ export function parseSecretName(name: string): SecretRef | undefined {
     return { kind, environment, product, keyType: last };
   }
   if (kind === 'apiKey') {
-    return { kind, environment, product, apiUser: last };
+    const apiUser = decodeSegment(last);
+    return apiUser ? { kind, environment, product, apiUser } : undefined;
   }
   return undefined;
 }
@@ -63,7 +68,21 @@ export function normalizeEnvironment(environment: string): string {
   return environment.trim().toLowerCase();
 }
 
-/** UUIDs compare case-insensitively; lower case keeps one secret per user however it was typed. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * UUIDs (API users) compare case-insensitively: lower case keeps one secret per user however it
+ * was typed. Any other id is a System Credentials User ID, which is case-sensitive: kept as is.
+ */
 export function normalizeApiUser(apiUser: string): string {
-  return apiUser.trim().toLowerCase();
+  const trimmed = apiUser.trim();
+  return trimmed.length === 36 && UUID_SHAPE.test(trimmed) ? trimmed.toLowerCase() : trimmed;
 }

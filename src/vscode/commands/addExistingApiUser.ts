@@ -1,100 +1,125 @@
 /**
  * MoMo: Add Existing API User — the Partner Portal path. Args: { environment?, product?,
- * apiUser?, apiKey?, callbackHost?, label? }. For production (where the Provisioning API does
- * not exist) and for users made elsewhere: every field is validated before anything is stored.
+ * credentialKind? ('apiKey' | 'system'), apiUser?, apiKey?, callbackHost?, label? }. For
+ * production (where the Provisioning API does not exist) and for users made elsewhere. In
+ * production it asks which credentials MTN gave: an API user + API key (legacy platform) or
+ * System Credentials, a User ID + Credential Token (new platform); `apiUser` / `apiKey` carry
+ * either kind, and a given `apiUser` says its kind by its shape. Each kind is validated by its
+ * own rules before anything is stored, and the pair remembers its platform.
  */
 import * as vscode from 'vscode';
-import { validateApiKey, validateApiUser, validateCallbackHost } from '../../core/momo/validation';
-import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
+import { CREDENTIAL_PART_NAMES, detectCredentialKind, validateSecretOf, validateUserIdOf, type CredentialKind } from '../../core/momo/credentialKind';
+import { describePlatform, platformForKind } from '../../core/momo/platforms';
+import { validateCallbackHost, type Validation } from '../../core/momo/validation';
+import { credentialName, environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { SecretStorageFailure } from '../credentialStore';
-import { inputValidated, pickEnvironment, pickProduct } from '../ui/pickers';
+import { inputValidated, pickCredentialKind, pickEnvironment, pickProduct } from '../ui/pickers';
 import { offerApiKeyForCopy } from '../ui/secretStorageFailure';
-import { environmentArg, productArg, stringArg, toArgs } from './commandArgs';
+import { credentialKindArg, environmentArg, productArg, stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 
 const TITLE = 'MoMo: Add Existing API User';
 
-export type AddExistingApiUserResult = CommandResult<{ apiUser: string; environment: string; product: string; keyStored: boolean }>;
+export type AddExistingApiUserResult = CommandResult<{
+  apiUser: string;
+  environment: string;
+  product: string;
+  keyStored: boolean;
+  credentialKind: CredentialKind;
+  platform?: 'legacy' | 'new';
+}>;
 
 export async function addExistingApiUser(ctx: CommandContext, arg: unknown): Promise<AddExistingApiUserResult> {
   const args = toArgs(arg);
   const envParsed = environmentArg(args);
   const productParsed = productArg(args);
-  const checks = [
-    envParsed.error,
-    productParsed.error,
-    checkGiven(stringArg(args, 'apiUser'), validateApiUser, 'API user'),
-    checkGiven(stringArg(args, 'apiKey'), validateApiKey, 'API key'),
-  ];
-  const argError = checks.find((e) => e !== undefined);
-  if (argError) {
-    ctx.notifier.tell('error', argError);
-    return failed(argError);
-  }
+  const kindParsed = credentialKindArg(args);
+  const argError = [envParsed.error, productParsed.error, kindParsed.error].find((e) => e !== undefined);
+  if (argError) return refuse(ctx, argError);
 
-  const environment = envParsed.value ?? (await pickEnvironment(`${TITLE} (1/4): target environment`));
-  if (!environment) {
-    return failed('cancelled');
+  const environment = envParsed.value ?? (await pickEnvironment(`${TITLE}: target environment`));
+  if (!environment) return failed('cancelled');
+  if (!environment.production && kindParsed.value === 'system') {
+    return refuse(ctx, 'System Credentials exist only in production (MTN\'s new platform): choose a production target environment such as mtnuganda.');
   }
-  const product = productParsed.value ?? (await pickProduct(`${TITLE} (2/4): product`, ctx.store.index(), environment.id));
-  if (!product) {
-    return failed('cancelled');
-  }
-  const portal = environment.production ? 'the MTN Partner Portal' : 'the tool that created it';
-  const apiUser = given(stringArg(args, 'apiUser'), validateApiUser) ?? (await inputValidated({
-    title: `${TITLE} (3/4): API user id`,
-    prompt: `The API user id (a UUID v4) from ${portal}, for ${productLabel(product)} in ${environmentLabel(environment.id)}.`,
-    placeHolder: 'e.g. 0f4e8a3c-5b7d-4c1e-9a2b-3c4d5e6f7a8b',
-    validate: validateApiUser,
+  const givenUser = stringArg(args, 'apiUser');
+  const givenSecret = stringArg(args, 'apiKey');
+  // System Credentials exist only in production; there a given id says its kind by its shape.
+  const kind: CredentialKind | undefined = !environment.production
+    ? 'apiKey'
+    : (kindParsed.value ?? (givenUser !== undefined ? detectCredentialKind(givenUser) : await pickCredentialKind(`${TITLE}: which credentials did MTN give you?`)));
+  if (!kind) return failed('cancelled');
+  const names = CREDENTIAL_PART_NAMES[kind];
+  const validateUser = (raw: string): Validation => validateUserIdOf(kind, raw);
+  const validateSecret = (raw: string): Validation => validateSecretOf(kind, raw);
+  const givenError = [checkGiven(givenUser, validateUser, names.user), checkGiven(givenSecret, validateSecret, names.secret)].find((e) => e !== undefined);
+  if (givenError) return refuse(ctx, givenError);
+
+  const product = productParsed.value ?? (await pickProduct(`${TITLE}: product`, ctx.store.index(), environment.id));
+  if (!product) return failed('cancelled');
+  const portal = kind === 'system' ? 'the Partner Portal (System and device credentials)' : environment.production ? 'the MTN Partner Portal' : 'the tool that created it';
+  const where = `for ${productLabel(product)} in ${environmentLabel(environment.id)}`;
+  const apiUser = given(givenUser, validateUser) ?? (await inputValidated({
+    title: `${TITLE}: ${names.user}`,
+    prompt: kind === 'system'
+      ? `The User ID from ${portal} (not a UUID; it often ends in "="), ${where}.`
+      : `The API user id (a UUID v4) from ${portal}, ${where}.`,
+    placeHolder: kind === 'system' ? 'e.g. c3lzdGVtLXVzZXI=' : 'e.g. 0f4e8a3c-5b7d-4c1e-9a2b-3c4d5e6f7a8b',
+    validate: validateUser,
   }));
-  if (!apiUser) {
-    return failed('cancelled');
-  }
-  const apiKey = given(stringArg(args, 'apiKey'), validateApiKey) ?? (await inputValidated({
-    title: `${TITLE} (4/4): API key of ${shortApiUser(apiUser)}`,
-    prompt: `Paste the API key of this user from ${portal}. It is stored in SecretStorage only.`,
-    placeHolder: '32 hexadecimal characters',
+  if (!apiUser) return failed('cancelled');
+  const apiKey = given(givenSecret, validateSecret) ?? (await inputValidated({
+    title: `${TITLE}: ${names.secret} of ${shortApiUser(apiUser)}`,
+    prompt: `Paste the ${names.secret} from ${portal}. It is stored in SecretStorage only.`,
+    placeHolder: kind === 'system' ? 'printable characters, punctuation included' : '32 hexadecimal characters',
     password: true,
-    validate: validateApiKey,
+    validate: validateSecret,
   }));
-  if (!apiKey) {
-    return failed('cancelled');
-  }
+  if (!apiKey) return failed('cancelled');
   const hostRaw = stringArg(args, 'callbackHost');
   const host = hostRaw === undefined ? undefined : validateCallbackHost(hostRaw, { production: environment.production });
-  if (host && !host.ok) {
-    ctx.notifier.tell('error', `The API user was not added: ${host.message}`);
-    return failed(host.message);
-  }
+  if (host && !host.ok) return refuse(ctx, `The API user was not added: ${host.message}`);
 
   const label = stringArg(args, 'label');
+  const platform = environment.production ? platformForKind(kind) : undefined;
   const record = {
     environment: environment.id,
     product,
     apiUser,
     createdAt: new Date().toISOString(),
     origin: 'added' as const,
+    ...(kind === 'system' ? { credentialKind: kind } : {}),
+    ...(platform ? { platform } : {}),
     ...(host?.ok ? { callbackHost: host.value } : {}),
     ...(label ? { label } : {}),
   };
+  const result = { ok: true as const, apiUser, environment: environment.id, product, credentialKind: kind, ...(platform ? { platform } : {}) };
   try {
     await ctx.store.saveApiUser(record, apiKey);
   } catch (err) {
     if (err instanceof SecretStorageFailure) {
       offerApiKeyForCopy(ctx, { environment: environment.id, product, apiUser }, apiKey, err);
-      return { ok: true, apiUser, environment: environment.id, product, keyStored: false };
+      return { ...result, keyStored: false };
     }
     throw err;
   }
+  const on = platform ? ` on ${describePlatform(platform)}` : '';
   ctx.notifier.tell(
     'info',
-    `Added API user ${shortApiUser(apiUser)} for ${productLabel(product)} in ${environmentLabel(environment.id)} and stored its key in SecretStorage.`,
-    { 'Insert into settings…': () => vscode.commands.executeCommand('momo.insertIntoSettings', { apiUser, environment: environment.id, product }) },
+    `Added ${credentialName(record)} ${where}${on} and stored its ${names.secret} in SecretStorage.`,
+    {
+      'Insert into settings…': () => vscode.commands.executeCommand('momo.insertIntoSettings', { apiUser, environment: environment.id, product }),
+    },
   );
-  return { ok: true, apiUser, environment: environment.id, product, keyStored: true };
+  return { ...result, keyStored: true };
 }
 
-type Validator = (raw: string) => { ok: true; value: string } | { ok: false; message: string };
+function refuse(ctx: CommandContext, message: string): AddExistingApiUserResult {
+  ctx.notifier.tell('error', message);
+  return failed(message);
+}
+
+type Validator = (raw: string) => Validation;
 
 function checkGiven(raw: string | undefined, validate: Validator, what: string): string | undefined {
   if (raw === undefined) {

@@ -4,6 +4,7 @@
  * extension. All three become one record; a missing field means "ask the user", a present but
  * invalid field is an error (asking would surprise a caller that meant to skip the UI).
  */
+import type { CredentialKind } from '../../core/momo/credentialKind';
 import { findEnvironment, type TargetEnvironment } from '../../core/momo/environments';
 import { isProduct, type Product } from '../../core/momo/products';
 import { isSubscriptionKeyType, type SubscriptionKeyType } from '../../core/store/secretNames';
@@ -69,4 +70,14 @@ export function keyTypeArg(args: Args, name = 'keyType'): Parsed<SubscriptionKey
   }
   const lower = raw.toLowerCase();
   return isSubscriptionKeyType(lower) ? { value: lower } : { error: `${quotedArgument(raw)} is not a subscription key type; use primary or secondary.` };
+}
+
+/** `credentialKind`: 'apiKey' (also 'api-key') or 'system'. */
+export function credentialKindArg(args: Args): Parsed<CredentialKind> {
+  const raw = stringArg(args, 'credentialKind');
+  if (raw === undefined) return {};
+  const lower = raw.trim().toLowerCase();
+  if (lower === 'apikey' || lower === 'api-key') return { value: 'apiKey' };
+  if (lower === 'system') return { value: 'system' };
+  return { error: 'credentialKind must be "apiKey" (API user + API key) or "system" (System Credentials: User ID + Credential Token).' };
 }

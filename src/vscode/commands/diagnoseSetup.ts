@@ -7,12 +7,13 @@
  * a secret left out) and its Markdown, so callers and tests can read the findings.
  */
 import * as vscode from 'vscode';
+import { platformBaseUrl, type ProductionPlatform } from '../../core/momo/platforms';
 import { runDoctor, type DoctorFinding, type DoctorReport } from '../../core/doctor';
 import { isSandbox, type TargetEnvironment } from '../../core/momo/environments';
 import { activeApiUser, environmentsIn } from '../../core/store/credentialIndex';
 import { environmentLabel } from '../../core/store/credentialText';
 import { offerCallbackTest } from '../callbacks/offerCallbackTest';
-import { requestTimeoutMs } from '../config';
+import { productionTokenTimeoutMs, requestTimeoutMs } from '../config';
 import type { CredentialStore } from '../credentialStore';
 import { runSessionFix, type FixResult } from '../doctor/doctorFixes';
 import { currentSession, publicReport, sessionMarkdown, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
@@ -57,7 +58,9 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
   const stored = await storedDoctorInput(ctx.store, environment.id, filter);
   stored.secrets.forEach((secret) => ctx.log.rememberSecret(secret));
   const errorText = stringArg(args, 'errorText') ?? stringArg(args, 'text');
-  const baseUrl = await doctorBaseUrl(ctx, environment, stringArg(args, 'baseUrl'), stored.subscriptionKeys.length, stored.apiUsers.length);
+  // A production environment whose stored pairs are all System Credentials is checked on the new platform.
+  const onlyNew = stored.apiUsers.length > 0 && stored.apiUsers.every((u) => u.platform === 'new');
+  const baseUrl = await doctorBaseUrl(ctx, environment, stringArg(args, 'baseUrl'), stored.subscriptionKeys.length, stored.apiUsers.length, onlyNew ? 'new' : undefined);
   if (!baseUrl.ok) {
     return failed(baseUrl.reason);
   }
@@ -65,7 +68,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
   ctx.log.info(`Running the MoMo doctor for ${environment.id} at ${baseUrl.baseUrl}.`);
 
   let workspace: WorkspaceSnapshot = { files: new Map(), gitignores: new Map(), folderOf: new Map() };
-  const diagnosed = await withCancellableProgress(`Diagnosing the MoMo setup (${environmentLabel(environment.id)})`, async (signal, progress) => {
+  const diagnosed = await withCancellableProgress(`Diagnosing the MoMo setup (${environmentLabel(environment.id)})${environment.production ? ': production token requests can take 10–20 s' : ''}`, async (signal, progress) => {
     let workspaceFindings: DoctorFinding[] = [];
     if (args.workspace !== false) {
       progress('reading the workspace settings files…');
@@ -83,6 +86,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
         workspaceFindings: [...stored.storageFindings, ...workspaceFindings],
         ...(errorText ? { errorText } : {}),
         timeoutMs: requestTimeoutMs(),
+        ...(environment.production ? { tokenTimeoutMs: productionTokenTimeoutMs() } : {}),
       },
       { signal, onFinding: (finding) => progress(`checked ${finding.subject ?? finding.check}`) },
     );
@@ -138,18 +142,20 @@ async function doctorBaseUrl(
   given: string | undefined,
   keys: number,
   users: number,
+  platform?: ProductionPlatform,
 ): Promise<{ ok: true; baseUrl: string } | { ok: false; reason: string }> {
+  const onPlatform = platform ? { platform, defaultBaseUrl: platformBaseUrl(environment, platform) } : {};
   // With no secret to send, or a URL the doctor's base URL check refuses (and calls nothing with),
   // the doctor checks the URL as configured and says what is wrong with it.
   if (keys === 0 && users === 0) {
-    return { ok: true, baseUrl: given ?? configuredBaseUrl(environment.id).url };
+    return { ok: true, baseUrl: given ?? configuredBaseUrl(environment.id, undefined, onPlatform.defaultBaseUrl, platform).url };
   }
   const where = environmentLabel(environment.id);
   const credentials = [
     ...(keys ? [`${keys} ${where} subscription key(s)`] : []),
     ...(users ? [`${users} ${where} API user(s) with their API keys`] : []),
   ];
-  const destination = await secretDestination(ctx, { environment: environment.id, credentials, callerExplainsUnusableUrl: true, ...(given ? { baseUrl: given } : {}) });
+  const destination = await secretDestination(ctx, { environment: environment.id, credentials, callerExplainsUnusableUrl: true, ...onPlatform, ...(given ? { baseUrl: given } : {}) });
   return !destination.ok && destination.unusableUrl !== undefined ? { ok: true, baseUrl: destination.unusableUrl } : destination;
 }
 

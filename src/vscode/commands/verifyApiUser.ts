@@ -12,8 +12,10 @@ import { verifyApiUser as verifyWithCore, type VerifyApiUserStep, type VerifyApi
 import { isSandbox } from '../../core/momo/environments';
 import { refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
-import { requestTimeoutMs } from '../config';
+import { describePlatform, platformBaseUrl, type ProductionPlatform } from '../../core/momo/platforms';
+import { productionTokenTimeoutMs, requestTimeoutMs } from '../config';
 import { fixAction, fixButtonLabel } from '../doctor/doctorFixes';
+import { platformOf, targetOf } from '../doctor/momoTarget';
 import { subscriptionKeyFor } from '../doctor/storedCredentials';
 import type { Actions } from '../notifier';
 import { secretDestination } from '../trust/secretDestinations';
@@ -83,17 +85,21 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
     return failed(why);
   }
 
+  const platform = platformOf(user);
+  const pair = user.credentialKind === 'system' ? `System Credentials ${shortApiUser(user.apiUser)} with its Credential Token` : `API user ${shortApiUser(user.apiUser)} with its API key`;
   const destination = await secretDestination(ctx, {
     environment: user.environment,
-    credentials: [`the ${productLabel(user.product)} ${environmentLabel(user.environment)} subscription key`, `API user ${shortApiUser(user.apiUser)} with its API key`],
+    credentials: [`the ${productLabel(user.product)} ${environmentLabel(user.environment)} subscription key`, pair],
+    // A production pair goes to its own platform's host (the new platform has its own setting).
+    ...(platform ? { platform, defaultBaseUrl: platformBaseUrl(targetOf(user.environment), platform) } : {}),
   });
   if (!destination.ok) {
     return failed(destination.reason);
   }
   const baseUrl = destination.baseUrl;
-  ctx.log.info(`Verifying ${who} at ${baseUrl} (reads only).`);
+  ctx.log.info(`Verifying ${who} at ${baseUrl}${platform ? ` (${describePlatform(platform)})` : ''} (reads only).`);
   const msisdn = options.msisdn;
-  const report = await withCancellableProgress(`Verifying ${who}`, (signal) =>
+  const report = await withCancellableProgress(progressTitle(who, platform), (signal) =>
     verifyWithCore({
       baseUrl,
       product: user.product,
@@ -103,6 +109,7 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
       targetEnvironment: user.environment,
       signal,
       timeoutMs: requestTimeoutMs(),
+      ...(platform ? { platform, tokenTimeoutMs: productionTokenTimeoutMs() } : {}),
       ...(msisdn ? { msisdn } : {}),
     }),
   );
@@ -133,6 +140,12 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
     ctx.notifier.tell('error', `${who} failed verification: ${stepLine(steps)}${cause} Nothing was changed.`, fixButtons(ctx, user, failedStep));
   }
   return { ...base, verified: false };
+}
+
+/** Production tokens are slow on the new platform: the notification says so, so nobody cancels a working call. */
+export function progressTitle(who: string, platform: ProductionPlatform | undefined): string {
+  if (platform === 'new') return `Verifying ${who} on the new platform: its token request can take 10–20 s`;
+  return platform ? `Verifying ${who} (production token requests can take up to 20 s)` : `Verifying ${who}`;
 }
 
 function toStepResult(ctx: CommandContext, step: VerifyApiUserStep): VerifyStepResult {

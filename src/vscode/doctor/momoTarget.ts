@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, type TargetEnvironment } from '../../core/momo/environments';
+import type { ProductionPlatform } from '../../core/momo/platforms';
 
 /** The environment for an id, or a minimal stand-in for an id this version does not know. */
 export function targetOf(environment: string): TargetEnvironment {
@@ -36,3 +37,8 @@ export async function updateBaseUrlSetting(environment: string, baseUrl: string)
   return `momo.${key}`;
 }
 
+
+/** A stored user's platform: its own, else legacy (records from before the new platform); none in the sandbox. */
+export function platformOf(user: { environment: string; platform?: ProductionPlatform }): ProductionPlatform | undefined {
+  return isSandbox(user.environment) ? undefined : (user.platform ?? 'legacy');
+}

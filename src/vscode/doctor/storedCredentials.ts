@@ -8,8 +8,9 @@ import { maskSecret } from '../../core/momo/redact';
 import type { Product } from '../../core/momo/products';
 import { activeApiUser, findSubscriptionKeys, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { keyTypeLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
-import type { SubscriptionKeyType } from '../../core/store/secretNames';
+import { normalizeApiUser, type SubscriptionKeyType } from '../../core/store/secretNames';
 import type { CredentialStore } from '../credentialStore';
+import { platformOf } from './momoTarget';
 
 /** What a finding is about, as command arguments ({environment, product, keyType} or {apiUser, …}). */
 export interface CredentialScope {
@@ -74,7 +75,7 @@ export async function storedDoctorInput(store: CredentialStore, environment: str
     result.secrets.push(key);
   }
 
-  const wantedUser = filter.apiUser?.trim().toLowerCase();
+  const wantedUser = filter.apiUser === undefined ? undefined : normalizeApiUser(filter.apiUser);
   const active = activeApiUser(index);
   const isActive = (u: ApiUserRecord): boolean => !!active && u.apiUser === active.apiUser && u.environment === active.environment && u.product === active.product;
   // The active user first, then the newest: the one people use is reported on top.
@@ -82,7 +83,8 @@ export async function storedDoctorInput(store: CredentialStore, environment: str
     .filter((u) => u.environment === environment && (!filter.product || u.product === filter.product) && (!wantedUser || u.apiUser === wantedUser))
     .sort((a, b) => Number(isActive(b)) - Number(isActive(a)) || b.createdAt.localeCompare(a.createdAt));
   for (const user of users) {
-    const name = `${productLabel(user.product)} API user ${user.apiUser}${isActive(user) ? ' (active)' : ''}`;
+    const kind = user.credentialKind === 'system' ? 'System Credentials' : 'API user';
+    const name = `${productLabel(user.product)} ${kind} ${user.apiUser}${isActive(user) ? ' (active)' : ''}`;
     const label = user.label ? `${user.label} (${name})` : name;
     result.scopes.set(label, { environment, product: user.product, apiUser: user.apiUser });
     const apiKey = user.keyStored ? await store.getApiKey(user) : undefined;
@@ -90,10 +92,14 @@ export async function storedDoctorInput(store: CredentialStore, environment: str
       result.storageFindings.push(missingSecret('apiKey.stored', label, 'regenerateApiKey', `Create a new API key for ${shortApiUser(user.apiUser)}`));
     }
     const subscription = await subscriptionKeyFor(store, user);
+    const platform = platformOf(user);
     result.apiUsers.push({
       apiUser: user.apiUser,
       product: user.product,
       label,
+      credentialKind: user.credentialKind ?? 'apiKey',
+      // The doctor refuses to send a pair to a known host of the other platform.
+      ...(platform ? { platform } : {}),
       ...(apiKey ? { apiKey } : {}),
       ...(subscription ? { subscriptionKey: subscription.key } : {}),
     });

@@ -63,6 +63,7 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
     ...(subscriptionKey ? { subscriptionKey } : {}),
     product: chosen.user.product,
     production: !isSandbox(chosen.user.environment),
+    ...(chosen.user.credentialKind === 'system' ? { credentialKind: 'system' as const } : {}),
   };
   let mode = options.mode ?? configuredMode(uri);
   let confirmed = options.confirm === true;

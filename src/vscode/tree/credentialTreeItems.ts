@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { isSandbox } from '../../core/momo/environments';
 import {
   apiUserTooltip,
+  credentialName,
   environmentLabel,
+  platformLabel,
   keyTypeLabel,
   productLabel,
   relativeTime,
@@ -93,17 +95,20 @@ function subscriptionKeyItem(node: SubscriptionKeyNode): vscode.TreeItem {
 }
 
 function apiUserItem(node: ApiUserNode): vscode.TreeItem {
-  const label = node.record.label ? `${node.record.label} (${shortApiUser(node.apiUser)})` : `API user ${shortApiUser(node.apiUser)}`;
+  const label = node.record.label ? `${node.record.label} (${shortApiUser(node.apiUser)})` : credentialName(node.record);
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   // A sandbox user whose provisioning stopped before its key was stored (or that may not exist).
   const pending = !node.keyUnsaved && !node.record.keyStored && node.record.origin === 'provisioned' && isSandbox(node.environment);
   const maybe = node.record.unconfirmed ? ', may not exist' : '';
+  const secret = node.record.credentialKind === 'system' ? 'token' : 'key';
   // Short, so it is not cut: a stored key is the normal case, the icon says when it is not.
-  item.description = pending
+  // Production rows say first which platform the pair is for.
+  const state = pending
     ? `pending${maybe} · Finish provisioning`
     : node.keyStored
       ? verifyText(node.record.lastVerified)
-      : `key missing · ${verifyText(node.record.lastVerified)}`;
+      : `${secret} missing · ${verifyText(node.record.lastVerified)}`;
+  item.description = [platformLabel(node.record), state].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(
     !node.keyStored ? 'warning' : node.record.lastVerified && !node.record.lastVerified.ok ? 'error' : 'account',
   );
@@ -120,8 +125,9 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
     item.tooltip += '\nVS Code could not store its new API key, which MoMo cannot show again. It is held in memory until you copy it (Copy API Key) or this window closes.';
     item.command = { title: 'Copy API Key', command: 'momo.copyApiKey', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
   }
-  const state = node.keyStored ? 'apiUser.keyStored' : node.keyUnsaved ? 'apiUser.keyUnsaved' : 'apiUser.keyMissing';
-  item.contextValue = ['apiUser', state, ...(pending ? ['apiUser.pending'] : []), envToken(node.environment)].join(' ');
+  const keyState = node.keyStored ? 'apiUser.keyStored' : node.keyUnsaved ? 'apiUser.keyUnsaved' : 'apiUser.keyMissing';
+  const kind = node.record.credentialKind === 'system' ? ['apiUser.system'] : [];
+  item.contextValue = ['apiUser', keyState, ...(pending ? ['apiUser.pending'] : []), envToken(node.environment), ...kind].join(' ');
   return withId(item, node);
 }
 

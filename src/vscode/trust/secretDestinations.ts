@@ -13,12 +13,15 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ProductionPlatform } from '../../core/momo/platforms';
 import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../core/momo/environments';
 import { decideDestination, sourceName, type UrlSource } from '../../core/trust/destination';
 import type { CommandContext } from '../commands/commandContext';
 
 export const SANDBOX_BASE_URL_SETTING = 'momo.sandbox.baseUrl';
 export const PRODUCTION_BASE_URL_SETTING = 'momo.production.baseUrl';
+/** MTN's new production platform (System Credentials) has its own base URL setting. */
+export const NEW_PLATFORM_BASE_URL_SETTING = 'momo.production.newPlatformBaseUrl';
 
 export interface SecretDestinationRequest {
   /** 'sandbox' or a production target environment id (mtnuganda, …). */
@@ -31,6 +34,8 @@ export interface SecretDestinationRequest {
   document?: vscode.Uri;
   /** The URL when no setting names one, if not the environment's own (e.g. the platform a production pair belongs to). */
   defaultBaseUrl?: string;
+  /** Production: the platform of the pair; 'new' reads momo.production.newPlatformBaseUrl. */
+  platform?: ProductionPlatform;
   /**
    * The caller explains an unusable URL itself (the doctor's base URL finding) and sends nothing
    * to it: no message then, and the failure carries the URL as configured.
@@ -51,13 +56,14 @@ export interface ConfiguredUrl {
   where: string;
 }
 
-export function baseUrlSettingFor(environment: string): string {
-  return isSandbox(environment) ? SANDBOX_BASE_URL_SETTING : PRODUCTION_BASE_URL_SETTING;
+export function baseUrlSettingFor(environment: string, platform?: ProductionPlatform): string {
+  if (isSandbox(environment)) return SANDBOX_BASE_URL_SETTING;
+  return platform === 'new' ? NEW_PLATFORM_BASE_URL_SETTING : PRODUCTION_BASE_URL_SETTING;
 }
 
 /** The base URL for an environment as configured, without any question (for display and the doctor's text). */
-export function configuredBaseUrl(environment: string, document?: vscode.Uri, fallback?: string): ConfiguredUrl {
-  const setting = baseUrlSettingFor(environment);
+export function configuredBaseUrl(environment: string, document?: vscode.Uri, fallback?: string, platform?: ProductionPlatform): ConfiguredUrl {
+  const setting = baseUrlSettingFor(environment, platform);
   const scope = document ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const inspected = vscode.workspace.getConfiguration('momo', scope).inspect<string>(setting.slice('momo.'.length));
   const trusted = vscode.workspace.isTrusted;
@@ -99,8 +105,8 @@ function workspaceSettingsFile(): string {
  */
 export async function secretDestination(ctx: CommandContext, request: SecretDestinationRequest): Promise<SecretDestination> {
   const configured: ConfiguredUrl = request.baseUrl
-    ? { url: request.baseUrl, source: 'argument', setting: baseUrlSettingFor(request.environment), where: 'the command arguments' }
-    : configuredBaseUrl(request.environment, request.document, request.defaultBaseUrl);
+    ? { url: request.baseUrl, source: 'argument', setting: baseUrlSettingFor(request.environment, request.platform), where: 'the command arguments' }
+    : configuredBaseUrl(request.environment, request.document, request.defaultBaseUrl, request.platform);
   const production = !isSandbox(request.environment);
   let host: string | undefined;
   try {

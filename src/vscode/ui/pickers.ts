@@ -3,7 +3,8 @@
  * cancels (Escape), and the caller then stops quietly: cancelling is not an error.
  */
 import * as vscode from 'vscode';
-import { ENVIRONMENTS, type TargetEnvironment } from '../../core/momo/environments';
+import { CREDENTIAL_KIND_HINT, CREDENTIAL_KIND_LABELS, type CredentialKind } from '../../core/momo/credentialKind';
+import { ENVIRONMENTS, NEW_PLATFORM_BASE_URL, PRODUCTION_BASE_URL, type TargetEnvironment } from '../../core/momo/environments';
 import { PRODUCTS, type Product } from '../../core/momo/products';
 import type { Validation } from '../../core/momo/validation';
 import { findSubscriptionKeys, type ApiUserRecord, type CredentialIndex } from '../../core/store/credentialIndex';
@@ -42,6 +43,28 @@ export async function pickProduct(title: string, index?: CredentialIndex, enviro
   items.sort((a, b) => Number(b.description !== undefined) - Number(a.description !== undefined));
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'MoMo product (each has its own subscription keys)', ignoreFocusOut: true });
   return picked?.product;
+}
+
+/** Which credentials MTN gave: the question Add Existing API User asks for production, with how to tell. */
+export async function pickCredentialKind(title: string): Promise<CredentialKind | undefined> {
+  const items: Array<vscode.QuickPickItem & { credentialKind: CredentialKind }> = [
+    {
+      label: CREDENTIAL_KIND_LABELS.apiKey,
+      detail: `The API user is a UUID such as 3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f, the API key 32 hexadecimal characters: the legacy platform (${hostOf(PRODUCTION_BASE_URL)}).`,
+      credentialKind: 'apiKey',
+    },
+    {
+      label: CREDENTIAL_KIND_LABELS.system,
+      detail: `Partner Portal → System and device credentials: a User ID that is not a UUID (often ending in "="), a Credential Token with punctuation: the new platform (${hostOf(NEW_PLATFORM_BASE_URL)}).`,
+      credentialKind: 'system',
+    },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: CREDENTIAL_KIND_HINT, matchOnDetail: true, ignoreFocusOut: true });
+  return picked?.credentialKind;
+}
+
+function hostOf(url: string): string {
+  return new URL(url).host;
 }
 
 export async function pickKeyType(title: string, storedOnly?: SubscriptionKeyType[]): Promise<SubscriptionKeyType | undefined> {

@@ -75,7 +75,8 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
     fix: newSecret,
   });
   if (key) findings.push(key.finding);
-  const client = entry.baseUrl ? ctx.clientFor?.(entry.baseUrl) : ctx.client;
+  const ownBaseUrl = entry.baseUrl?.trim().replace(/\/+$/, '');
+  const client = ownBaseUrl && ownBaseUrl !== ctx.client?.baseUrl ? ctx.clientFor?.(ownBaseUrl) : ctx.client;
   if (!user.value || !client) return { findings };
   if (ctx.production) {
     const platform = platformFinding(entry, kind, subject, client);
