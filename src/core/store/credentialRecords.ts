@@ -12,6 +12,7 @@
  * A record that cannot be read is never dropped or rewritten: it stays under its key, is listed
  * as unreadable (with the secrets it may own), and goes only when the user removes it.
  */
+import { SYSTEM_USER_ID_LENGTH } from '../momo/credentialKind';
 import { ENVIRONMENTS } from '../momo/environments';
 import { isProduct, PRODUCTS } from '../momo/products';
 import {
@@ -108,14 +109,15 @@ export function entriesFromLegacyIndex(raw: unknown): Array<[string, unknown]> {
 
 /**
  * Secrets an unreadable record may own: the one its key names, and any its readable fields
- * point at (an API user id in every environment and product it could belong to).
+ * point at (an API user id in every environment and product it could belong to). The id may be a
+ * UUID or a System Credentials User ID, so it is bounded by the longer of the two.
  */
 function possibleSecretNames(key: string, value: unknown): string[] {
   const names = new Set<string>();
   if (key.startsWith(RECORD) && parseSecretName(key.slice(RECORD.length))) names.add(key.slice(RECORD.length));
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (typeof v.apiUser === 'string' && v.apiUser.length <= 64) {
+    if (typeof v.apiUser === 'string' && v.apiUser.trim().length > 0 && v.apiUser.length <= SYSTEM_USER_ID_LENGTH.max) {
       const environments = typeof v.environment === 'string' && v.environment.length <= 64 ? [v.environment] : ENVIRONMENTS.map((e) => e.id);
       const products = isProduct(v.product) ? [v.product] : PRODUCTS;
       for (const environment of environments) for (const product of products) names.add(apiKeySecretName(environment, product, v.apiUser));

@@ -18,6 +18,7 @@ import type { CredentialStore } from '../credentialStore';
 import { runSessionFix, type FixResult } from '../doctor/doctorFixes';
 import { currentSession, publicReport, sessionMarkdown, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
 import { targetOf } from '../doctor/momoTarget';
+import { placeOnPlatforms, reportPlatform } from '../doctor/platformHosts';
 import { DoctorReportPanel } from '../doctor/reportPanel';
 import { storedDoctorInput } from '../doctor/storedCredentials';
 import { scanWorkspace, type WorkspaceSnapshot } from '../doctor/workspaceScan';
@@ -58,12 +59,15 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
   const stored = await storedDoctorInput(ctx.store, environment.id, filter);
   stored.secrets.forEach((secret) => ctx.log.rememberSecret(secret));
   const errorText = stringArg(args, 'errorText') ?? stringArg(args, 'text');
-  // A production environment whose stored pairs are all System Credentials is checked on the new platform.
-  const onlyNew = stored.apiUsers.length > 0 && stored.apiUsers.every((u) => u.platform === 'new');
-  const baseUrl = await doctorBaseUrl(ctx, environment, stringArg(args, 'baseUrl'), stored.subscriptionKeys.length, stored.apiUsers.length, onlyNew ? 'new' : undefined);
+  // Production: the report's host is the platform of the stored pairs (the new one when all are
+  // System Credentials); a pair of the other platform goes to its own platform's host or nowhere.
+  const platform = reportPlatform(environment, stored.apiUsers);
+  const here = stored.apiUsers.filter((u) => !platform || (u.platform ?? 'legacy') === platform).length;
+  const baseUrl = await doctorBaseUrl(ctx, environment, stringArg(args, 'baseUrl'), stored.subscriptionKeys.length, here, platform);
   if (!baseUrl.ok) {
     return failed(baseUrl.reason);
   }
+  const placed = await placeOnPlatforms(ctx, environment, stored.apiUsers, platform);
   const title = `MoMo doctor: ${environmentLabel(environment.id)}`;
   ctx.log.info(`Running the MoMo doctor for ${environment.id} at ${baseUrl.baseUrl}.`);
 
@@ -80,10 +84,10 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
       {
         baseUrl: baseUrl.baseUrl,
         subscriptionKeys: stored.subscriptionKeys,
-        apiUsers: stored.apiUsers,
+        apiUsers: placed.apiUsers,
         targetEnvironment: stringArg(args, 'targetEnvironment') ?? environment.id,
         currency: stringArg(args, 'currency') ?? (environment.currency || undefined),
-        workspaceFindings: [...stored.storageFindings, ...workspaceFindings],
+        workspaceFindings: [...stored.storageFindings, ...placed.findings, ...workspaceFindings],
         ...(errorText ? { errorText } : {}),
         timeoutMs: requestTimeoutMs(),
         ...(environment.production ? { tokenTimeoutMs: productionTokenTimeoutMs() } : {}),
@@ -153,7 +157,7 @@ async function doctorBaseUrl(
   const where = environmentLabel(environment.id);
   const credentials = [
     ...(keys ? [`${keys} ${where} subscription key(s)`] : []),
-    ...(users ? [`${users} ${where} API user(s) with their API keys`] : []),
+    ...(users ? [`${users} ${where} credential pair(s) (API user + API key or System Credentials)`] : []),
   ];
   const destination = await secretDestination(ctx, { environment: environment.id, credentials, callerExplainsUnusableUrl: true, ...onPlatform, ...(given ? { baseUrl: given } : {}) });
   return !destination.ok && destination.unusableUrl !== undefined ? { ok: true, baseUrl: destination.unusableUrl } : destination;

@@ -11,7 +11,7 @@ import { successfulTestPaymentArgs } from '../testPaymentDefaults';
 import { verifyApiUser as verifyWithCore, type VerifyApiUserStep, type VerifyApiUserStepName } from '../../core/doctor';
 import { isSandbox } from '../../core/momo/environments';
 import { refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
-import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
+import { credentialName, environmentLabel, productLabel } from '../../core/store/credentialText';
 import { describePlatform, platformBaseUrl, type ProductionPlatform } from '../../core/momo/platforms';
 import { productionTokenTimeoutMs, requestTimeoutMs } from '../config';
 import { fixAction, fixButtonLabel } from '../doctor/doctorFixes';
@@ -66,10 +66,10 @@ export async function verifyApiUser(ctx: CommandContext, arg: unknown): Promise<
  */
 export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, options: { msisdn?: string; announce?: boolean } = {}): Promise<VerifyCommandResult> {
   const announce = options.announce !== false;
-  const who = `API user ${shortApiUser(user.apiUser)} (${productLabel(user.product)}, ${environmentLabel(user.environment)})`;
+  const who = `${credentialName(user)} (${productLabel(user.product)}, ${environmentLabel(user.environment)})`;
   const apiKey = user.keyStored ? await ctx.store.getApiKey(user) : undefined;
   if (!apiKey) {
-    const why = `${who} cannot be verified: its API key is not stored in VS Code.`;
+    const why = `${who} cannot be verified: its ${user.credentialKind === 'system' ? 'Credential Token' : 'API key'} is not stored in VS Code.`;
     ctx.notifier.tell('warning', `${why} Create a new key (sandbox) or add the user again with its key.`, {
       'Generate New API Key': () => vscode.commands.executeCommand('momo.generateApiKey', refOf(user)),
       'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }),
@@ -86,7 +86,7 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
   }
 
   const platform = platformOf(user);
-  const pair = user.credentialKind === 'system' ? `System Credentials ${shortApiUser(user.apiUser)} with its Credential Token` : `API user ${shortApiUser(user.apiUser)} with its API key`;
+  const pair = `${credentialName(user)} with its ${user.credentialKind === 'system' ? 'Credential Token' : 'API key'}`;
   const destination = await secretDestination(ctx, {
     environment: user.environment,
     credentials: [`the ${productLabel(user.product)} ${environmentLabel(user.environment)} subscription key`, pair],

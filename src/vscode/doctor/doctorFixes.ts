@@ -11,7 +11,9 @@ import { buttonLabel } from '../ui/errorPresenter';
 import { applyWorkspaceFix } from './applyWorkspaceFix';
 import { scopeOf, type DoctorSession } from './doctorSession';
 import { baseUrlSettingFor } from '../trust/secretDestinations';
-import { updateBaseUrlSetting } from './momoTarget';
+import { platformOf, updateBaseUrlSetting } from './momoTarget';
+import { normalizeApiUser } from '../../core/store/secretNames';
+import type { ProductionPlatform } from '../../core/momo/platforms';
 import type { CredentialScope } from './storedCredentials';
 
 export type FixResult = { ok: true; fix: DoctorFix['id'] } | { ok: false; fix: DoctorFix['id']; reason: string };
@@ -36,7 +38,8 @@ export function fixAction(ctx: CommandContext, fix: DoctorFix, scope: Credential
     case 'checkNetwork':
       return run('workbench.action.openSettings', 'http.proxy');
     case 'checkBaseUrl':
-      return run('workbench.action.openSettings', baseUrlSettingFor(scope.environment));
+      // A pair's own platform has its own setting (System Credentials: the new platform's).
+      return run('workbench.action.openSettings', baseUrlSettingFor(scope.environment, storedPlatformOf(ctx, scope)));
     case 'useBaseUrl':
       return useBaseUrl(ctx, fix, scope, session);
     case 'regenerateApiKey':
@@ -58,6 +61,14 @@ export function fixAction(ctx: CommandContext, fix: DoctorFix, scope: Credential
     case 'applySettingsFix':
       return session ? () => applyInWorkspace(ctx, fix, session) : undefined;
   }
+}
+
+/** The platform of the stored pair a finding is about; undefined when it is about no stored pair. */
+function storedPlatformOf(ctx: CommandContext, scope: CredentialScope): ProductionPlatform | undefined {
+  if (!scope.apiUser) return undefined;
+  const id = normalizeApiUser(scope.apiUser);
+  const user = ctx.store.index().apiUsers.find((u) => u.environment === scope.environment && u.apiUser === id && (!scope.product || u.product === scope.product));
+  return user ? platformOf(user) : undefined;
 }
 
 function openExternal(fix: DoctorFix, url: string): () => Promise<FixResult> {

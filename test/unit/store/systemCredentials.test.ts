@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { parseApiUserRecord } from '../../../src/core/store/credentialIndex';
+import { SYSTEM_USER_ID_LENGTH } from '../../../src/core/momo/credentialKind';
+import { allSecretNames, parseApiUserRecord } from '../../../src/core/store/credentialIndex';
+import { indexFromEntries, RECORDS_PREFIX } from '../../../src/core/store/credentialRecords';
 import { apiUserTooltip, credentialName, platformLabel, shortApiUser } from '../../../src/core/store/credentialText';
 import { apiKeySecretName, normalizeApiUser, parseSecretName } from '../../../src/core/store/secretNames';
 
@@ -49,5 +51,26 @@ describe('store: System Credentials', () => {
     const tooltip = apiUserTooltip(parsed);
     assert.match(tooltip, /Credential Token is stored in SecretStorage/);
     assert.match(tooltip, /new platform \(momoapi\.momo\.africa\) and is only ever sent to that platform's host/);
+  });
+
+  it('finds the token of an unreadable record whose User ID is as long as a User ID may be (128), and its own secret', () => {
+    const longId = `${'QUJD'.repeat(31)}QUI=`;
+    assert.strictEqual(longId.length, SYSTEM_USER_ID_LENGTH.max);
+    const own = apiKeySecretName('mtnuganda', 'collection', longId);
+    // The record is unreadable (a product this version does not know) but names its User ID; it sits under a key of another product.
+    const broken = { environment: 'mtnuganda', product: 'collection-v2', apiUser: longId, credentialKind: 'system' };
+    const stateKey = `${RECORDS_PREFIX}record/${apiKeySecretName('mtnuganda', 'remittance', longId)}`;
+    const index = indexFromEntries([[stateKey, broken]]);
+    assert.strictEqual(index.apiUsers.length, 0);
+    const [kept] = index.unreadable ?? [];
+    assert.ok(kept?.secretNames.includes(own), 'the token under every product of its environment is found');
+    assert.ok(kept?.secretNames.includes(apiKeySecretName('mtnuganda', 'remittance', longId)), 'and the one its key names');
+    assert.ok(allSecretNames(index).includes(own), 'Forget All reaches it');
+  });
+
+  it('does not guess secrets from an id longer than any User ID', () => {
+    const tooLong = 'A'.repeat(SYSTEM_USER_ID_LENGTH.max + 1);
+    const index = indexFromEntries([[`${RECORDS_PREFIX}legacy-garbage`, {}], [`${RECORDS_PREFIX}unreadable/apiUsers/0`, { environment: 'mtnuganda', product: 'collection', apiUser: tooLong }]]);
+    assert.deepStrictEqual(index.unreadable, [{ stateKey: `${RECORDS_PREFIX}unreadable/apiUsers/0`, secretNames: [] }]);
   });
 });
