@@ -90,6 +90,7 @@ async function main(argv) {
     ['the packaged README is the users\' one (not the contributors\')', () => checkUserReadme(files)],
     ['every file the manifest points at is in it', () => checkReferencedFiles(files, manifest)],
     ['the manifest\'s texts are in it in every language (package.nls*.json, French walkthrough)', () => checkTranslations(files, manifest)],
+    ['the message bundles vscode.l10n loads are in it (l10n/bundle.l10n.<language>.json)', () => checkMessageBundles(files, manifest)],
     ['the bundles the extension loads at run time are in it', () => checkRuntimeBundles(files)],
     ['every bundle is a production build (minified, no source map)', () => checkProductionBundles(files)],
   ];
@@ -248,6 +249,25 @@ function checkProductionBundles(files) {
     .filter((name) => files.get(name).data.toString('utf8').includes('//# sourceMappingURL='))
     .map((name) => `${name} is a development build: package with \`npm run package\` (vscode:prepublish builds with --production)`);
   return { problems, detail: bundles.join(', ') };
+}
+
+/** "l10n" names the folder of the bundles; VS Code loads bundle.l10n.<language>.json from it for vscode.l10n.t. */
+function checkMessageBundles(files, manifest) {
+  if (typeof manifest.l10n !== 'string') return { problems: ['"l10n" is missing: VS Code loads no translation of the extension\'s messages'] };
+  const problems = [];
+  const names = [];
+  for (const language of LANGUAGES) {
+    const name = `${normalize(manifest.l10n)}/bundle.l10n.${language}.json`;
+    names.push(name);
+    const entry = files.get(name);
+    if (!entry) {
+      problems.push(`${name} is not in the package`);
+      continue;
+    }
+    const texts = JSON.parse(entry.data.toString('utf8'));
+    if (Object.keys(texts).length === 0) problems.push(`${name} is empty`);
+  }
+  return { problems, detail: names.join(', ') };
 }
 
 /** Calls `visit` with every string inside a JSON value. */

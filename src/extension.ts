@@ -12,6 +12,7 @@ import { Clipboard } from './vscode/clipboard';
 import type { CommandContext } from './vscode/commands/commandContext';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { contextKeyValues, trackContextKeys, type ContextKey } from './vscode/contextKeys';
+import { useDisplayLanguageInCore } from './vscode/coreLanguage';
 import { CredentialStore } from './vscode/credentialStore';
 import { MomoLog } from './vscode/log';
 import { Notifier } from './vscode/notifier';
@@ -47,6 +48,7 @@ export interface MomoExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): MomoExtensionApi | Record<string, never> {
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  useDisplayLanguageInCore();
   const log = new MomoLog();
   const store = new CredentialStore(context.secrets, context.globalState, log);
   const notifier = new Notifier(log, { scriptable: testMode });

@@ -10,6 +10,7 @@ import { demoCommand } from './demo';
 import { doctorCommand } from './doctor';
 import { emulatorCommand } from './emulatorCommand';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './io';
+import { LANGUAGES, languageFromEnvironment, takeLanguageOption, useLanguage } from './language';
 import { provisionCommand } from './provisionCommand';
 import { setupCommand } from './setupCommand';
 import { verifyCommand } from './verifyCommand';
@@ -37,11 +38,22 @@ function usage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run momo-credentials <command> --help for its options.',
+    `Messages in English or French: --lang ${LANGUAGES.join('|')} (default: LC_ALL, LC_MESSAGES or LANG).`,
   ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  let args: string[];
+  try {
+    const taken = takeLanguageOption(argv);
+    args = taken.argv;
+    useLanguage(taken.language ?? languageFromEnvironment(io.env));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(err.message);
+    return EXIT_USAGE;
+  }
+  const [name, ...rest] = args;
   if (name === undefined) {
     io.err(usage());
     return EXIT_USAGE;

@@ -22,6 +22,7 @@ import { verifyApiUser } from './commands/verifyApiUser';
 import { openCredentialGuide, refresh, showLog } from './commands/viewCommands';
 import { insertIntoCurrentFile } from './settings/insertIntoCurrentFile';
 import { setUpMomo } from './setup/setUpMomo';
+import { useDisplayLanguageInCore } from './coreLanguage';
 import { ProductionSecrets } from './settings/productionSecrets';
 import { SettingsCodeActions } from './settings/settingsCodeActions';
 import { SettingsDiagnostics } from './settings/settingsDiagnostics';
@@ -29,6 +30,9 @@ import { SettingsDiagnostics } from './settings/settingsDiagnostics';
 // Errors are presented with this bundle's copy: MomoError (isMomoError) comes from this bundle.
 export { presentError } from './ui/errorPresenter';
 export { applySettingsFix } from './settings/applySettingsFix';
+
+// This bundle's copy of core speaks VS Code's display language too.
+useDisplayLanguageInCore();
 
 type Handler = (ctx: CommandContext, arg: unknown) => unknown;
 

@@ -29,6 +29,8 @@ export interface StartCodeServerOptions {
   workspaceTrust?: boolean;
   /** Extra environment for code-server and its extension host. */
   env?: Record<string, string>;
+  /** VS Code's display language (`--locale`), e.g. "fr"; default English. */
+  locale?: string;
 }
 
 export async function startCodeServer(env: TestEnvironment, name: string, options: StartCodeServerOptions = {}): Promise<CodeServer> {
@@ -51,6 +53,7 @@ export async function startCodeServer(env: TestEnvironment, name: string, option
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(options.locale ? ['--locale', options.locale] : []),
     env.workspace,
   ];
   // Own process group, so stop() ends code-server together with its extension host and pty host.

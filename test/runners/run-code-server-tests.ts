@@ -2,14 +2,17 @@
 // code-server on loopback, opened by headless Chromium with VS Code's web test payload.
 // Usage: node out/test/runners/run-code-server-tests.js   (after `npm run build`)
 // Env: MOMO_TEST_TIMEOUT_MS (default 10 min, per pass), MOMO_TEST_GREP, MOMO_TEST_VERBOSE, MOMO_KEEP_TEST_DIRS.
-// Two passes: the whole suite in a trusted workspace, then the Restricted Mode suite in an untrusted one.
+// Three passes: the whole suite in a trusted workspace, the Restricted Mode suite in an untrusted
+// one, then the French suite with VS Code's display language set to French.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
 import { launchBrowser, saveScreenshot } from './browser';
 import { startCodeServer, workbenchUrl } from './code-server';
 import { formatDuration, onCleanup, runMain, withDeadline } from './lifecycle';
 import { REPO_ROOT } from './paths';
 import { Counts, formatCounts, parseSummaryLine } from './protocol';
-import { createTestEnvironment, composeSettings, fixtureSettings, BASE_SETTINGS } from './test-environment';
+import { createTestEnvironment, composeSettings, fixtureSettings, BASE_SETTINGS, type TestEnvironment } from './test-environment';
 import { printHostLog } from './host-log';
 
 const TIMEOUT_MS = Number(process.env.MOMO_TEST_TIMEOUT_MS) || 10 * 60_000;
@@ -21,20 +24,29 @@ const TESTS_INDEX = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js
  */
 export const RESTRICTED_MODE_GREP = 'trust: in Restricted Mode';
 
+/** The display language is fixed when code-server starts: French gets a code-server of its own too. */
+export const FRENCH_GREP = 'l10n: in French';
+
 interface Pass {
   label: string;
   restricted: boolean;
   grep?: string;
+  /** code-server's --locale; default English. */
+  locale?: string;
+}
+
+/** Whether the suite named by `suiteGrep` runs under MOMO_TEST_GREP (unset: every suite). */
+function wanted(grep: string | undefined, suiteGrep: string): boolean {
+  return !grep || suiteGrep.includes(grep) || grep.includes(suiteGrep);
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
   const grep = process.env.MOMO_TEST_GREP;
   const passes: Pass[] = [];
-  if (!grep?.includes(RESTRICTED_MODE_GREP)) passes.push({ label: 'integration', restricted: false, grep });
-  if (!grep || RESTRICTED_MODE_GREP.includes(grep) || grep.includes(RESTRICTED_MODE_GREP)) {
-    passes.push({ label: 'integration', restricted: true, grep: RESTRICTED_MODE_GREP });
-  }
+  if (!grep?.includes(RESTRICTED_MODE_GREP) && !grep?.includes(FRENCH_GREP)) passes.push({ label: 'integration', restricted: false, grep });
+  if (wanted(grep, RESTRICTED_MODE_GREP)) passes.push({ label: 'integration', restricted: true, grep: RESTRICTED_MODE_GREP });
+  if (wanted(grep, FRENCH_GREP)) passes.push({ label: 'integration', restricted: false, grep: FRENCH_GREP, locale: 'fr' });
   let code = 0;
   for (const pass of passes) {
     const counts = await runPass(pass);
@@ -51,7 +63,7 @@ async function runPass(pass: Pass): Promise<Counts & { code: number }> {
     ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
     : undefined;
   const env = createTestEnvironment(composeSettings(BASE_SETTINGS, fixtureSettings(), trust));
-  const name = pass.restricted ? 'integration-restricted' : 'integration';
+  const name = pass.restricted ? 'integration-restricted' : pass.locale ? `integration-${pass.locale}` : 'integration';
   const cleanups: Array<() => Promise<void>> = [];
   // At the end of the pass, or at exit if the runner is stopped during it: whichever comes first.
   const cleanUp = (work: () => unknown): void => {
@@ -61,10 +73,12 @@ async function runPass(pass: Pass): Promise<Counts & { code: number }> {
     onCleanup(once);
   };
   cleanUp(() => env.dispose());
+  if (pass.locale) installLanguagePack(env, pass.locale);
   try {
-    const server = await startCodeServer(env, name, { workspaceTrust: pass.restricted, env: { MOMO_TEST_GREP: pass.grep ?? '' } });
+    const server = await startCodeServer(env, name, { workspaceTrust: pass.restricted, env: { MOMO_TEST_GREP: pass.grep ?? '' }, locale: pass.locale });
     cleanUp(() => server.stop());
-    console.log(`code-server ${server.baseUrl}${pass.restricted ? ' (workspace trust on, workspace untrusted: Restricted Mode)' : ''} (log: ${path.relative(REPO_ROOT, server.logFile)})`);
+    const mode = pass.restricted ? ' (workspace trust on, workspace untrusted: Restricted Mode)' : pass.locale ? ` (display language ${pass.locale})` : '';
+    console.log(`code-server ${server.baseUrl}${mode} (log: ${path.relative(REPO_ROOT, server.logFile)})`);
     const session = await launchBrowser();
     cleanUp(() => session.close());
     const { page } = session;
@@ -100,10 +114,45 @@ async function runPass(pass: Pass): Promise<Counts & { code: number }> {
       console.error('ERROR: the Restricted Mode suite did not run in full (was the workspace trusted?)');
       code = code || 1;
     }
+    if (pass.locale && (counts.passed === 0 || counts.skipped > 0)) {
+      console.error(`ERROR: the ${pass.grep} suite did not run in full (was the display language ${pass.locale}?)`);
+      code = code || 1;
+    }
     return { ...counts, code };
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }
+}
+
+/**
+ * VS Code takes a display language only when a language pack provides it (otherwise
+ * vscode.env.language stays "en"). The fixture pack (test/fixtures/language-pack-<locale>)
+ * declares the language with no translations of VS Code itself: the workbench stays in
+ * English and the extension's own bundle is what the suite reads. VS Code's server lists
+ * language packs in <user data>/languagepacks.json when it installs one; the copied pack is
+ * listed there the same way.
+ */
+function installLanguagePack(env: TestEnvironment, locale: string): void {
+  const source = path.join(REPO_ROOT, 'test', 'fixtures', `language-pack-${locale}`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+    contributes: { localizations: Array<{ languageId: string; localizedLanguageName: string; translations: Array<{ id: string; path: string }> }> };
+  };
+  const installed = path.join(env.extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  fs.cpSync(source, installed, { recursive: true });
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const packs: Record<string, unknown> = {};
+  for (const localization of manifest.contributes.localizations) {
+    packs[localization.languageId] = {
+      hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(localization.translations.map((t) => [t.id, path.join(installed, t.path)])),
+      label: localization.localizedLanguageName,
+    };
+  }
+  fs.writeFileSync(path.join(env.userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 runMain(main);

@@ -14,7 +14,7 @@ export { runDoctor, summarize } from './runDoctor';
 export { renderDoctorMarkdown, escapeMarkdown } from './renderMarkdown';
 export type { MarkdownOptions } from './renderMarkdown';
 export { renderDoctorText } from './renderText';
-export { SECTION_TITLES, sectionOf } from './sections';
+export { SECTION_IDS, sectionOf, sectionTitle } from './sections';
 export { explainPastedError, EXPLAIN_CHECK } from './checks/explainPasted';
 export { workspaceFindings } from './workspace/workspaceFindings';
 export type { WorkspaceFile, WorkspaceOptions } from './workspace/workspaceFindings';

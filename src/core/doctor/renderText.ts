@@ -1,4 +1,5 @@
 /** The report as plain text, for the CLI and logs: one line per finding, then its next step. */
+import * as l10n from '@vscode/l10n';
 import { groupBySection, SEVERITY_MARKS, summaryLine } from './sections';
 import type { DoctorReport } from './types';
 
@@ -7,11 +8,11 @@ export function renderDoctorText(report: DoctorReport): string {
   for (const group of groupBySection(report.findings)) {
     lines.push(group.title);
     for (const finding of group.findings) {
-      const subject = finding.subject ? `${finding.subject}: ` : '';
-      lines.push(`  ${SEVERITY_MARKS[finding.severity]} ${subject}${finding.message}`);
+      const text = finding.subject ? l10n.t('{0}: {1}', finding.subject, finding.message) : finding.message;
+      lines.push(`  ${SEVERITY_MARKS[finding.severity]} ${text}`);
       // The most likely cause is enough in a terminal; the extension's report lists them all.
-      if (finding.severity === 'error' && finding.causes?.length) lines.push(`      likely: ${finding.causes[0]}`);
-      if (finding.severity !== 'ok' && finding.next) lines.push(`      next: ${finding.next}`);
+      if (finding.severity === 'error' && finding.causes?.length) lines.push(`      ${l10n.t('likely: {0}', finding.causes[0])}`);
+      if (finding.severity !== 'ok' && finding.next) lines.push(`      ${l10n.t('next: {0}', finding.next)}`);
     }
     lines.push('');
   }

@@ -3,6 +3,7 @@
  * the promise "no secret in any label or tooltip" is testable: nothing here ever receives a
  * secret value, only ids, masks and metadata.
  */
+import * as l10n from '@vscode/l10n';
 import type { CredentialKind } from '../momo/credentialKind';
 import { findEnvironment } from '../momo/environments';
 import { describePlatform, PLATFORM_SHORT_LABELS, platformBaseUrl, type ProductionPlatform } from '../momo/platforms';
@@ -22,7 +23,7 @@ export function environmentLabel(environment: string): string {
   if (!env) {
     return environment;
   }
-  return env.production ? `${env.label} (${env.id}, ${env.currency})` : `Sandbox (${env.currency})`;
+  return env.production ? `${env.label} (${env.id}, ${env.currency})` : l10n.t('Sandbox ({0})', env.currency);
 }
 
 export function productLabel(product: Product): string {
@@ -30,7 +31,12 @@ export function productLabel(product: Product): string {
 }
 
 export function keyTypeLabel(keyType: SubscriptionKeyType): string {
-  return keyType === 'primary' ? 'Primary' : 'Secondary';
+  return keyType === 'primary' ? l10n.t('Primary') : l10n.t('Secondary');
+}
+
+/** "primary Collections": a stored subscription key named in a sentence. */
+export function keyName(keyType: SubscriptionKeyType, product: Product): string {
+  return keyType === 'primary' ? l10n.t('primary {0}', productLabel(product)) : l10n.t('secondary {0}', productLabel(product));
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago"; dates older than a month as a date. */
@@ -38,64 +44,58 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   const then = new Date(iso);
   const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
   if (Number.isNaN(seconds)) {
-    return 'at an unknown time';
+    return l10n.t('at an unknown time');
   }
   if (seconds < 60) {
-    return 'just now';
+    return l10n.t('just now');
   }
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) {
-    return `${minutes} min ago`;
+    return l10n.t('{0} min ago', minutes);
   }
   const hours = Math.round(minutes / 60);
   if (hours < 24) {
-    return `${hours} h ago`;
+    return l10n.t('{0} h ago', hours);
   }
   const days = Math.round(hours / 24);
   if (days <= 31) {
-    return days === 1 ? '1 day ago' : `${days} days ago`;
+    return days === 1 ? l10n.t('1 day ago') : l10n.t('{0} days ago', days);
   }
-  return `on ${then.toISOString().slice(0, 10)}`;
+  return l10n.t('on {0}', then.toISOString().slice(0, 10));
 }
 
 export function verifyText(result: VerifyResult | undefined, now?: Date): string {
   if (!result) {
-    return 'never verified';
+    return l10n.t('never verified');
   }
-  return result.ok ? `verified ${relativeTime(result.at, now)}` : `failed verification ${relativeTime(result.at, now)}`;
+  return result.ok ? l10n.t('verified {0}', relativeTime(result.at, now)) : l10n.t('failed verification {0}', relativeTime(result.at, now));
 }
 
 export function subscriptionKeyTooltip(environment: string, product: Product, keyType: SubscriptionKeyType): string {
-  const where = findEnvironment(environment)?.production ? 'production portal (momoapi.mtn.com)' : 'developer portal (momodeveloper.mtn.com)';
-  return (
-    `The ${keyType} subscription key of your ${productLabel(product)} subscription on the ${where}, ` +
-    `sent as Ocp-Apim-Subscription-Key with every ${productLabel(product)} request in ${environmentLabel(environment)}.`
-  );
+  const production = findEnvironment(environment)?.production === true;
+  const key = keyName(keyType, product);
+  return production
+    ? l10n.t('The {0} subscription key from the production portal (momoapi.mtn.com), sent as Ocp-Apim-Subscription-Key with every {1} request in {2}.', key, productLabel(product), environmentLabel(environment))
+    : l10n.t('The {0} subscription key from the developer portal (momodeveloper.mtn.com), sent as Ocp-Apim-Subscription-Key with every {1} request in {2}.', key, productLabel(product), environmentLabel(environment));
 }
 
 export function apiUserTooltip(user: ApiUserRecord): string {
+  const [product, where] = [productLabel(user.product), environmentLabel(user.environment)];
   if (user.credentialKind === 'system') {
-    const tokenState = user.keyStored
-      ? 'its Credential Token is stored in SecretStorage'
-      : 'its Credential Token is missing, so add the System Credentials again';
-    return (
-      `System Credentials, User ID ${user.apiUser}: with its Credential Token it forms the Basic-auth pair that gets ${productLabel(user.product)} ` +
-      `access tokens in ${environmentLabel(user.environment)}; ${tokenState}. ${platformSentence(user)}`
-    );
+    const text = user.keyStored
+      ? l10n.t('System Credentials, User ID {0}: with its Credential Token it forms the Basic-auth pair that gets {1} access tokens in {2}; its Credential Token is stored in SecretStorage.', user.apiUser, product, where)
+      : l10n.t('System Credentials, User ID {0}: with its Credential Token it forms the Basic-auth pair that gets {1} access tokens in {2}; its Credential Token is missing, so add the System Credentials again.', user.apiUser, product, where);
+    return `${text} ${platformSentence(user)}`;
   }
-  const keyState = user.keyStored
-    ? 'its API key is stored in SecretStorage'
-    : 'its API key is missing, so generate a new one or add it again';
-  const platform = findEnvironment(user.environment)?.production ? ` ${platformSentence(user)}` : '';
-  return (
-    `API user ${user.apiUser}: with its API key it forms the Basic-auth pair that gets ${productLabel(user.product)} ` +
-    `access tokens in ${environmentLabel(user.environment)}; ${keyState}.${platform}`
-  );
+  const text = user.keyStored
+    ? l10n.t('API user {0}: with its API key it forms the Basic-auth pair that gets {1} access tokens in {2}; its API key is stored in SecretStorage.', user.apiUser, product, where)
+    : l10n.t('API user {0}: with its API key it forms the Basic-auth pair that gets {1} access tokens in {2}; its API key is missing, so generate a new one or add it again.', user.apiUser, product, where);
+  return findEnvironment(user.environment)?.production ? `${text} ${platformSentence(user)}` : text;
 }
 
 /** "API user 3f2b8c1e…" / "System Credentials U3lzdGVt…": how a stored pair is named in rows and messages. */
 export function credentialName(user: { apiUser: string; credentialKind?: CredentialKind }): string {
-  return user.credentialKind === 'system' ? `System Credentials ${shortApiUser(user.apiUser)}` : `API user ${shortApiUser(user.apiUser)}`;
+  return user.credentialKind === 'system' ? l10n.t('System Credentials {0}', shortApiUser(user.apiUser)) : l10n.t('API user {0}', shortApiUser(user.apiUser));
 }
 
 /** Production: "new platform" / "legacy platform" for a tree row; undefined in the sandbox. */
@@ -107,7 +107,7 @@ function platformSentence(user: ApiUserRecord): string {
   const environment = findEnvironment(user.environment);
   const platform = user.platform ?? 'legacy';
   const host = environment ? new URL(platformBaseUrl(environment, platform)).host : undefined;
-  return `It belongs to ${describePlatform(platform, host)} and is only ever sent to that platform's host.`;
+  return l10n.t("It belongs to {0} and is only ever sent to that platform's host.", describePlatform(platform, host));
 }
 
 export interface StatusSummary {
@@ -122,10 +122,10 @@ export function statusSummary(index: CredentialIndex, now?: Date): StatusSummary
   if (!user) {
     const keys = index.subscriptionKeys.length;
     return keys === 0
-      ? { text: '$(key) MoMo', tooltip: 'No MoMo credentials stored yet. Click to set a subscription key.', severity: 'none' }
+      ? { text: '$(key) MoMo', tooltip: l10n.t('No MoMo credentials stored yet. Click to set a subscription key.'), severity: 'none' }
       : {
-          text: '$(key) MoMo: no API user',
-          tooltip: 'A subscription key is stored but no API user yet. Click to provision or add one.',
+          text: `$(key) MoMo: ${l10n.t('no API user')}`,
+          tooltip: l10n.t('A subscription key is stored but no API user yet. Click to provision or add one.'),
           severity: 'warning',
         };
   }
@@ -133,20 +133,22 @@ export function statusSummary(index: CredentialIndex, now?: Date): StatusSummary
   if (!user.keyStored) {
     return {
       text: `$(warning) MoMo: ${where}`,
-      tooltip: `API user ${user.apiUser} has no stored API key. Click to open the MoMo view and generate or add one.`,
+      tooltip: l10n.t('API user {0} has no stored API key. Click to open the MoMo view and generate or add one.', user.apiUser),
       severity: 'warning',
     };
   }
   if (user.lastVerified && !user.lastVerified.ok) {
     return {
       text: `$(error) MoMo: ${where}`,
-      tooltip: `API user ${user.apiUser} ${verifyText(user.lastVerified, now)}${user.lastVerified.message ? `: ${user.lastVerified.message}` : ''}.`,
+      tooltip: user.lastVerified.message
+        ? l10n.t('API user {0} {1}: {2}.', user.apiUser, verifyText(user.lastVerified, now), user.lastVerified.message)
+        : l10n.t('API user {0} {1}.', user.apiUser, verifyText(user.lastVerified, now)),
       severity: 'error',
     };
   }
   return {
     text: `$(key) MoMo: ${where}`,
-    tooltip: `API user ${user.apiUser} with its key stored, ${verifyText(user.lastVerified, now)}. Click to open the MoMo view.`,
+    tooltip: l10n.t('API user {0} with its key stored, {1}. Click to open the MoMo view.', user.apiUser, verifyText(user.lastVerified, now)),
     severity: 'ok',
   };
 }

@@ -7,11 +7,11 @@
  */
 import * as vscode from 'vscode';
 import { isMomoError } from '../../core/momo/errors';
-import { provision, type ProvisionResult } from '../../core/momo/provision';
+import { provision, type ProvisionResult, type ProvisionStep } from '../../core/momo/provision';
 import { validateCallbackHost } from '../../core/momo/validation';
 import type { Product } from '../../core/momo/products';
 import { findSubscriptionKeys } from '../../core/store/credentialIndex';
-import { productLabel, shortApiUser } from '../../core/store/credentialText';
+import { keyName, productLabel, shortApiUser } from '../../core/store/credentialText';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
 import { defaultCallbackHost, requestTimeoutMs } from '../config';
 import { secretDestination } from '../trust/secretDestinations';
@@ -24,23 +24,22 @@ import { failed, type CommandContext, type CommandResult } from './commandContex
 import { explainProductionProvisioning } from './productionProvisioning';
 import { setSubscriptionKey } from './setSubscriptionKey';
 
-const TITLE = 'MoMo: Provision Sandbox API User';
+const title = (): string => vscode.l10n.t('MoMo: Provision Sandbox API User');
 const SANDBOX = 'sandbox';
 
 export type ProvisionCommandResult = CommandResult<{ apiUser: string; product: Product; keyStored: boolean }>;
 
-const STEP_TEXT = {
-  createUser: 'creating the API user…',
-  confirmUser: 'confirming the API user…',
-  createKey: 'creating the API key…',
-} as const;
+function stepText(step: ProvisionStep, attempt: number): string {
+  const text = { createUser: vscode.l10n.t('creating the API user…'), confirmUser: vscode.l10n.t('confirming the API user…'), createKey: vscode.l10n.t('creating the API key…') }[step];
+  return attempt > 1 ? vscode.l10n.t('{0} (attempt {1})', text, attempt) : text;
+}
 
 export async function provisionSandboxUser(ctx: CommandContext, arg: unknown): Promise<ProvisionCommandResult> {
   const args = toArgs(arg);
   const env = environmentArg(args);
   if (env.value?.production) {
     explainProductionProvisioning(ctx, env.value.id, productArg(args).value);
-    return failed('Provisioning is only available in the sandbox.');
+    return failed(vscode.l10n.t('Provisioning is only available in the sandbox.'));
   }
   const productParsed = productArg(args);
   const keyTypeParsed = keyTypeArg(args, 'subscriptionKeyType');
@@ -49,7 +48,7 @@ export async function provisionSandboxUser(ctx: CommandContext, arg: unknown): P
     ctx.notifier.tell('error', argError);
     return failed(argError);
   }
-  const product = productParsed.value ?? (await pickProduct(`${TITLE}: product`, ctx.store.index(), SANDBOX));
+  const product = productParsed.value ?? (await pickProduct(vscode.l10n.t('{0}: product', title()), ctx.store.index(), SANDBOX));
   if (!product) {
     return failed('cancelled');
   }
@@ -59,13 +58,13 @@ export async function provisionSandboxUser(ctx: CommandContext, arg: unknown): P
   }
   const subscriptionKey = await ctx.store.getSubscriptionKey({ environment: SANDBOX, product }, keyType);
   if (!subscriptionKey) {
-    return offerToSetKey(ctx, product, keyType, `The ${keyType} ${productLabel(product)} sandbox subscription key is not in SecretStorage any more.`);
+    return offerToSetKey(ctx, product, keyType, vscode.l10n.t('The {0} sandbox subscription key is not in SecretStorage any more.', keyName(keyType, product)));
   }
   const callbackHost = await chooseCallbackHost(ctx, arg, stringArg(args, 'callbackHost'));
   if (!callbackHost) {
     return failed('cancelled');
   }
-  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: [`the ${keyType} ${productLabel(product)} sandbox subscription key`] });
+  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: [vscode.l10n.t('the {0} sandbox subscription key', keyName(keyType, product))] });
   if (!destination.ok) {
     return failed(destination.reason);
   }
@@ -85,7 +84,7 @@ async function runProvisioning(ctx: CommandContext, plan: ProvisionPlan): Promis
   ctx.log.info(`Provisioning a sandbox API user for ${product} at ${plan.baseUrl} with the ${keyType} key, callback host ${callbackHost}.`);
   let result;
   try {
-    result = await withCancellableProgress(`Provisioning a sandbox API user for ${productLabel(product)}`, (signal, report) =>
+    result = await withCancellableProgress(vscode.l10n.t('Provisioning a sandbox API user for {0}', productLabel(product)), (signal, report) =>
       provision({
         baseUrl: plan.baseUrl,
         product,
@@ -93,7 +92,7 @@ async function runProvisioning(ctx: CommandContext, plan: ProvisionPlan): Promis
         callbackHost,
         signal,
         timeoutMs: requestTimeoutMs(),
-        onStep: (step, attempt) => report(`${STEP_TEXT[step]}${attempt > 1 ? ` (attempt ${attempt})` : ''}`),
+        onStep: (step, attempt) => report(stepText(step, attempt)),
       }),
     );
   } catch (err) {
@@ -107,10 +106,10 @@ async function runProvisioning(ctx: CommandContext, plan: ProvisionPlan): Promis
   const apiKey = result.apiKey;
   ctx.notifier.tell(
     'info',
-    `Created sandbox API user ${shortApiUser(apiUser)} for ${productLabel(product)} and stored its API key in SecretStorage. Next, put them into your settings.`,
+    vscode.l10n.t('Created sandbox API user {0} for {1} and stored its API key in SecretStorage. Next, put them into your settings.', shortApiUser(apiUser), productLabel(product)),
     {
-      'Insert into settings…': () => vscode.commands.executeCommand('momo.insertIntoSettings', { apiUser, environment: SANDBOX, product }),
-      'Copy API key': () => ctx.clipboard.copy(apiKey),
+      [vscode.l10n.t('Insert into settings…')]: () => vscode.commands.executeCommand('momo.insertIntoSettings', { apiUser, environment: SANDBOX, product }),
+      [vscode.l10n.t('Copy API key')]: () => ctx.clipboard.copy(apiKey),
     },
   );
   return { ok: true, apiUser, product, keyStored: true };
@@ -153,9 +152,11 @@ async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionP
     ctx.notifier.tell(
       'info',
       created
-        ? `Provisioning was cancelled after API user ${shortApiUser(created)} was ${isMomoError(err) && err.apiUserUnconfirmed ? 'possibly ' : ''}created; it is kept without a key: finish provisioning it when you are ready.`
-        : 'Provisioning was cancelled before anything was created.',
-      created ? { 'Finish provisioning': () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } : {},
+        ? isMomoError(err) && err.apiUserUnconfirmed
+          ? vscode.l10n.t('Provisioning was cancelled after API user {0} was possibly created; it is kept without a key: finish provisioning it when you are ready.', shortApiUser(created))
+          : vscode.l10n.t('Provisioning was cancelled after API user {0} was created; it is kept without a key: finish provisioning it when you are ready.', shortApiUser(created))
+        : vscode.l10n.t('Provisioning was cancelled before anything was created.'),
+      created ? { [vscode.l10n.t('Finish provisioning')]: () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } : {},
     );
     return failed('cancelled');
   }
@@ -163,7 +164,7 @@ async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionP
     ...scope,
     ...(created ? { apiUser: created } : {}),
     retry: () => vscode.commands.executeCommand('momo.provisionSandboxUser', { product: plan.product, subscriptionKeyType: plan.keyType, callbackHost: plan.callbackHost }),
-    ...(created ? { firstActions: { 'Finish provisioning': () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } } : {}),
+    ...(created ? { firstActions: { [vscode.l10n.t('Finish provisioning')]: () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } } : {}),
   });
   const reason = isMomoError(err) ? err.message : String(err);
   return failed(reason);
@@ -185,7 +186,7 @@ async function chooseSubscriptionKey(
     if (stored.includes(wanted)) {
       return wanted;
     }
-    await offerToSetKey(ctx, product, wanted, `No ${wanted} ${productLabel(product)} subscription key is stored for the sandbox.`);
+    await offerToSetKey(ctx, product, wanted, vscode.l10n.t('No {0} subscription key is stored for the sandbox.', keyName(wanted, product)));
     return undefined;
   }
   if (stored.length === 0) {
@@ -194,18 +195,18 @@ async function chooseSubscriptionKey(
       const set = await setSubscriptionKey(ctx, { environment: SANDBOX, product }, { announce: false });
       return set.ok ? set.keyType : undefined;
     }
-    await offerToSetKey(ctx, product, 'primary', `No ${productLabel(product)} subscription key is stored for the sandbox yet.`);
+    await offerToSetKey(ctx, product, 'primary', vscode.l10n.t('No {0} subscription key is stored for the sandbox yet.', productLabel(product)));
     return undefined;
   }
   if (stored.length === 1 || !interactive) {
     return stored[0];
   }
-  return pickKeyType(`${TITLE}: which stored subscription key`, stored);
+  return pickKeyType(vscode.l10n.t('{0}: which stored subscription key', title()), stored);
 }
 
 async function offerToSetKey(ctx: CommandContext, product: Product, keyType: SubscriptionKeyType, why: string): Promise<ProvisionCommandResult> {
-  ctx.notifier.tell('warning', `${why} Provisioning needs it: set it first, then provision again.`, {
-    'Set Subscription Key': () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: SANDBOX, product, keyType }),
+  ctx.notifier.tell('warning', vscode.l10n.t('{0} Provisioning needs it: set it first, then provision again.', why), {
+    [vscode.l10n.t('Set Subscription Key')]: () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: SANDBOX, product, keyType }),
   });
   return failed(why);
 }
@@ -216,14 +217,14 @@ export async function chooseCallbackHost(ctx: CommandContext, arg: unknown, give
   if (!isInteractive(arg)) {
     const checked = validateCallbackHost(fallback, { production: false });
     if (!checked.ok) {
-      ctx.notifier.tell('error', `The provider callback host was not accepted: ${checked.message}`);
+      ctx.notifier.tell('error', vscode.l10n.t('The provider callback host was not accepted: {0}', checked.message));
       return undefined;
     }
     return checked.value;
   }
   return inputValidated({
-    title: `${TITLE}: provider callback host`,
-    prompt: 'Host name (not a URL) that later callback URLs must use; the sandbox accepts any, e.g. localhost or webhook.example.com.',
+    title: vscode.l10n.t('{0}: provider callback host', title()),
+    prompt: vscode.l10n.t('Host name (not a URL) that later callback URLs must use; the sandbox accepts any, e.g. localhost or webhook.example.com.'),
     value: fallback,
     validate: (raw) => validateCallbackHost(raw, { production: false }),
   });

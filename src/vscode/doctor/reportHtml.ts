@@ -4,7 +4,8 @@
  * (findings are plain text, already redacted by the core); buttons carry only indexes, and the
  * extension looks the fix up, so nothing in the page can ask for an arbitrary command.
  */
-import { SECTION_TITLES, sectionOf, type DoctorFinding, type DoctorReport } from '../../core/doctor';
+import * as vscode from 'vscode';
+import { sectionOf, sectionTitle, type DoctorFinding, type DoctorReport } from '../../core/doctor';
 import { SEVERITY_MARKS, summaryLine } from '../../core/doctor/sections';
 
 export interface ReportPage {
@@ -24,10 +25,10 @@ export function renderReportHtml(page: ReportPage): string {
   const sections = groupWithIndexes(report.findings)
     .map(({ title, entries }) => `<section><h2>${escapeHtml(title)}</h2><ul>${entries.map((e) => findingHtml(e.finding, e.index, page)).join('')}</ul></section>`)
     .join('');
-  const empty = report.findings.length === 0 ? '<p>Nothing to check yet: store a subscription key or an API user first.</p>' : '';
+  const empty = report.findings.length === 0 ? `<p>${escapeHtml(vscode.l10n.t('Nothing to check yet: store a subscription key or an API user first.'))}</p>` : '';
   const status = report.ok ? 'ok' : 'error';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}';">
@@ -39,11 +40,11 @@ export function renderReportHtml(page: ReportPage): string {
 <header>
 <h1>${escapeHtml(page.title)}</h1>
 <p class="summary ${status}" id="summary">${escapeHtml(summaryLine(report.counts, report.cancelled))}</p>
-<p class="when">Checked at ${escapeHtml(page.madeAt.toLocaleTimeString())}. ${escapeHtml(page.note ?? 'Nothing was created or changed by these checks.')}</p>
+<p class="when">${escapeHtml(vscode.l10n.t('Checked at {0}.', page.madeAt.toLocaleTimeString(vscode.env.language)))} ${escapeHtml(page.note ?? vscode.l10n.t('Nothing was created or changed by these checks.'))}</p>
 <div class="toolbar">
-<button data-action="rerun">Run Again</button>
-<button data-action="explain" class="secondary">Explain an Error…</button>
-<button data-action="copyMarkdown" class="secondary">Copy as Markdown</button>
+<button data-action="rerun">${escapeHtml(vscode.l10n.t('Run Again'))}</button>
+<button data-action="explain" class="secondary">${escapeHtml(vscode.l10n.t('Explain an Error…'))}</button>
+<button data-action="copyMarkdown" class="secondary">${escapeHtml(vscode.l10n.t('Copy as Markdown'))}</button>
 </div>
 </header>
 ${empty}${sections}
@@ -56,7 +57,7 @@ function findingHtml(finding: DoctorFinding, index: number, page: ReportPage): s
   const subject = finding.subject ? `<strong>${escapeHtml(finding.subject)}</strong>: ` : '';
   const causes =
     finding.causes?.length && finding.severity !== 'ok'
-      ? `<div class="causes">Likely causes:<ul>${finding.causes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul></div>`
+      ? `<div class="causes">${escapeHtml(vscode.l10n.t('Likely causes:'))}<ul>${finding.causes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul></div>`
       : '';
   const fixes = finding.fixes ?? [];
   const buttons = fixes
@@ -67,8 +68,8 @@ function findingHtml(finding: DoctorFinding, index: number, page: ReportPage): s
     )
     .join('');
   const unbuttoned = fixes.filter((_, fixIndex) => !page.canFix(index, fixIndex));
-  const next = !buttons && finding.next ? `<div class="next">Next: ${escapeHtml(finding.next)}</div>` : '';
-  const inWords = buttons && unbuttoned.length ? `<div class="next">Also: ${unbuttoned.map((f) => escapeHtml(f.label)).join(' · ')}</div>` : '';
+  const next = !buttons && finding.next ? `<div class="next">${escapeHtml(vscode.l10n.t('Next: {0}', finding.next))}</div>` : '';
+  const inWords = buttons && unbuttoned.length ? `<div class="next">${escapeHtml(vscode.l10n.t('Also: {0}', unbuttoned.map((f) => f.label).join(' · ')))}</div>` : '';
   return (
     `<li class="finding ${finding.severity}" data-check="${escapeHtml(finding.check)}">` +
     `<span class="mark" aria-label="${finding.severity}">${SEVERITY_MARKS[finding.severity]}</span>` +
@@ -87,7 +88,7 @@ function groupWithIndexes(findings: readonly DoctorFinding[]): IndexedGroup[] {
   const groups = new Map<string, IndexedGroup>();
   findings.forEach((finding, index) => {
     const section = sectionOf(finding.check);
-    const group = groups.get(section) ?? { title: SECTION_TITLES[section], entries: [] };
+    const group = groups.get(section) ?? { title: sectionTitle(section), entries: [] };
     group.entries.push({ finding, index });
     groups.set(section, group);
   });

@@ -72,6 +72,21 @@ describe('cli: momo-credentials doctor', function () {
     assertNoSecretIn(run, [user.subscriptionKey, user.apiKey]);
   });
 
+  it('speaks French with --lang fr or LANG=fr_FR.UTF-8, and English with --lang en', async () => {
+    const args = ['--api-user', user.apiUser, '--base-url', emulator().url, '--target-environment', 'sandbox', '--currency', 'EUR'];
+    const keys = { MOMO_SUBSCRIPTION_KEY: user.subscriptionKey, MOMO_API_KEY: user.apiKey };
+    const french = /✓ clé d'abonnement Collections ••••06f : La passerelle accepte cette clé d'abonnement pour Collections\./;
+    for (const run of [await cli(['--lang', 'fr', ...args], keys), await cli(args, { ...keys, LANG: 'fr_FR.UTF-8' })]) {
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.match(run.stdout, french);
+      assert.match(run.stdout, /^Clés d'abonnement$/m);
+      assert.match(run.stdout, /0 erreur, 0 avertissement, \d+ réussi\(s\)/);
+      assertNoSecretIn(run, [user.subscriptionKey, user.apiKey]);
+    }
+    const english = await cli(['--lang=en', ...args], { ...keys, LC_ALL: 'fr_FR.UTF-8' });
+    assert.match(english.stdout, /The gateway accepts this subscription key for Collections\./);
+  });
+
   it('prints exactly {"findings": [{check, ok, message, next}]} with --json and fails on a Collection Widget key', async () => {
     const widget = emulator().collectionWidgetKey;
     const run = await cli(['--json', '--subscription-key', widget, '--product', 'collection', '--base-url', emulator().url]);

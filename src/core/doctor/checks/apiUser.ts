@@ -4,6 +4,7 @@
  * comes with the core's explanation: the key does
  * not belong to the user, or a newer key was created since (which retires the old one).
  */
+import * as l10n from '@vscode/l10n';
 import type { MomoClient } from '../../momo/client';
 import { CREDENTIAL_KIND_LABELS, detectCredentialKind, validateSecretOf, validateUserIdOf, type CredentialKind } from '../../momo/credentialKind';
 import { describePlatform, otherPlatformRefusal } from '../../momo/platforms';
@@ -21,22 +22,21 @@ export const API_USER_EXISTS_CHECK = 'apiUser.exists';
 export const API_USER_TOKEN_CHECK = 'apiUser.token';
 export const API_USER_PLATFORM_CHECK = 'apiUser.platform';
 
-const FORMAT_WORDS: Record<CredentialKind, { user: string; userOk: string; secret: string; secretOk: string; subject: string }> = {
-  apiKey: {
-    user: 'API user id',
-    userOk: 'The API user id is a UUID version 4.',
-    secret: 'API key',
-    secretOk: 'The API key has the right shape: 32 hexadecimal characters.',
-    subject: 'API user',
-  },
-  system: {
-    user: 'User ID',
-    userOk: 'The User ID has the shape of System Credentials: printable characters, no spaces.',
-    secret: 'Credential Token',
-    secretOk: 'The Credential Token has the shape of System Credentials: printable characters, no spaces.',
-    subject: 'System Credentials',
-  },
-};
+function formatWords(kind: CredentialKind): { user: string; userOk: string; secret: string; secretOk: string } {
+  return kind === 'apiKey'
+    ? {
+        user: l10n.t('API user id'),
+        userOk: l10n.t('The API user id is a UUID version 4.'),
+        secret: l10n.t('API key'),
+        secretOk: l10n.t('The API key has the right shape: 32 hexadecimal characters.'),
+      }
+    : {
+        user: l10n.t('User ID'),
+        userOk: l10n.t('The User ID has the shape of System Credentials: printable characters, no spaces.'),
+        secret: l10n.t('Credential Token'),
+        secretOk: l10n.t('The Credential Token has the shape of System Credentials: printable characters, no spaces.'),
+      };
+}
 
 /** A working token, handed to the target-environment check so it can read the balance. */
 export interface ProductSession {
@@ -54,19 +54,20 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
   const label = PRODUCT_LABELS[entry.product];
   // System Credentials exist only in production: in the sandbox a malformed id is explained as an API user's.
   const kind = entry.credentialKind ?? (ctx.production ? detectCredentialKind(entry.apiUser) : 'apiKey');
-  const words = FORMAT_WORDS[kind];
-  const subject = entry.label ?? `${label} ${words.subject} ${entry.apiUser.trim()}`;
+  const words = formatWords(kind);
+  const id = entry.apiUser.trim();
+  const subject = entry.label ?? (kind === 'apiKey' ? l10n.t('{0} API user {1}', label, id) : l10n.t('{0} System Credentials {1}', label, id));
   const user = checkCredentialFormat(entry.apiUser, (raw) => validateUserIdOf(kind, raw), {
     check: API_USER_FORMAT_CHECK,
     subject,
     what: words.user,
     okMessage: words.userOk,
-    fix: { id: 'addExistingApiUser', label: kind === 'system' ? 'Enter the System Credentials again' : 'Enter the API user again' },
+    fix: { id: 'addExistingApiUser', label: kind === 'system' ? l10n.t('Enter the System Credentials again') : l10n.t('Enter the API user again') },
   });
   const findings = [user.finding];
   const newSecret: DoctorFix = kind === 'system'
-    ? { id: 'addExistingApiUser', label: 'Enter the System Credentials again' }
-    : { id: 'regenerateApiKey', label: 'Create a new API key for this API user' };
+    ? { id: 'addExistingApiUser', label: l10n.t('Enter the System Credentials again') }
+    : { id: 'regenerateApiKey', label: l10n.t('Create a new API key for this API user') };
   const key = entry.apiKey === undefined ? undefined : checkCredentialFormat(entry.apiKey, (raw) => validateSecretOf(kind, raw), {
     check: API_KEY_FORMAT_CHECK,
     subject,
@@ -88,8 +89,8 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
   if (!subscription?.ok) {
     // A malformed key has its own finding; a missing one is said here, since it blocks this check.
     if (!subscription) {
-      const message = `Not checked online: no ${label} subscription key was given to call the API with.`;
-      const fixes: DoctorFix[] = [{ id: 'reenterSubscriptionKey', label: `Enter the ${label} subscription key` }];
+      const message = l10n.t('Not checked online: no {0} subscription key was given to call the API with.', label);
+      const fixes: DoctorFix[] = [{ id: 'reenterSubscriptionKey', label: l10n.t('Enter the {0} subscription key', label) }];
       findings.push(makeFinding(API_USER_EXISTS_CHECK, 'warning', message, { subject, fixes }));
     }
     return { findings };
@@ -104,7 +105,7 @@ export async function checkApiUser(entry: DoctorApiUser, ctx: CheckContext): Pro
   if (exists.missing) return { findings };
 
   if (!key) {
-    findings.push(makeFinding(API_USER_TOKEN_CHECK, 'info', `No ${words.secret} is stored for this ${words.user}, so no token was requested.`, {
+    findings.push(makeFinding(API_USER_TOKEN_CHECK, 'info', l10n.t('No {0} is stored for this {1}, so no token was requested.', words.secret, words.user), {
       subject,
       fixes: [newSecret],
     }));
@@ -130,8 +131,10 @@ async function requestToken(request: TokenRequest, ctx: CheckContext): Promise<{
   const { client, product, subscriptionKey, subject } = request;
   try {
     const token = await client.getToken(product, subscriptionKey, request.apiUser, request.secret, { signal: ctx.signal });
-    const pair = request.kind === 'system' ? 'The User ID and its Credential Token get' : 'The API user and its API key get';
-    const finding = makeFinding(API_USER_TOKEN_CHECK, 'ok', `${pair} an access token for ${PRODUCT_LABELS[product]}.`, { subject });
+    const message = request.kind === 'system'
+      ? l10n.t('The User ID and its Credential Token get an access token for {0}.', PRODUCT_LABELS[product])
+      : l10n.t('The API user and its API key get an access token for {0}.', PRODUCT_LABELS[product]);
+    const finding = makeFinding(API_USER_TOKEN_CHECK, 'ok', message, { subject });
     // The target-environment check reads the balance through the report's client: only a session of that host is handed on.
     return { finding, session: client === ctx.client ? { product, subscriptionKey, accessToken: token.accessToken } : undefined };
   } catch (err) {
@@ -144,9 +147,9 @@ function platformFinding(entry: DoctorApiUser, kind: CredentialKind, subject: st
   const platform = userPlatform(entry);
   const refusal = otherPlatformRefusal(platform, client.baseUrl);
   if (refusal) {
-    return makeFinding(API_USER_PLATFORM_CHECK, 'error', refusal, { subject, fixes: [{ id: 'checkBaseUrl', label: 'Check the API base URL' }] });
+    return makeFinding(API_USER_PLATFORM_CHECK, 'error', refusal, { subject, fixes: [{ id: 'checkBaseUrl', label: l10n.t('Check the API base URL') }] });
   }
-  const message = `${CREDENTIAL_KIND_LABELS[kind]} of ${describePlatform(platform)}, checked at ${client.host}; the pair is only ever sent to that platform's host.`;
+  const message = l10n.t("{0} of {1}, checked at {2}; the pair is only ever sent to that platform's host.", CREDENTIAL_KIND_LABELS[kind], describePlatform(platform), client.host);
   return makeFinding(API_USER_PLATFORM_CHECK, 'info', message, { subject });
 }
 
@@ -157,21 +160,22 @@ async function checkExists(
   ctx: CheckContext,
 ): Promise<{ finding: DoctorFinding; missing: boolean }> {
   const notReadable = () => {
-    const message = 'Production has no Provisioning API to read the user from; the token step checks it instead.';
+    const message = l10n.t('Production has no Provisioning API to read the user from; the token step checks it instead.');
     return { missing: false, finding: makeFinding(API_USER_EXISTS_CHECK, 'info', message, { subject }) };
   };
   if (ctx.production) return notReadable();
   try {
     const user = await ctx.client!.getApiUser(subscriptionKey, apiUser, { signal: ctx.signal });
-    const callback = user.providerCallbackHost ? `, provider callback host ${user.providerCallbackHost}` : '';
-    const message = `The API user exists (target environment ${user.targetEnvironment}${callback}).`;
+    const message = user.providerCallbackHost
+      ? l10n.t('The API user exists (target environment {0}, provider callback host {1}).', user.targetEnvironment, user.providerCallbackHost)
+      : l10n.t('The API user exists (target environment {0}).', user.targetEnvironment);
     return { missing: false, finding: makeFinding(API_USER_EXISTS_CHECK, 'ok', message, { subject }) };
   } catch (err) {
     const error = unlessCancelled(err);
     // A host without provisioning (a production proxy, the emulator in production mode) is not a failure of the user.
     if (error.kind === 'provisioningNotAvailable') return notReadable();
     const missing = error.kind === 'apiUserNotFound';
-    const lead = missing ? undefined : 'Could not read the API user:';
+    const lead = missing ? undefined : l10n.t('Could not read the API user:');
     return { missing, finding: findingFromError(API_USER_EXISTS_CHECK, error, { subject, lead }) };
   }
 }

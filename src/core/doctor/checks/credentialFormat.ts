@@ -3,6 +3,7 @@
  * quotes, a trailing newline from `echo`, the variable name copied along); the doctor reports
  * that cleaning as a problem, because the app reading the stored value sends it as it is.
  */
+import * as l10n from '@vscode/l10n';
 import type { Validation } from '../../momo/validationCommon';
 import { makeFinding } from '../findings';
 import type { DoctorFinding, DoctorFix } from '../types';
@@ -37,7 +38,7 @@ export function checkCredentialFormat(raw: string, validate: (raw: string) => Va
   if (extras.length === 0) {
     return {
       value: result.value,
-      finding: makeFinding(o.check, 'warning', `The ${o.what} has upper-case letters; MoMo issues it in lower case, so store it that way.`, details),
+      finding: makeFinding(o.check, 'warning', l10n.t('The {0} has upper-case letters; MoMo issues it in lower case, so store it that way.', o.what), details),
     };
   }
   return {
@@ -45,7 +46,7 @@ export function checkCredentialFormat(raw: string, validate: (raw: string) => Va
     finding: makeFinding(
       o.check,
       'error',
-      `The stored ${o.what} has ${joinWords(extras)}; an app sends it as it is and gets refused. Store only the ${o.what} itself.`,
+      l10n.t('The stored {0} has {1}; an app sends it as it is and gets refused. Store only the {0} itself.', o.what, joinWords(extras)),
       details,
     ),
   };
@@ -53,15 +54,15 @@ export function checkCredentialFormat(raw: string, validate: (raw: string) => Va
 
 function strayParts(raw: string, notice: string): string[] {
   const parts: string[] = [];
-  if (/[\r\n]/.test(raw)) parts.push('a line break');
-  if (/^[ \t\u00a0]|[ \t\u00a0]$/.test(raw)) parts.push('spaces around it');
-  if (/\u200b|\u200c|\u200d|\ufeff/.test(raw)) parts.push('invisible characters');
-  if (/quotes/i.test(notice)) parts.push('quotes around it');
-  if (/after the name/i.test(notice)) parts.push('a variable name in front of it');
-  if (/braces/i.test(notice)) parts.push('braces around it');
+  if (/[\r\n]/.test(raw)) parts.push(l10n.t('a line break'));
+  if (/^[ \t\u00a0]|[ \t\u00a0]$/.test(raw)) parts.push(l10n.t('spaces around it'));
+  if (/\u200b|\u200c|\u200d|\ufeff/.test(raw)) parts.push(l10n.t('invisible characters'));
+  if (/quotes/i.test(notice)) parts.push(l10n.t('quotes around it'));
+  if (/after the name/i.test(notice)) parts.push(l10n.t('a variable name in front of it'));
+  if (/braces/i.test(notice)) parts.push(l10n.t('braces around it'));
   return parts;
 }
 
 function joinWords(words: string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return words.length < 2 ? words.join('') : l10n.t('{0} and {1}', words.slice(0, -1).join(', '), words[words.length - 1]);
 }

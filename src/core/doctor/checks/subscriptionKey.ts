@@ -3,6 +3,7 @@
  * product. This tells a good key from a Collection Widget key (or another product's key)
  * without creating any API user.
  */
+import * as l10n from '@vscode/l10n';
 import { DEVELOPER_PORTAL_URL } from '../../momo/explanations';
 import { maskSecret } from '../../momo/redact';
 import { MomoError } from '../../momo/momoError';
@@ -17,12 +18,12 @@ import { findProductOfKey, probeWithUnknownApiUser, probeWithUnknownPair, type P
 export const KEY_FORMAT_CHECK = 'subscriptionKey.format';
 export const KEY_GATEWAY_CHECK = 'subscriptionKey.gateway';
 
-const REENTER: DoctorFix = { id: 'reenterSubscriptionKey', label: 'Enter the subscription key again' };
+const reenter = (): DoctorFix => ({ id: 'reenterSubscriptionKey', label: l10n.t('Enter the subscription key again') });
 
 export function subjectOfKey(entry: DoctorSubscriptionKey): string {
   if (entry.label) return entry.label;
-  const product = entry.product ? `${PRODUCT_LABELS[entry.product]} ` : '';
-  return `${product}subscription key ${maskSecret(entry.key.trim())}`;
+  const masked = maskSecret(entry.key.trim());
+  return entry.product ? l10n.t('{0} subscription key {1}', PRODUCT_LABELS[entry.product], masked) : l10n.t('subscription key {0}', masked);
 }
 
 export async function checkSubscriptionKey(entry: DoctorSubscriptionKey, ctx: CheckContext): Promise<DoctorFinding[]> {
@@ -30,9 +31,9 @@ export async function checkSubscriptionKey(entry: DoctorSubscriptionKey, ctx: Ch
   const format = checkCredentialFormat(entry.key, validateSubscriptionKey, {
     check: KEY_FORMAT_CHECK,
     subject,
-    what: 'subscription key',
-    okMessage: 'The subscription key has the right shape: 32 hexadecimal characters.',
-    fix: REENTER,
+    what: l10n.t('subscription key'),
+    okMessage: l10n.t('The subscription key has the right shape: 32 hexadecimal characters.'),
+    fix: reenter(),
   });
   if (!format.value || !ctx.client) return [format.finding];
   return [format.finding, await checkKeyAtGateway(format.value, entry.product, subject, ctx)];
@@ -47,14 +48,14 @@ async function checkKeyAtGateway(key: string, product: Product | undefined, subj
   if (!ctx.production) {
     const probe = await probeWithUnknownApiUser(client, key, ctx.signal);
     if (probe === 'accepted') {
-      if (!product || !productProbe) return makeFinding(KEY_GATEWAY_CHECK, 'ok', 'The gateway accepts this subscription key.', { subject });
+      if (!product || !productProbe) return makeFinding(KEY_GATEWAY_CHECK, 'ok', l10n.t('The gateway accepts this subscription key.'), { subject });
       return checkKeyForProduct(key, product, await productProbe, subject, ctx, true);
     }
     // No Provisioning API on this host: it serves production, so only the token probe can tell.
     if (probe.kind !== 'provisioningNotAvailable') return fromProbeError(probe, subject);
   }
   if (!product || !productProbe) {
-    const message = 'Not checked at the gateway: this host has no Provisioning API, so the key can only be checked for a given product.';
+    const message = l10n.t('Not checked at the gateway: this host has no Provisioning API, so the key can only be checked for a given product.');
     return makeFinding(KEY_GATEWAY_CHECK, 'info', message, { subject });
   }
   return checkKeyForProduct(key, product, await productProbe, subject, ctx, false);
@@ -71,15 +72,15 @@ async function checkKeyForProduct(
   const client = ctx.client!;
   const label = PRODUCT_LABELS[product];
   if (probe === 'accepted') {
-    return makeFinding(KEY_GATEWAY_CHECK, 'ok', `The gateway accepts this subscription key for ${label}.`, { subject });
+    return makeFinding(KEY_GATEWAY_CHECK, 'ok', l10n.t('The gateway accepts this subscription key for {0}.', label), { subject });
   }
   if (acceptedByProvisioning && probe.kind === 'invalidSubscriptionKey') {
     // Provisioning takes any product's key; the token endpoint only its own product's.
     const owner = await findProductOfKey(client, key, product, ctx.signal);
     if (owner) {
-      const message = `This is a ${PRODUCT_LABELS[owner]} subscription key, not a ${label} one: each product has its own keys.`;
-      const portal: DoctorFix = { id: 'openPortal', label: 'Open the MoMo developer portal (Profile → Subscriptions)', url: DEVELOPER_PORTAL_URL };
-      return makeFinding(KEY_GATEWAY_CHECK, 'error', message, { subject, fixes: [REENTER, portal] });
+      const message = l10n.t('This is a {0} subscription key, not a {1} one: each product has its own keys.', PRODUCT_LABELS[owner], label);
+      const portal: DoctorFix = { id: 'openPortal', label: l10n.t('Open the MoMo developer portal (Profile → Subscriptions)'), url: DEVELOPER_PORTAL_URL };
+      return makeFinding(KEY_GATEWAY_CHECK, 'error', message, { subject, fixes: [reenter(), portal] });
     }
   }
   return fromProbeError(probe, subject);
@@ -87,6 +88,6 @@ async function checkKeyForProduct(
 
 /** A rejected key is the finding itself; any other failure means the check could not run. */
 function fromProbeError(error: MomoError, subject: string): DoctorFinding {
-  const lead = error.kind === 'invalidSubscriptionKey' ? undefined : 'Could not check the subscription key:';
+  const lead = error.kind === 'invalidSubscriptionKey' ? undefined : l10n.t('Could not check the subscription key:');
   return findingFromError(KEY_GATEWAY_CHECK, error, { subject, lead });
 }

@@ -38,7 +38,8 @@ export interface CliRun {
 /** Environment without the caller's MoMo variables, so a developer's real keys never leak in. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('MOMO_')) env[name] = value;
+  // Without MOMO_* and the language variables: the tests read English unless they ask for another.
+  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('MOMO_') && !/^(LANG|LC_ALL|LC_MESSAGES)$/.test(name)) env[name] = value;
   return { ...env, ...extra };
 }
 

@@ -1,0 +1,58 @@
+// The extension in French: code-server started with `--locale fr` (a third pass of the runner)
+// gives vscode.env.language "fr", VS Code loads l10n/bundle.l10n.fr.json for vscode.l10n.t and
+// the extension hands it to core. A provisioning notification (src/vscode) and the doctor's
+// findings (src/core) must then read in French. In the English passes this suite is skipped.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { DoctorReport } from '../../../src/core/doctor';
+import type { MomoExtensionApi } from '../../../src/extension';
+import { assertNoSecret, everythingShown, run, useExtensionWithEmulator } from '../extension/testKit';
+
+describe('l10n: in French', function () {
+  this.timeout(60_000);
+  let api: MomoExtensionApi;
+  const secrets = new Set<string>();
+  let subscriptionKey = '';
+
+  before(function () {
+    if (!vscode.env.language.startsWith('fr')) this.skip();
+  });
+  useExtensionWithEmulator((extensionApi, emulator) => {
+    api = extensionApi;
+    subscriptionKey = emulator.subscriptionKeys.collection.primary;
+    secrets.add(subscriptionKey);
+  });
+
+  it('runs with French as the display language', () => {
+    assert.strictEqual(vscode.env.language, 'fr');
+    assert.ok(vscode.l10n.bundle, 'VS Code loaded no l10n bundle for French');
+  });
+
+  it('tells in French that the sandbox API user was created', async () => {
+    await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', key: subscriptionKey, keyType: 'primary' });
+    const provisioned = await run<{ apiUser: string }>('momo.provisionSandboxUser', { product: 'collection', subscriptionKeyType: 'primary' });
+    assert.strictEqual(provisioned.ok, true, provisioned.reason);
+    secrets.add(String(await api.store.getApiKey({ environment: 'sandbox', product: 'collection', apiUser: provisioned.apiUser })));
+    const shown = api.notifier.shown().map((m) => m.message);
+    const created = shown.find((m) => m.startsWith('Utilisateur API sandbox'));
+    assert.ok(created, `no French provisioning message among: ${shown.join(' | ')}`);
+    assert.match(created, /^Utilisateur API sandbox \S+ créé pour Collections et sa clé API enregistrée dans le SecretStorage\. Prochaine étape : les mettre dans vos paramètres\.$/);
+    const message = api.notifier.shown().find((m) => m.message === created);
+    assert.deepStrictEqual(message?.buttons, ['Insérer dans les paramètres…', 'Copier la clé API']);
+  });
+
+  it('gives the doctor findings (made by core) in French', async () => {
+    const result = await run<{ report: DoctorReport; markdown: string }>('momo.diagnoseSetup', { environment: 'sandbox', workspace: false, show: false });
+    assert.strictEqual(result.ok, true, result.reason);
+    const messages = result.report.findings.map((f) => f.message);
+    assert.ok(messages.includes("La clé d'abonnement a la bonne forme : 32 caractères hexadécimaux."), messages.join('\n'));
+    assert.ok(messages.includes("La passerelle accepte cette clé d'abonnement pour Collections."), messages.join('\n'));
+    assert.ok(messages.includes("L'utilisateur API et sa clé API obtiennent un jeton d'accès pour Collections."), messages.join('\n'));
+    assert.match(result.markdown, /Clés d'abonnement/);
+  });
+
+  it('kept every secret out of the log and the messages', async () => {
+    await api.notifier.idle();
+    assertNoSecret(everythingShown(api), secrets, 'the log or a message');
+  });
+});
