@@ -14,7 +14,7 @@ const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const FRENCH = path.join(ROOT, 'l10n', 'bundle.l10n.fr.json');
 
 /** English messages that are rightly the same in French (names and symbols, not sentences). */
-const SAME_IN_FRENCH = new Set<string>(['Sandbox ({0})']);
+const SAME_IN_FRENCH = new Set<string>(['Sandbox ({0})', 'System Credentials {0}']);
 
 interface Message {
   text: string;
