@@ -55,7 +55,7 @@ export default tseslint.config(
           paths: [{ name: 'axios', message: 'axios belongs to the lazily loaded features, never to activation.' }],
           patterns: [
             {
-              group: ['./vscode/features', './vscode/features/**', './core/momo/**', './core/doctor/**', './core/settings/**'],
+              group: ['./vscode/features', './vscode/features/**', './vscode/settingsChunk', './core/momo/**', './core/doctor/**', './core/settings/**'],
               allowTypeImports: true,
               message: 'src/extension.ts must not load the lazily loaded features; go through src/vscode/lazyFeatures.ts.',
             },

@@ -18,6 +18,7 @@ import { measureActivationInVsCode } from './sections/activationInVsCode';
 import { measureBundle } from './sections/bundleSize';
 import { measureFaults } from './sections/faults';
 import { measureDoctor } from './sections/doctor';
+import { measureFirstDiagnostics } from './sections/firstDiagnostics';
 import { measureProvisioning } from './sections/provisioning';
 import { measureSettingsPlanner } from './sections/settingsPlanner';
 
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
   await section('doctor', 'Doctor', () => measureDoctor(reps.provisioningRuns));
   if (options.vscode) {
     await section('activationInVsCode', 'Activation (code-server)', () => measureActivationInVsCode(snapshot, reps.vscodeWindows));
+    await section('firstDiagnostics', 'Activation (code-server)', () => measureFirstDiagnostics(reps.vscodeWindows));
   } else {
     sections.activationInVsCode = {
       rows: [skippedRow('Activation (code-server)', 'activation reported by VS Code', 'skipped: --no-vscode')],

@@ -2,7 +2,8 @@
  * Entry point. activate() only builds the services and registers them: no network and no
  * secret reads (those wait for a command or for the view to open), so activation stays fast.
  * Nothing here may import the commands, the settings planner, the doctor or axios: they are in
- * dist/features.js (src/vscode/features.ts), loaded on first use through lazyFeatures.ts.
+ * dist/features.js (src/vscode/features.ts, commands) and dist/settings.js
+ * (src/vscode/settingsChunk.ts, settings diagnostics), loaded on first use through lazyFeatures.ts.
  * In the extension's own tests (ExtensionMode.Test) it returns an API for them, with hooks that
  * answer questions in advance and make SecretStorage fail; in every other mode it returns an
  * empty object, so no other extension can skip a confirmation.

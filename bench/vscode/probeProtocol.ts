@@ -39,3 +39,25 @@ export function parseProbeLine(line: string): ProbeReport | undefined {
   const at = line.indexOf(PREFIX);
   return at < 0 ? undefined : (JSON.parse(line.slice(at + PREFIX.length)) as ProbeReport);
 }
+
+/** The settings file the first-diagnostics probe opens: no activation event matches its name. */
+export const DIAGNOSTICS_FILE = 'momo_config.py';
+const DIAGNOSTICS_PREFIX = '[momo-bench-first-diagnostics] ';
+
+export interface FirstDiagnosticsReport {
+  /** From the start of `await extension.activate()` to the first MoMo diagnostic of the open file. */
+  firstDiagnosticsMs: number;
+  /** The part spent in `await extension.activate()`. */
+  activateMs: number;
+  diagnostics: number;
+  wasActive: boolean;
+}
+
+export function firstDiagnosticsLine(report: FirstDiagnosticsReport): string {
+  return DIAGNOSTICS_PREFIX + JSON.stringify(report);
+}
+
+export function parseFirstDiagnosticsLine(line: string): FirstDiagnosticsReport | undefined {
+  const at = line.indexOf(DIAGNOSTICS_PREFIX);
+  return at < 0 ? undefined : (JSON.parse(line.slice(at + DIAGNOSTICS_PREFIX.length)) as FirstDiagnosticsReport);
+}

@@ -1,8 +1,8 @@
 /**
- * Second entry point (dist/features.js), loaded by lazyFeatures.ts on the first command or the
- * first settings document to check: everything activate() does not need.
+ * Second entry point (dist/features.js), the network chunk: every command handler, the MoMo
+ * client and axios, the doctor, payments. Loaded by lazyFeatures.ts on the first command. The
+ * settings diagnostics live in dist/settings.js (settingsChunk.ts) and do not load this.
  */
-import * as vscode from 'vscode';
 import { addExistingApiUser } from './commands/addExistingApiUser';
 import type { CommandId } from './commands/commandIds';
 import type { CommandContext } from './commands/commandContext';
@@ -23,9 +23,6 @@ import { openCredentialGuide, refresh, showLog } from './commands/viewCommands';
 import { insertIntoCurrentFile } from './settings/insertIntoCurrentFile';
 import { setUpMomo } from './setup/setUpMomo';
 import { useDisplayLanguageInCore } from './coreLanguage';
-import { ProductionSecrets } from './settings/productionSecrets';
-import { SettingsCodeActions } from './settings/settingsCodeActions';
-import { SettingsDiagnostics } from './settings/settingsDiagnostics';
 
 // Errors are presented with this bundle's copy: MomoError (isMomoError) comes from this bundle.
 export { presentError } from './ui/errorPresenter';
@@ -63,16 +60,3 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   'momo.testMyCallback': testMyCallback,
   'momo.applyDoctorFix': applyDoctorFix,
 };
-
-export interface SettingsFeatures extends vscode.Disposable {
-  secrets: ProductionSecrets;
-  codeActions: SettingsCodeActions;
-}
-
-/** Diagnostics (they check every open settings file on creation) and the quick-fix provider behind settings/index.ts. */
-export function createSettingsFeatures(ctx: CommandContext): SettingsFeatures {
-  const secrets = new ProductionSecrets(ctx.store);
-  const diagnostics = new SettingsDiagnostics(secrets, ctx.log);
-  const codeActions = new SettingsCodeActions(diagnostics, ctx.store);
-  return { secrets, codeActions, dispose: () => vscode.Disposable.from(secrets, diagnostics).dispose() };
-}

@@ -1,20 +1,36 @@
 /**
- * Loads dist/features.js (commands, settings planner, doctor, axios) on first use. activate()
- * does no network, so none of that belongs in the activation bundle. The path is computed at
- * run time so esbuild leaves the require alone; this file sits next to features.ts, so the same
- * `__dirname` works in the bundle (dist/) and in the tsc build (out/src/vscode/).
+ * The lazily loaded bundles, next to extension.js. activate() does no network and no settings
+ * check, so none of that belongs in the activation bundle:
+ * - dist/settings.js (settingsChunk.ts): settings diagnostics and quick-fix list, the planner;
+ *   no MoMo client, no axios. Loaded for the first settings file to check.
+ * - dist/features.js (features.ts), the network chunk: every command handler, the MoMo client,
+ *   axios, the doctor. Loaded by the first command.
+ * The paths are computed at run time so esbuild leaves the requires alone; this file sits next
+ * to both entries, so the same `__dirname` works in the bundle (dist/) and in the tsc build
+ * (out/src/vscode/).
  */
 import * as path from 'path';
 import type * as Features from './features';
+import type * as SettingsChunk from './settingsChunk';
 
 export type LoadedFeatures = typeof Features;
+export type LoadedSettingsChunk = typeof SettingsChunk;
 
 let loaded: LoadedFeatures | undefined;
+let settingsChunk: LoadedSettingsChunk | undefined;
 
+/** The network chunk (commands). */
 export function loadFeatures(): LoadedFeatures {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require(path.join(__dirname, 'features.js')) as LoadedFeatures;
   return loaded;
+}
+
+/** The settings chunk (diagnostics and quick fixes). */
+export function loadSettingsChunk(): LoadedSettingsChunk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  settingsChunk ??= require(path.join(__dirname, 'settings.js')) as LoadedSettingsChunk;
+  return settingsChunk;
 }
 
 /** Already loaded (nothing to do for things that only exist once it is). */

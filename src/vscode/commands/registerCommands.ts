@@ -1,6 +1,10 @@
 /**
  * Registers every `momo.*` command at activation; the implementations (dist/features.js, see
- * features.ts) load on the first call. Handlers take one argument (nothing, a tree node or a
+ * features.ts) load on the first call. Every command lives in that network chunk (the default:
+ * a new command's handler goes into features.ts' COMMAND_HANDLERS and nowhere else). Only code
+ * that must run without a command — the settings diagnostics and the quick-fix list — lives in
+ * dist/settings.js (settingsChunk.ts, loaded by settings/index.ts), which must never import a
+ * command, the MoMo client or axios (a unit test checks the bundle). Handlers take one argument (nothing, a tree node or a
  * plain object), resolve to a result object, and never throw to VS Code: an unexpected failure
  * is shown and logged once here instead of surfacing as a bare "command failed" toast.
  */

@@ -4,17 +4,18 @@
  * registerCommands, next to the others.) Everything returned goes into context.subscriptions.
  *
  * Only a cheap gate runs at activation: the planner behind the diagnostics is in
- * dist/features.js, loaded (with createSettingsFeatures) the first time an open document is a
- * settings file to check. From then on SettingsDiagnostics has its own listeners; before, no
- * MoMo diagnostic exists, so the quick-fix provider has nothing to offer.
+ * dist/settings.js (no MoMo client, no axios), loaded (with createSettingsFeatures) the first
+ * time an open document is a settings file to check. From then on SettingsDiagnostics has its
+ * own listeners; before, no MoMo diagnostic exists, so the quick-fix provider has nothing to
+ * offer. Running a quick fix is a command: it loads the network chunk like the insert commands.
  */
 import * as vscode from 'vscode';
 import { diagnosticsEnabled } from '../config';
 import type { CommandContext } from '../commands/commandContext';
 import { APPLY_FIX_COMMAND } from '../commands/commandIds';
 import { registerLazyCommand } from '../commands/registerCommands';
-import type { SettingsFeatures } from '../features';
-import { loadFeatures } from '../lazyFeatures';
+import { loadSettingsChunk } from '../lazyFeatures';
+import type { SettingsFeatures } from '../settingsChunk';
 import { isSettingsCandidate, SETTINGS_SELECTOR } from './settingsSelector';
 
 export function registerSettingsFeatures(ctx: CommandContext): vscode.Disposable[] {
@@ -24,7 +25,7 @@ export function registerSettingsFeatures(ctx: CommandContext): vscode.Disposable
 
   const start = (): SettingsFeatures => {
     if (disposed) throw new Error('The MoMo settings features were disposed');
-    features ??= loadFeatures().createSettingsFeatures(ctx);
+    features ??= loadSettingsChunk().createSettingsFeatures(ctx);
     gate.dispose();
     return features;
   };

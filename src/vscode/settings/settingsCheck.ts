@@ -5,6 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import { detectFindings, isMtnMomoDocument, type Finding, type SettingsDocument } from '../../core/settings';
+import type { FindingsTracker } from './findingsTracker';
 import type { ProductionSecrets } from './productionSecrets';
 import { findingOptions, projectContextFor, type ProjectContext, type ReadStrategy } from './projectContext';
 import { isTemplate } from './settingsSelector';
@@ -19,14 +20,20 @@ export function settingsDocumentOf(document: vscode.TextDocument): SettingsDocum
   return { text: document.getText(), fileName: document.fileName, languageId: document.languageId };
 }
 
-/** undefined: not an MTN MoMo document (nothing to report). */
-export async function checkSettingsDocument(document: vscode.TextDocument, read: ReadStrategy, secrets: ProductionSecrets): Promise<CheckedDocument | undefined> {
-  const doc = settingsDocumentOf(document);
-  if (!isMtnMomoDocument(doc.text)) {
+/**
+ * undefined: not an MTN MoMo document (nothing to report). With a tracker (the diagnostics),
+ * a check after an edit re-scans only what the edit touched; the findings are the same.
+ */
+export async function checkSettingsDocument(document: vscode.TextDocument, read: ReadStrategy, secrets: ProductionSecrets, tracker?: FindingsTracker): Promise<CheckedDocument | undefined> {
+  const before = settingsDocumentOf(document);
+  if (!(tracker ? tracker.isMtn(document.uri, before) : isMtnMomoDocument(before.text))) {
     return undefined;
   }
   const [context, known] = await Promise.all([projectContextFor(document, read), secrets.get()]);
-  const findings = detectFindings(doc, findingOptions(doc, context, known));
+  // The text again, after the wait: the tracker's edits since its last check lead to this text.
+  const doc = tracker ? settingsDocumentOf(document) : before;
+  const options = findingOptions(doc, context, known);
+  const findings = tracker ? tracker.findings(document.uri, doc, options) : detectFindings(doc, options);
   return { doc, context, findings: isTemplate(doc.fileName) ? findings.filter((f) => !TEMPLATE_NOISE.has(f.code)) : findings };
 }
 

@@ -3,12 +3,14 @@
  * checked when a document opens and, debounced, when it changes; cleared when it closes or
  * its tab goes away. Cheap by construction: only documents the selector matches, only those
  * the core recognises as MTN MoMo's get git calls, and secrets are read (once, cached) only
- * for those. The findings behind each diagnostic are kept for the quick-fix provider.
+ * for those. The findings behind each diagnostic are kept for the quick-fix provider. After a
+ * keystroke only the statements it touched are scanned again (FindingsTracker).
  */
 import * as vscode from 'vscode';
 import { diagnosticsEnabled } from '../config';
 import type { Finding, FindingCode, FindingSeverity } from '../../core/settings';
 import type { MomoLog } from '../log';
+import { FindingsTracker } from './findingsTracker';
 import type { ProductionSecrets } from './productionSecrets';
 import { forgetGitAnswers } from './projectContext';
 import { checkSettingsDocument } from './settingsCheck';
@@ -42,6 +44,7 @@ export class SettingsDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly runs = new Map<string, number>();
   private readonly results = new Map<string, Finding[]>();
+  private readonly tracker = new FindingsTracker();
   private readonly subscriptions: vscode.Disposable[];
   private runCounter = 0;
 
@@ -56,8 +59,14 @@ export class SettingsDiagnostics implements vscode.Disposable {
     this.subscriptions = [
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, OPEN_DELAY_MS)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document, CHANGE_DELAY_MS)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.tracker.recordChanges(e);
+        if (e.contentChanges.length > 0) this.schedule(e.document, CHANGE_DELAY_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.clear(d.uri);
+        this.tracker.forget(d.uri);
+      }),
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         e.closed.forEach((tab) => this.clearIfNotShown(tab));
         e.opened.forEach((tab) => this.scheduleTab(tab));
@@ -116,16 +125,15 @@ export class SettingsDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     const run = ++this.runCounter;
     this.runs.set(key, run);
-    const version = document.version;
     let checked;
     try {
-      checked = await checkSettingsDocument(document, 'peek', this.secrets);
+      checked = await checkSettingsDocument(document, 'peek', this.secrets, this.tracker);
     } catch (err) {
       this.log.error(`Checking ${document.uri.path.split('/').pop()} for MoMo problems failed`, err);
       return;
     }
     // A newer check (or a close) overtook this one: its answer wins.
-    if (this.runs.get(key) !== run || document.isClosed || document.version !== version) {
+    if (this.runs.get(key) !== run || document.isClosed) {
       return;
     }
     if (!checked) {
