@@ -4,6 +4,7 @@
  * one-character edit, and the same work on a quarter of the lines (the linear-scaling check that
  * the old timed unit test made). Runs alone in its process so its peak RSS is its own.
  */
+import { performance } from 'perf_hooks';
 import { detectFindings, detectFindingsIncrementally, planCredentialInsert, type FindingsState } from '../../src/core/settings';
 import { reportToParent } from '../lib/childProtocol';
 import { summarize, Summary } from '../lib/stats';
@@ -32,8 +33,9 @@ export interface FileTimings {
   ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics' | 'incremental' | 'regionSplit', Summary>;
 }
 
-/** Operations per timed batch for the per-keystroke work. */
+/** Keystrokes per timed batch: up to 50, fewer once a batch has taken 5 ms (a whole-file scan each). */
 const INCREMENTAL_BATCH = 50;
+const INCREMENTAL_BATCH_MS = 5;
 const REGION_SPLIT_BATCH = 5000;
 
 function measureFile(fileName: string, make: (lines: number) => string, lines: number, sampling: Sampling): FileTimings {
@@ -46,6 +48,7 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
   // Keystrokes one after another: each run types the other character over the last one.
   const { at, line } = editedLine(text);
   let sink = 0;
+  const incrementalOps: number[] = [];
   let version = 0;
   let state: FindingsState = detectFindingsIncrementally(undefined, edited[version], []).state;
   const incrementalScans = { region: 0, file: 0 };
@@ -64,8 +67,14 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
     diagnosticsAfterEdit: (run) => detectFindings(edited[Math.abs(run) % 2]),
     quarterPlan: () => planCredentialInsert(quarter, VALUES, { gitignoreText: '' }),
     quarterDiagnostics: () => detectFindings(quarter),
-    incremental: () => {
-      for (let i = 0; i < INCREMENTAL_BATCH; i++) keystroke();
+    incremental: (run) => {
+      const start = performance.now();
+      let done = 0;
+      do {
+        keystroke();
+        done++;
+      } while (done < INCREMENTAL_BATCH && performance.now() - start < INCREMENTAL_BATCH_MS);
+      if (run >= 0) incrementalOps.push(done);
     },
     // A fresh slice each time: V8 caches split results of the same internalized string.
     regionSplit: () => {
@@ -86,7 +95,7 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
     incrementalMatches,
     regionChars: line.end - line.start,
     ms: {
-      incremental: perOperation(t.incremental, INCREMENTAL_BATCH),
+      incremental: summarize(t.incremental.map((ms, i) => ms / incrementalOps[i]), 7),
       regionSplit: perOperation(t.regionSplit, REGION_SPLIT_BATCH),
       split: summarize(t.split),
       plan: summarize(t.plan),
