@@ -11,7 +11,7 @@ import type { DoctorInput, DoctorReport } from '../core/doctor';
 import { CREDENTIAL_OPTIONS, flag, OptionSpec, parseOptions, ParsedOptions, stringOption } from './args';
 import { Command } from './command';
 import { findEnvironment } from '../core/momo/environments';
-import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/client';
+import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/tokenDeadline';
 import { API_KEY_ENV, CREDENTIAL_TOKEN_ENV, readCredentialKind, readProduct, SUBSCRIPTION_KEY_ENV } from './inputs';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 

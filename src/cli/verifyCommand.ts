@@ -2,7 +2,7 @@
  * `momo-credentials verify`: gets a token with the API user and key, then reads the balance,
  * reporting each step. The cheapest proof that a set of credentials works end to end.
  */
-import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/client';
+import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/tokenDeadline';
 import { findEnvironment, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { describePlatform, platformBaseUrl, platformForKind } from '../core/momo/platforms';
 import { PRODUCT_LABELS } from '../core/momo/products';

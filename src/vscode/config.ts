@@ -3,7 +3,7 @@
  * is secret. The base URLs are not here: only trust/secretDestinations.ts reads them.
  */
 import * as vscode from 'vscode';
-import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/client';
+import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/tokenDeadline';
 
 /** `scope`: the document a resource-scoped setting is read for (its folder's value applies). */
 function section(scope?: vscode.Uri): vscode.WorkspaceConfiguration {

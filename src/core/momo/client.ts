@@ -9,6 +9,7 @@ import { createHttp } from './http';
 import { DEFAULT_TIMEOUT_MS, productHeaders, sendMomoRequest } from './request';
 import { Product } from './products';
 import { otherPlatformRefusal, type ProductionPlatform } from './platforms';
+import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from './tokenDeadline';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -40,8 +41,6 @@ export interface MomoClientOptions {
 }
 
 export { DEFAULT_TIMEOUT_MS };
-/** The least a production token call gets: the new platform answers in 10–20 s. */
-export const MIN_PRODUCTION_TOKEN_TIMEOUT_MS = 30_000;
 
 type Operation = Omit<ErrorContext, 'host' | 'timeoutMs'>;
 
