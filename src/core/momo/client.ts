@@ -9,7 +9,6 @@ import { createHttp } from './http';
 import { DEFAULT_TIMEOUT_MS, productHeaders, sendMomoRequest } from './request';
 import { Product } from './products';
 import { otherPlatformRefusal, type ProductionPlatform } from './platforms';
-import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from './tokenDeadline';
 
 export interface CallOptions {
   signal?: AbortSignal;
