@@ -4,9 +4,10 @@
  * nothing is asked and the result is a SUCCESSFUL payment when the credentials work.
  */
 import type { ApiUserRef } from '../core/store/credentialIndex';
+import type { SendTestPaymentArgs } from './momoCommands';
 
 export const DEFAULT_TEST_AMOUNT = '5';
 
-export function successfulTestPaymentArgs(ref: ApiUserRef): Record<string, unknown> {
+export function successfulTestPaymentArgs(ref: ApiUserRef): SendTestPaymentArgs {
   return { apiUser: ref.apiUser, environment: ref.environment, product: ref.product, outcome: 'success', amount: DEFAULT_TEST_AMOUNT, callbackUrl: '' };
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { runMomoCommand } from '../../src/vscode/momoCommands';
 import { EXTENSION_ID, activateExtension, getExtension } from './harness';
 
 /** SecretStorage-shaped part of the extension's exported API, if it offers one. */
@@ -26,7 +27,7 @@ describe('smoke: the extension in a real VS Code', () => {
   it('registers and runs momo.showLog', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('momo.showLog'), 'momo.showLog is not registered');
-    await vscode.commands.executeCommand('momo.showLog');
+    await runMomoCommand('momo.showLog');
   });
 
   it('round-trips a secret through the exported API', async function () {

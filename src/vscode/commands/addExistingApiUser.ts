@@ -7,7 +7,6 @@
  * either kind, and a given `apiUser` says its kind by its shape. Each kind is validated by its
  * own rules before anything is stored, and the pair remembers its platform.
  */
-import * as vscode from 'vscode';
 import { CREDENTIAL_PART_NAMES, detectCredentialKind, validateSecretOf, validateUserIdOf, type CredentialKind } from '../../core/momo/credentialKind';
 import { describePlatform, platformForKind } from '../../core/momo/platforms';
 import { validateCallbackHost, type Validation } from '../../core/momo/validation';
@@ -17,6 +16,7 @@ import { inputValidated, pickCredentialKind, pickEnvironment, pickProduct } from
 import { offerApiKeyForCopy } from '../ui/secretStorageFailure';
 import { credentialKindArg, environmentArg, productArg, stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Add Existing API User';
 
@@ -108,7 +108,7 @@ export async function addExistingApiUser(ctx: CommandContext, arg: unknown): Pro
     'info',
     `Added ${credentialName(record)} ${where}${on} and stored its ${names.secret} in SecretStorage.`,
     {
-      'Insert into settings…': () => vscode.commands.executeCommand('momo.insertIntoSettings', { apiUser, environment: environment.id, product }),
+      'Insert into settings…': () => runMomoCommand('momo.insertIntoSettings', { apiUser, environment: environment.id, product }),
     },
   );
   return { ...result, keyStored: true };

@@ -2,12 +2,12 @@
  * MoMo: Copy API User ID / Copy API Key. Args: { apiUser, environment?, product? }. The key is
  * read from SecretStorage at the moment of the click, never cached in the tree or elsewhere.
  */
-import * as vscode from 'vscode';
 import { refOf } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { environmentArg, productArg, stringArg, toArgs } from './commandArgs';
 import { resolveApiUser } from './resolveApiUser';
+import { runMomoCommand } from '../momoCommands';
 
 export async function copyApiUserId(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
   const user = await resolveApiUser(ctx, arg, 'MoMo: Copy API User ID');
@@ -32,8 +32,8 @@ export async function copyApiKey(ctx: CommandContext, arg: unknown): Promise<Com
   if (!apiKey) {
     const why = `No API key of ${shortApiUser(user.apiUser)} is in SecretStorage (it could not be stored, or was removed in another window).`;
     ctx.notifier.tell('warning', `${why} Generate a new one, or add it again if you have it.`, {
-      'Generate New API Key': () => vscode.commands.executeCommand('momo.generateApiKey', refOf(user)),
-      'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser', refOf(user)),
+      'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
+      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', refOf(user)),
     });
     return failed(why);
   }

@@ -28,6 +28,7 @@ import { withCancellableProgress } from '../ui/progress';
 import { environmentArg, isInteractive, productArg, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { countOf } from '../../core/text/plural';
+import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Diagnose MoMo Setup';
 
@@ -103,7 +104,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
     report,
     scopes: stored.scopes,
     workspace,
-    rerun: () => vscode.commands.executeCommand('momo.diagnoseSetup', rerunArgs(args, environment)),
+    rerun: () => runMomoCommand('momo.diagnoseSetup', rerunArgs(args, environment)),
   };
   setCurrentSession(session);
   ctx.log.info(`MoMo doctor for ${environment.id}: ${countOf(report.counts.error, 'error')}, ${countOf(report.counts.warning, 'warning')}, ${report.counts.ok} passed${report.cancelled ? ', cancelled' : ''}.`);
@@ -204,7 +205,7 @@ function rerunArgs(args: Args, environment: TargetEnvironment): Record<string, u
 function announce(ctx: CommandContext, session: DoctorSession, shown: boolean): void {
   const { report } = session;
   const where = environmentLabel(session.environment);
-  const showReport: Actions = shown ? {} : { 'Show Report': () => vscode.commands.executeCommand('momo.diagnoseSetup', { environment: session.environment }) };
+  const showReport: Actions = shown ? {} : { 'Show Report': () => runMomoCommand('momo.diagnoseSetup', { environment: session.environment }) };
   if (report.cancelled) {
     ctx.notifier.tell('info', `The MoMo doctor was cancelled; the report shows the ${countOf(report.findings.length, 'finding')} made before that.`, showReport);
     return;

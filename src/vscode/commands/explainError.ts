@@ -13,6 +13,7 @@ import { DoctorReportPanel } from '../doctor/reportPanel';
 import type { Actions } from '../notifier';
 import { stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { runMomoCommand } from '../momoCommands';
 
 const MAX_FIX_BUTTONS = 2;
 
@@ -38,7 +39,7 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
     report,
     scopes: new Map(),
     workspace: { files: new Map(), gitignores: new Map(), folderOf: new Map() },
-    rerun: () => vscode.commands.executeCommand('momo.diagnoseSetup', { errorText: text }),
+    rerun: () => runMomoCommand('momo.diagnoseSetup', { errorText: text }),
   };
 
   const cause = recognised && finding.causes?.[0] ? ` Most likely: ${lowerFirst(finding.causes[0])}` : '';

@@ -4,7 +4,6 @@
  * key makes the old one stop working, so replacing a stored key needs a modal yes, or
  * `confirm: true` from a caller that already asked.
  */
-import * as vscode from 'vscode';
 import { isSandbox } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import { provision } from '../../core/momo/provision';
@@ -19,6 +18,7 @@ import { confirmed, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { explainProductionProvisioning } from './productionProvisioning';
 import { resolveApiUser } from './resolveApiUser';
+import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Generate New API Key';
 const GENERATE = 'Generate New Key';
@@ -50,7 +50,7 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
   const subscriptionKey = keyType ? await ctx.store.getSubscriptionKey(user, keyType) : undefined;
   if (!keyType || !subscriptionKey) {
     ctx.notifier.tell('warning', `Creating an API key needs the ${productLabel(user.product)} sandbox subscription key, and none is stored. Set it first, then try again.`, {
-      'Set Subscription Key': () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
+      'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
     });
     return failed('no subscription key');
   }
@@ -83,11 +83,11 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
       // A pending user whose creation never went through: nothing exists at MoMo to finish.
       await ctx.store.removeApiUser(refOf(user));
       ctx.notifier.tell('info', `API user ${shortApiUser(user.apiUser)} was never created at MoMo, so there is nothing to finish; it is removed from the list. Provision a new one.`, {
-        'Provision Sandbox API User': () => vscode.commands.executeCommand('momo.provisionSandboxUser', { product: user.product }),
+        'Provision Sandbox API User': () => runMomoCommand('momo.provisionSandboxUser', { product: user.product }),
       });
       return failed(err.message);
     }
-    presentError(ctx, err, { ...refOf(user), retry: () => vscode.commands.executeCommand('momo.generateApiKey', { ...refOf(user), confirm: true }) });
+    presentError(ctx, err, { ...refOf(user), retry: () => runMomoCommand('momo.generateApiKey', { ...refOf(user), confirm: true }) });
     return failed(isMomoError(err) ? err.message : String(err));
   }
 
@@ -103,7 +103,7 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
     'info',
     `Created a new API key for ${shortApiUser(user.apiUser)} and stored it in SecretStorage${hasKey ? '; the old key no longer works' : ''}. Update your settings with it.`,
     {
-      'Insert into settings…': () => vscode.commands.executeCommand('momo.insertIntoSettings', refOf(user)),
+      'Insert into settings…': () => runMomoCommand('momo.insertIntoSettings', refOf(user)),
       'Copy API key': () => ctx.clipboard.copy(apiKey),
     },
   );

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { PARTNER_PORTAL_URL } from '../../core/momo/errors';
 import type { Product } from '../../core/momo/products';
 import type { CommandContext } from './commandContext';
+import { runMomoCommand } from '../momoCommands';
 
 export function explainProductionProvisioning(ctx: CommandContext, environment: string, product: Product | undefined): void {
   ctx.notifier.tell(
@@ -10,7 +11,7 @@ export function explainProductionProvisioning(ctx: CommandContext, environment: 
     `API users cannot be provisioned in ${environment}: the Provisioning API exists only in the sandbox. ` +
       'In production, create the API user and key in the MTN Partner Portal after Go-Live, then add them here.',
     {
-      'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser', { environment, ...(product ? { product } : {}) }),
+      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', { environment, ...(product ? { product } : {}) }),
       'Open Partner Portal': () => vscode.env.openExternal(vscode.Uri.parse(PARTNER_PORTAL_URL)),
     },
   );

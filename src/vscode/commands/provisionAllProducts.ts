@@ -5,7 +5,6 @@
  * a failure in one never hides what the others created, and a user created before a failure is
  * kept, as in the one-product command.
  */
-import * as vscode from 'vscode';
 import { PRODUCTS, type Product } from '../../core/momo/products';
 import { provisionAll } from '../../core/momo/provisionAll';
 import { findSubscriptionKeys } from '../../core/store/credentialIndex';
@@ -17,6 +16,7 @@ import { withCancellableProgress } from '../ui/progress';
 import { stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { chooseCallbackHost, keepCreatedUser, storeProvisioned } from './provisionSandboxUser';
+import { runMomoCommand } from '../momoCommands';
 
 const SANDBOX = 'sandbox';
 
@@ -41,7 +41,7 @@ export async function provisionAllProducts(ctx: CommandContext, arg: unknown): P
   if (keys.length === 0) {
     const why = 'No sandbox subscription key is stored for any product yet.';
     ctx.notifier.tell('warning', `${why} Set one per product (Collections, Disbursements, Remittances), then provision again.`, {
-      'Set Subscription Key': () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: SANDBOX }),
+      'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: SANDBOX }),
     });
     return failed(why);
   }
@@ -99,6 +99,6 @@ function announce(ctx: CommandContext, products: ProductOutcome[]): void {
   }
   const level = failures.length === 0 && notStored.length === 0 ? 'info' : stored.length === 0 && notStored.length === 0 ? 'error' : 'warning';
   ctx.notifier.tell(level, parts.join(' '), {
-    'Show Log': () => vscode.commands.executeCommand('momo.showLog'),
+    'Show Log': () => runMomoCommand('momo.showLog'),
   });
 }

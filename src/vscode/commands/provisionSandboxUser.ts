@@ -23,6 +23,7 @@ import { environmentArg, isInteractive, keyTypeArg, productArg, stringArg, toArg
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { explainProductionProvisioning } from './productionProvisioning';
 import { setSubscriptionKey } from './setSubscriptionKey';
+import { runMomoCommand } from '../momoCommands';
 
 const title = (): string => vscode.l10n.t('MoMo: Provision Sandbox API User');
 const SANDBOX = 'sandbox';
@@ -108,7 +109,7 @@ async function runProvisioning(ctx: CommandContext, plan: ProvisionPlan): Promis
     'info',
     vscode.l10n.t('Created sandbox API user {0} for {1} and stored its API key in SecretStorage. Next, put them into your settings.', shortApiUser(apiUser), productLabel(product)),
     {
-      [vscode.l10n.t('Insert into settings…')]: () => vscode.commands.executeCommand('momo.insertIntoSettings', { apiUser, environment: SANDBOX, product }),
+      [vscode.l10n.t('Insert into settings…')]: () => runMomoCommand('momo.insertIntoSettings', { apiUser, environment: SANDBOX, product }),
       [vscode.l10n.t('Copy API key')]: () => ctx.clipboard.copy(apiKey),
     },
   );
@@ -156,15 +157,15 @@ async function handleFailure(ctx: CommandContext, err: unknown, plan: ProvisionP
           ? vscode.l10n.t('Provisioning was cancelled after API user {0} was possibly created; it is kept without a key: finish provisioning it when you are ready.', shortApiUser(created))
           : vscode.l10n.t('Provisioning was cancelled after API user {0} was created; it is kept without a key: finish provisioning it when you are ready.', shortApiUser(created))
         : vscode.l10n.t('Provisioning was cancelled before anything was created.'),
-      created ? { [vscode.l10n.t('Finish provisioning')]: () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } : {},
+      created ? { [vscode.l10n.t('Finish provisioning')]: () => runMomoCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } : {},
     );
     return failed('cancelled');
   }
   presentError(ctx, err, {
     ...scope,
     ...(created ? { apiUser: created } : {}),
-    retry: () => vscode.commands.executeCommand('momo.provisionSandboxUser', { product: plan.product, subscriptionKeyType: plan.keyType, callbackHost: plan.callbackHost }),
-    ...(created ? { firstActions: { [vscode.l10n.t('Finish provisioning')]: () => vscode.commands.executeCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } } : {}),
+    retry: () => runMomoCommand('momo.provisionSandboxUser', { product: plan.product, subscriptionKeyType: plan.keyType, callbackHost: plan.callbackHost }),
+    ...(created ? { firstActions: { [vscode.l10n.t('Finish provisioning')]: () => runMomoCommand('momo.finishProvisioning', { ...scope, apiUser: created }) } } : {}),
   });
   const reason = isMomoError(err) ? err.message : String(err);
   return failed(reason);
@@ -206,7 +207,7 @@ async function chooseSubscriptionKey(
 
 async function offerToSetKey(ctx: CommandContext, product: Product, keyType: SubscriptionKeyType, why: string): Promise<ProvisionCommandResult> {
   ctx.notifier.tell('warning', vscode.l10n.t('{0} Provisioning needs it: set it first, then provision again.', why), {
-    [vscode.l10n.t('Set Subscription Key')]: () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: SANDBOX, product, keyType }),
+    [vscode.l10n.t('Set Subscription Key')]: () => runMomoCommand('momo.setSubscriptionKey', { environment: SANDBOX, product, keyType }),
   });
   return failed(why);
 }

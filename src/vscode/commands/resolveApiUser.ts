@@ -2,12 +2,12 @@
  * Finds the API user a command is about: from { apiUser, environment?, product? } (or a tree
  * node, which has the same fields), else by asking. Reports a clear message when none fits.
  */
-import * as vscode from 'vscode';
 import { findApiUsers, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
 import { pickApiUser } from '../ui/pickers';
 import { environmentArg, productArg, stringArg, toArgs } from './commandArgs';
 import type { CommandContext } from './commandContext';
+import { runMomoCommand } from '../momoCommands';
 
 export async function resolveApiUser(
   ctx: CommandContext,
@@ -22,7 +22,7 @@ export async function resolveApiUser(
     const matches = findApiUsers(index, id, { environment: environmentArg(args).value?.id, product: productArg(args).value });
     if (matches.length === 0) {
       ctx.notifier.tell('error', `No API user ${shortApiUser(id)} is stored in VS Code, so there is nothing to act on; add it first.`, {
-        'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser'),
+        'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser'),
       });
       return undefined;
     }
@@ -32,8 +32,8 @@ export async function resolveApiUser(
   const candidates = index.apiUsers.filter(filter);
   if (candidates.length === 0) {
     ctx.notifier.tell('info', 'No API user is stored yet: provision one in the sandbox or add one you already have.', {
-      'Provision Sandbox User': () => vscode.commands.executeCommand('momo.provisionSandboxUser'),
-      'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser'),
+      'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser'),
+      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser'),
     });
     return undefined;
   }

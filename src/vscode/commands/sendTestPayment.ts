@@ -8,7 +8,6 @@
  * `callMyApp: true`, or the "Call My App Too" button, the same payment is rehearsed against the
  * app's callback URL through the local emulator (momo.testMyCallback).
  */
-import * as vscode from 'vscode';
 import { findEnvironment, isSandbox } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import type { Product } from '../../core/momo/products';
@@ -25,6 +24,7 @@ import { withCancellableProgress } from '../ui/progress';
 import { isInteractive, productArg, quotedArgument, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { countOf } from '../../core/text/plural';
+import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Send Test Payment';
 
@@ -74,8 +74,8 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
   if (!apiKey || !subscription) {
     const missing = !apiKey ? 'its API key is not stored' : `no ${productLabel(user.product)} sandbox subscription key is stored`;
     ctx.notifier.tell('warning', `No test payment was sent with API user ${shortApiUser(user.apiUser)}: ${missing}. Fix that first, then send again.`, {
-      ...(!apiKey ? { 'Generate New API Key': () => vscode.commands.executeCommand('momo.generateApiKey', refOf(user)) } : {}),
-      ...(!subscription ? { 'Set Subscription Key': () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: 'sandbox', product: user.product }) } : {}),
+      ...(!apiKey ? { 'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)) } : {}),
+      ...(!subscription ? { 'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: 'sandbox', product: user.product }) } : {}),
     });
     return failed(missing);
   }
@@ -133,7 +133,7 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
       ctx.notifier.tell('error', `No test payment was sent: ${ctx.log.redact(err.message)}`);
       return failed(err.message);
     }
-    presentError(ctx, err, { environment: 'sandbox', product: user.product, apiUser: user.apiUser, retry: () => vscode.commands.executeCommand('momo.sendTestPayment', { ...refOf(user), outcome, amount }) });
+    presentError(ctx, err, { environment: 'sandbox', product: user.product, apiUser: user.apiUser, retry: () => runMomoCommand('momo.sendTestPayment', { ...refOf(user), outcome, amount }) });
     return failed(isMomoError(err) ? err.message : String(err));
   }
 }
@@ -185,7 +185,7 @@ async function chooseUser(ctx: CommandContext, args: Args): Promise<ApiUserRecor
     const user = found.find((u) => isSandbox(u.environment)) ?? found[0];
     if (!user) {
       ctx.notifier.tell('error', `No API user ${shortApiUser(id)} is stored in VS Code, so no test payment was sent; add or provision it first.`, {
-        'Provision Sandbox User': () => vscode.commands.executeCommand('momo.provisionSandboxUser', product ? { product } : undefined),
+        'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser', product ? { product } : undefined),
       });
     }
     return user;
@@ -197,7 +197,7 @@ async function chooseUser(ctx: CommandContext, args: Args): Promise<ApiUserRecor
   const users = apiUsersIn(index, { environment: 'sandbox', product: chosen });
   if (users.length === 0) {
     ctx.notifier.tell('warning', `No ${productLabel(chosen)} sandbox API user is stored, so there is nothing to pay with yet. Provision one, then send the test payment.`, {
-      'Provision Sandbox User': () => vscode.commands.executeCommand('momo.provisionSandboxUser', { product: chosen }),
+      'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser', { product: chosen }),
     });
     return undefined;
   }
@@ -208,7 +208,7 @@ function refuseProduction(ctx: CommandContext, environment: string, user?: ApiUs
   const whose = user ? `API user ${shortApiUser(user.apiUser)} belongs to ${environmentLabel(environment)}` : `${environmentLabel(environment)} is production`;
   const reason = `Test payments only run in the sandbox: ${whose}, where a payment moves real money.`;
   ctx.notifier.tell('error', `${reason} Nothing was sent; use a sandbox API user.`, {
-    'Provision Sandbox User': () => vscode.commands.executeCommand('momo.provisionSandboxUser', user ? { product: user.product } : undefined),
+    'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser', user ? { product: user.product } : undefined),
   });
   return failed(reason);
 }
@@ -221,7 +221,7 @@ function summarize(result: TestPaymentResult): TestPaymentSummary {
 function announce(ctx: CommandContext, user: ApiUserRecord, result: TestPaymentSummary, finishedAt: Date): void {
   const actions = {
     'Copy Id': () => ctx.clipboard.copy(result.referenceId),
-    'Send Another': () => vscode.commands.executeCommand('momo.sendTestPayment', { ...refOf(user) }),
+    'Send Another': () => runMomoCommand('momo.sendTestPayment', { ...refOf(user) }),
     'Call My App Too': () => callMyApp(user, result.outcome),
   };
   const next = result.timedOut ? ' Its status may still change: send it again with a longer time limit, or check it later by its reference id.' : '';
@@ -232,7 +232,7 @@ function announce(ctx: CommandContext, user: ApiUserRecord, result: TestPaymentS
 /** The same payment's callback, rehearsed against the app (outcomes that never end become success). */
 function callMyApp(user: ApiUserRecord, outcome: TestOutcome, url?: string): Thenable<unknown> {
   const final = outcome === 'ongoing' || outcome === 'pending' ? 'success' : outcome;
-  return vscode.commands.executeCommand('momo.testMyCallback', { ...refOf(user), outcome: final, ...(url ? { url } : {}) });
+  return runMomoCommand('momo.testMyCallback', { ...refOf(user), outcome: final, ...(url ? { url } : {}) });
 }
 
 function optionalText(args: Args, name: 'payerMessage' | 'payeeNote'): Partial<Record<'payerMessage' | 'payeeNote', string>> {

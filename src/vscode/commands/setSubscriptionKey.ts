@@ -4,7 +4,6 @@
  * InputBox validated live with the core's messages, and from there only into SecretStorage.
  * Replacing a stored key that works asks first (`confirm: true` answers yes).
  */
-import * as vscode from 'vscode';
 import { maskSecret } from '../../core/momo/redact';
 import { validateSubscriptionKey } from '../../core/momo/validation';
 import { environmentLabel, keyTypeLabel, productLabel } from '../../core/store/credentialText';
@@ -16,6 +15,7 @@ import { reportSubscriptionKeyNotStored } from '../ui/secretStorageFailure';
 import { inputValidated, pickEnvironment, pickKeyType, pickProduct } from '../ui/pickers';
 import { environmentArg, keyTypeArg, productArg, stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Set Subscription Key';
 
@@ -79,7 +79,7 @@ export async function setSubscriptionKey(ctx: CommandContext, arg: unknown, opti
     await ctx.store.setSubscriptionKey(scope, keyType, key);
   } catch (err) {
     if (err instanceof SecretStorageFailure) {
-      reportSubscriptionKeyNotStored(ctx, err, () => vscode.commands.executeCommand('momo.setSubscriptionKey', { ...scope, keyType }));
+      reportSubscriptionKeyNotStored(ctx, err, () => runMomoCommand('momo.setSubscriptionKey', { ...scope, keyType }));
       return failed(err.message);
     }
     throw err;
@@ -94,10 +94,10 @@ export async function setSubscriptionKey(ctx: CommandContext, arg: unknown, opti
   const next: Record<string, () => unknown> = hasUsers
     ? {}
     : environment.production
-      ? { 'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser', scope) }
+      ? { 'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', scope) }
       : {
           'Provision Sandbox User': () =>
-            vscode.commands.executeCommand('momo.provisionSandboxUser', { product, subscriptionKeyType: keyType }),
+            runMomoCommand('momo.provisionSandboxUser', { product, subscriptionKeyType: keyType }),
         };
   const stored = findSubscriptionKeys(ctx.store.index(), scope).length;
   ctx.notifier.tell(

@@ -10,7 +10,6 @@
  * user's callback host (the host rule still applies), and closes afterwards. The real sandbox
  * is never used: it cannot reach localhost, and its callbacks are unreliable.
  */
-import * as vscode from 'vscode';
 import {
   isRunningEmulator,
   locateDjangoView,
@@ -39,6 +38,7 @@ import { presentError } from '../ui/errorPresenter';
 import { withCancellableProgress } from '../ui/progress';
 import { productArg, stringArg, toArgs, type Args } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Test My Callback';
 
@@ -112,7 +112,7 @@ export async function testMyCallback(ctx: CommandContext, arg: unknown): Promise
     report: callbackReport(result, user ? shortApiUser(user.apiUser) : undefined),
     scopes: new Map(),
     workspace: await snapshotOf(result, files),
-    rerun: () => vscode.commands.executeCommand('momo.testMyCallback', { ...args, url: parsed.toString() }),
+    rerun: () => runMomoCommand('momo.testMyCallback', { ...args, url: parsed.toString() }),
     note: noteFor(result),
   };
   setCurrentSession(session);

@@ -6,7 +6,6 @@
  * The result is recorded (the tree shows it and when; the status bar turns red when it
  * failed). Only reads: verifying never changes a credential.
  */
-import * as vscode from 'vscode';
 import { successfulTestPaymentArgs } from '../testPaymentDefaults';
 import { verifyApiUser as verifyWithCore, type VerifyApiUserStep, type VerifyApiUserStepName } from '../../core/doctor';
 import { isSandbox } from '../../core/momo/environments';
@@ -23,6 +22,7 @@ import { withCancellableProgress } from '../ui/progress';
 import { stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { resolveApiUser } from './resolveApiUser';
+import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Verify API User';
 const MAX_FIX_BUTTONS = 2;
@@ -71,8 +71,8 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
   if (!apiKey) {
     const why = `${who} cannot be verified: its ${user.credentialKind === 'system' ? 'Credential Token' : 'API key'} is not stored in VS Code.`;
     ctx.notifier.tell('warning', `${why} Create a new key (sandbox) or add the user again with its key.`, {
-      'Generate New API Key': () => vscode.commands.executeCommand('momo.generateApiKey', refOf(user)),
-      'Add Existing API User': () => vscode.commands.executeCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }),
+      'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
+      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }),
     });
     return failed(why);
   }
@@ -80,7 +80,7 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
   if (!subscription) {
     const why = `${who} cannot be verified: no ${productLabel(user.product)} subscription key is stored for ${environmentLabel(user.environment)}.`;
     ctx.notifier.tell('warning', `${why} Set it, then verify again.`, {
-      'Set Subscription Key': () => vscode.commands.executeCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
+      'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
     });
     return failed(why);
   }
@@ -169,7 +169,7 @@ export function stepLine(steps: VerifyStepResult[]): string {
 function afterSuccess(ctx: CommandContext, user: ApiUserRecord): Actions {
   const actions: Actions = {};
   if (isSandbox(user.environment)) {
-    actions['Send Test Payment'] = () => vscode.commands.executeCommand('momo.sendTestPayment', successfulTestPaymentArgs(refOf(user)));
+    actions['Send Test Payment'] = () => runMomoCommand('momo.sendTestPayment', successfulTestPaymentArgs(refOf(user)));
   }
   actions.Details = () => ctx.log.show();
   return actions;
@@ -185,7 +185,7 @@ function fixButtons(ctx: CommandContext, user: ApiUserRecord, step: VerifyApiUse
       actions[fixButtonLabel(next)] = action;
     }
   }
-  actions['Verify Again'] = () => vscode.commands.executeCommand('momo.verifyApiUser', refOf(user));
+  actions['Verify Again'] = () => runMomoCommand('momo.verifyApiUser', refOf(user));
   return actions;
 }
 

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DoctorFix, SettingsFixArgs } from '../../core/doctor';
 import type { NextStep } from '../../core/momo/errors';
 import type { CommandContext } from '../commands/commandContext';
+import { runMomoCommand } from '../momoCommands';
 import { buttonLabel } from '../ui/errorPresenter';
 import { applyWorkspaceFix } from './applyWorkspaceFix';
 import { scopeOf, type DoctorSession } from './doctorSession';
@@ -21,41 +22,42 @@ export type FixResult = { ok: true; fix: DoctorFix['id'] } | { ok: false; fix: D
 /** The action of a fix, or undefined when it cannot be done from VS Code (then its label is shown as text). */
 export function fixAction(ctx: CommandContext, fix: DoctorFix, scope: CredentialScope, session?: DoctorSession): (() => Promise<FixResult>) | undefined {
   const done = (): FixResult => ({ ok: true, fix: fix.id });
-  const run = (command: string, ...args: unknown[]) => async (): Promise<FixResult> => {
+  const run = (start: () => Thenable<unknown>) => async (): Promise<FixResult> => {
     // Our commands resolve to { ok, reason }: a cancelled input box is a fix not done.
-    const result = await vscode.commands.executeCommand<{ ok?: unknown; reason?: unknown } | undefined>(command, ...args);
+    const result = (await start()) as { ok?: unknown; reason?: unknown } | undefined;
     return result?.ok === false ? { ok: false, fix: fix.id, reason: String(result.reason ?? 'not done') } : done();
   };
+  const openSettings = (query: string) => run(() => vscode.commands.executeCommand('workbench.action.openSettings', query));
   const where = { environment: scope.environment, ...(scope.product ? { product: scope.product } : {}) };
   switch (fix.id) {
     case 'reenterSubscriptionKey':
-      return run('momo.setSubscriptionKey', scope.product ? { ...where, ...(scope.keyType ? { keyType: scope.keyType } : {}) } : undefined);
+      return run(() => runMomoCommand('momo.setSubscriptionKey', scope.product ? { ...where, ...(scope.keyType ? { keyType: scope.keyType } : {}) } : undefined));
     case 'openPortal':
     case 'openPartnerPortal':
       return fix.url ? openExternal(fix, fix.url) : undefined;
     case 'retry':
       return session ? async () => (await session.rerun(), done()) : undefined;
     case 'checkNetwork':
-      return run('workbench.action.openSettings', 'http.proxy');
+      return openSettings('http.proxy');
     case 'checkBaseUrl':
       // A pair's own platform has its own setting (System Credentials: the new platform's).
-      return run('workbench.action.openSettings', baseUrlSettingFor(scope.environment, storedPlatformOf(ctx, scope)));
+      return openSettings(baseUrlSettingFor(scope.environment, storedPlatformOf(ctx, scope)));
     case 'useBaseUrl':
       return useBaseUrl(ctx, fix, scope, session);
     case 'regenerateApiKey':
     case 'finishProvisioning':
-      return scope.apiUser ? run('momo.generateApiKey', { ...where, apiUser: scope.apiUser }) : run('momo.generateApiKey');
+      return scope.apiUser ? run(() => runMomoCommand('momo.generateApiKey', { ...where, apiUser: scope.apiUser })) : run(() => runMomoCommand('momo.generateApiKey'));
     case 'addExistingApiUser':
     case 'chooseTargetEnvironment':
-      return run('momo.addExistingApiUser', scope.product ? { product: scope.product } : undefined);
+      return run(() => runMomoCommand('momo.addExistingApiUser', scope.product ? { product: scope.product } : undefined));
     case 'provisionAgain':
-      return run('momo.provisionSandboxUser', scope.product ? { product: scope.product } : undefined);
+      return run(() => runMomoCommand('momo.provisionSandboxUser', scope.product ? { product: scope.product } : undefined));
     case 'showLog':
       return async () => (ctx.log.show(), done());
     case 'openFile':
       return session ? () => openFileAt(fix, session) : undefined;
     case 'testMyCallback':
-      return run('momo.testMyCallback', scope.apiUser ? { ...where, apiUser: scope.apiUser } : where);
+      return run(() => runMomoCommand('momo.testMyCallback', scope.apiUser ? { ...where, apiUser: scope.apiUser } : where));
     case 'addToGitignore':
     case 'addDotenvLoader':
     case 'applySettingsFix':

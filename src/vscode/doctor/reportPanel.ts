@@ -10,6 +10,7 @@ import { presentError } from '../ui/errorPresenter';
 import { canRunFix, runSessionFix } from './doctorFixes';
 import { sessionMarkdown, type DoctorSession } from './doctorSession';
 import { renderReportHtml } from './reportHtml';
+import { runMomoCommand } from '../momoCommands';
 
 export const DOCTOR_VIEW_TYPE = 'momo.doctorReport';
 
@@ -89,7 +90,7 @@ export class DoctorReportPanel {
           await session.rerun();
           return;
         case 'explain':
-          await vscode.commands.executeCommand('momo.explainError');
+          await runMomoCommand('momo.explainError');
           return;
         case 'copyMarkdown':
           await this.ctx.clipboard.copy(sessionMarkdown(session));

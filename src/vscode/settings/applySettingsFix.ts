@@ -1,14 +1,13 @@
 /**
- * momo.applySettingsFix (the quick fixes' command; hidden from the palette). Args:
- *   { uri, action: 'edit', code, name?, startOffset, title }  → the core fix with that title,
- *       planned again on the current text (the finding is found by code and name, nearest offset)
- *   { uri, action: 'fill', environment, product? }            → write a stored API user and key
- *   { uri, action: 'provision', product? }                    → provision a sandbox user, then write it
+ * momo.applySettingsFix (the quick fixes' command; hidden from the palette), with
+ * QuickFixCommandArgs: 'edit' plans the core fix with that title again on the current text (the
+ * finding is found by code and name, nearest offset); 'fill' writes a stored API user and key;
+ * 'provision' provisions a sandbox user, then writes it.
  * Edits go through the settings writer: one WorkspaceEdit, .env created in it when needed.
  */
 import * as vscode from 'vscode';
 import { DEVELOPER_PORTAL_URL } from '../../core/momo/errors';
-import { isProduct, type Product } from '../../core/momo/products';
+import { isProduct } from '../../core/momo/products';
 import type { Finding, QuickFix } from '../../core/settings';
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
 import { APPLY_FIX_COMMAND } from '../commands/commandIds';
@@ -20,19 +19,7 @@ import type { ProductionSecrets } from './productionSecrets';
 import { checkSettingsDocument } from './settingsCheck';
 import { relativeName } from './settingsSelector';
 import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
-
-export interface SettingsFixArgs {
-  uri: string;
-  action: 'edit' | 'fill' | 'provision';
-  code?: string;
-  name?: string;
-  startOffset?: number;
-  title?: string;
-  environment?: string;
-  product?: Product;
-  /** The role of the variable the fix is for: a subscription key placeholder is filled too. */
-  role?: string;
-}
+import { runMomoCommand, type QuickFixCommandArgs } from '../momoCommands';
 
 // The id lives with the other command ids: the activation bundle registers it without loading this file.
 export { APPLY_FIX_COMMAND };
@@ -58,11 +45,11 @@ export async function applySettingsFix(ctx: CommandContext, secrets: ProductionS
   }
 }
 
-async function fill(ctx: CommandContext, uri: vscode.Uri, args: SettingsFixArgs): Promise<CommandResult> {
+async function fill(ctx: CommandContext, uri: vscode.Uri, args: QuickFixCommandArgs): Promise<CommandResult> {
   const users = usableUsers(ctx.store.index(), { product: args.product, environment: args.environment });
   if (users.length === 0) {
     ctx.notifier.tell('info', 'No stored API user with a key fits here any more: provision a sandbox user and fill the file with it.', {
-      'Provision and Fill': () => vscode.commands.executeCommand(APPLY_FIX_COMMAND, { uri: args.uri, action: 'provision', product: args.product }),
+      'Provision and Fill': () => runMomoCommand(APPLY_FIX_COMMAND, { uri: args.uri, action: 'provision', product: args.product }),
     });
     return failed('no stored API user');
   }
@@ -71,7 +58,7 @@ async function fill(ctx: CommandContext, uri: vscode.Uri, args: SettingsFixArgs)
   return chosen ? insertCredentialsIntoFile(ctx, uri, chosen, { withSubscriptionKey: args.role === 'subscriptionKey' }) : failed('no credentials');
 }
 
-async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri: vscode.Uri, args: SettingsFixArgs): Promise<CommandResult> {
+async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri: vscode.Uri, args: QuickFixCommandArgs): Promise<CommandResult> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const document = await vscode.workspace.openTextDocument(uri);
     const checked = await checkSettingsDocument(document, 'open', secrets);
@@ -133,18 +120,18 @@ function warnAboutHistory(ctx: CommandContext, finding: Finding, file: string): 
   const actions: Actions =
     finding.role === 'subscriptionKey'
       ? { 'Open Portal': () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_PORTAL_URL)) }
-      : { 'New API Key': () => vscode.commands.executeCommand('momo.generateApiKey') };
+      : { 'New API Key': () => runMomoCommand('momo.generateApiKey') };
   ctx.notifier.tell('warning', message, actions);
 }
 
 /** The same problem in the current text: same code and variable, the nearest to where it was. */
-function matchingFinding(findings: Finding[], args: SettingsFixArgs): Finding | undefined {
+function matchingFinding(findings: Finding[], args: QuickFixCommandArgs): Finding | undefined {
   const candidates = findings.filter((f) => f.code === args.code && (args.name === undefined || f.name === args.name));
   const offset = args.startOffset ?? 0;
   return candidates.sort((a, b) => Math.abs(a.startOffset - offset) - Math.abs(b.startOffset - offset))[0];
 }
 
-function parseArgs(arg: unknown): SettingsFixArgs | undefined {
+function parseArgs(arg: unknown): QuickFixCommandArgs | undefined {
   if (typeof arg !== 'object' || arg === null) {
     return undefined;
   }

@@ -3,12 +3,12 @@
  * the values can still be copied as NAME=value lines. The API key is read only when the
  * person clicks "Copy to Clipboard", and never appears in the message itself.
  */
-import * as vscode from 'vscode';
 import { shortApiUser } from '../../core/store/credentialText';
-import type { Args } from '../commands/commandArgs';
+import { productArg, type Args } from '../commands/commandArgs';
 import type { CommandContext } from '../commands/commandContext';
 import { settingsVariableNames } from '../config';
 import { chooseCredentials, type ChosenCredentials } from './credentialChoice';
+import { runMomoCommand, type ApiUserArgs } from '../momoCommands';
 
 export const COPY_BUTTON = 'Copy to Clipboard';
 export const CHOOSE_FILE_BUTTON = 'Choose a Settings File…';
@@ -37,21 +37,20 @@ export function offerClipboard(ctx: CommandContext, why: string, args: Args, opt
     },
   };
   if (options.offerFilePicker) {
-    actions[CHOOSE_FILE_BUTTON] = () => vscode.commands.executeCommand('momo.insertIntoSettings', user);
+    actions[CHOOSE_FILE_BUTTON] = () => runMomoCommand('momo.insertIntoSettings', user);
   }
   ctx.notifier.tell('info', why, actions);
 }
 
 /** Only the fields that name an API user, so a follow-up command asks for everything else. */
-export function userArgs(args: Args): Args | undefined {
+export function userArgs(args: Args): ApiUserArgs | undefined {
   if (typeof args.apiUser !== 'string') {
     return undefined;
   }
-  const picked: Record<string, unknown> = { apiUser: args.apiUser };
-  for (const name of ['environment', 'product']) {
-    if (typeof args[name] === 'string') {
-      picked[name] = args[name];
-    }
-  }
-  return picked;
+  const product = productArg(args).value;
+  return {
+    apiUser: args.apiUser,
+    ...(typeof args.environment === 'string' ? { environment: args.environment } : {}),
+    ...(product ? { product } : {}),
+  };
 }

@@ -11,6 +11,7 @@ import { environmentLabel, productLabel, shortApiUser } from '../../core/store/c
 import { stringArg, toArgs } from '../commands/commandArgs';
 import type { CommandContext } from '../commands/commandContext';
 import { resolveApiUser } from '../commands/resolveApiUser';
+import { runMomoCommand } from '../momoCommands';
 
 export interface ChosenCredentials {
   user: ApiUserRecord;
@@ -43,7 +44,7 @@ export async function withApiKey(ctx: CommandContext, user: ApiUserRecord): Prom
   const apiKey = user.keyStored ? await ctx.store.getApiKey(user) : undefined;
   if (!apiKey) {
     ctx.notifier.tell('warning', `API user ${shortApiUser(user.apiUser)} has no stored API key, so there is nothing to write yet. Generate a new key first.`, {
-      'Generate New API Key': () => vscode.commands.executeCommand('momo.generateApiKey', refOf(user)),
+      'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
     });
     return undefined;
   }
@@ -73,7 +74,7 @@ async function pickOrProvision(ctx: CommandContext, title: string, filter: Crede
 
 /** Runs "Provision Sandbox API User" (which explains its own failures) and returns the new user. */
 export async function provisionOnTheSpot(ctx: CommandContext, product: Product | undefined): Promise<ApiUserRecord | undefined> {
-  const result = (await vscode.commands.executeCommand('momo.provisionSandboxUser', product ? { product } : undefined)) as
+  const result = (await runMomoCommand('momo.provisionSandboxUser', product ? { product } : undefined)) as
     | { ok: boolean; apiUser?: string; product?: Product; keyStored?: boolean }
     | undefined;
   if (!result?.ok || !result.apiUser || !result.keyStored) {

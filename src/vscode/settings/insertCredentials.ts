@@ -36,6 +36,7 @@ import { planOptions, projectContextFor, type ProjectContext } from './projectCo
 import { relativeName } from './settingsSelector';
 import { fileRefusal } from './fileSafety';
 import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
+import { runMomoCommand } from '../momoCommands';
 
 export type InsertResult = CommandResult<{
   file: string;
@@ -192,8 +193,8 @@ async function report(
 function nextSteps(chosen: ChosenCredentials): Actions {
   const ref = refOf(chosen.user);
   return {
-    Verify: () => vscode.commands.executeCommand('momo.verifyApiUser', ref),
-    ...(isSandbox(chosen.user.environment) ? { 'Send Test Payment': () => vscode.commands.executeCommand('momo.sendTestPayment', successfulTestPaymentArgs(ref)) } : {}),
+    Verify: () => runMomoCommand('momo.verifyApiUser', ref),
+    ...(isSandbox(chosen.user.environment) ? { 'Send Test Payment': () => runMomoCommand('momo.sendTestPayment', successfulTestPaymentArgs(ref)) } : {}),
   };
 }
 

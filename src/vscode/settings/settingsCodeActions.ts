@@ -12,7 +12,8 @@ import { planCredentialInsert, type Finding, type QuickFix } from '../../core/se
 import type { CredentialStore } from '../credentialStore';
 import { settingsVariableNames } from '../config';
 import { usableUsers } from './credentialChoice';
-import { APPLY_FIX_COMMAND, type SettingsFixArgs } from './applySettingsFix';
+import { APPLY_FIX_COMMAND } from './applySettingsFix';
+import type { QuickFixCommandArgs } from '../momoCommands';
 import { DIAGNOSTIC_SOURCE, type SettingsDiagnostics } from './settingsDiagnostics';
 
 /** A well-formed id, only for naming the variables a plan would write (never written). */
@@ -92,7 +93,7 @@ function editAction(document: vscode.TextDocument, finding: Finding, fix: QuickF
   });
 }
 
-function action(title: string, diagnostic: vscode.Diagnostic, isPreferred: boolean, args: SettingsFixArgs): vscode.CodeAction {
+function action(title: string, diagnostic: vscode.Diagnostic, isPreferred: boolean, args: QuickFixCommandArgs): vscode.CodeAction {
   const codeAction = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   codeAction.diagnostics = [diagnostic];
   codeAction.isPreferred = isPreferred;

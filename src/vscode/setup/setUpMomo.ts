@@ -5,7 +5,6 @@
  * { key?, product?, confirmReplace?, callbackHost?, file?, fillSubscriptionKey?, mode?, testPayment? }.
  * Each step keeps what it did; cancelling says so, and running again continues from there.
  */
-import * as vscode from 'vscode';
 import { maskSecret } from '../../core/momo/redact';
 import { isFillableSlot, type SubscriptionKeySlot } from '../../core/settings';
 import { refOf } from '../../core/store/credentialIndex';
@@ -24,6 +23,7 @@ import { setupKey } from './setupKey';
 import { describeSetupFile, pickSetupFile, type SetupFileChoice } from './setupSettingsFile';
 import { SetupRun, SANDBOX } from './setupRun';
 import { setupUser } from './setupUser';
+import { runMomoCommand } from '../momoCommands';
 
 export const SEND_TEST_PAYMENT = 'Send Test Payment';
 
@@ -97,17 +97,17 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
   const notes = run.notes.length > 0 ? ` ${run.notes.join(' ')}` : '';
   if (!verified.verified) {
     ctx.notifier.tell('error', `Set Up MoMo: ${who} is stored and ${where}, but it failed verification: ${stepLine(verified.steps)}${notes}`, {
-      'Diagnose': () => vscode.commands.executeCommand('momo.diagnoseSetup', { environment: SANDBOX, product: key.product }),
-      'Verify Again': () => vscode.commands.executeCommand('momo.verifyApiUser', refOf(chosen.user)),
+      'Diagnose': () => runMomoCommand('momo.diagnoseSetup', { environment: SANDBOX, product: key.product }),
+      'Verify Again': () => runMomoCommand('momo.verifyApiUser', refOf(chosen.user)),
     });
     return result;
   }
   const paymentArgs = successfulTestPaymentArgs(refOf(chosen.user));
   if (args.testPayment === true) {
-    const payment = await vscode.commands.executeCommand('momo.sendTestPayment', paymentArgs);
+    const payment = await runMomoCommand('momo.sendTestPayment', paymentArgs);
     return { ...result, payment };
   }
-  const actions: Actions = { [SEND_TEST_PAYMENT]: () => vscode.commands.executeCommand('momo.sendTestPayment', paymentArgs) };
+  const actions: Actions = { [SEND_TEST_PAYMENT]: () => runMomoCommand('momo.sendTestPayment', paymentArgs) };
   ctx.notifier.tell('info', `MoMo is set up: ${who} works (${verdictLine(verified.steps)}) and ${where}.${notes} Next: a test payment to the sandbox's success number.`, actions);
   return result;
 }

@@ -3,11 +3,10 @@
  * the final message, and how it ends early. Stopping never undoes anything: the message says
  * what was kept and that running the command again continues from there.
  */
-import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
+import { runMomoCommand } from '../momoCommands';
 
 export const SANDBOX = 'sandbox';
-export const SET_UP_COMMAND = 'momo.setUp';
 export const CONTINUE = 'Continue Set Up';
 
 export class SetupRun {
@@ -45,6 +44,6 @@ export class SetupRun {
   }
 
   again(): Thenable<unknown> {
-    return vscode.commands.executeCommand(SET_UP_COMMAND);
+    return runMomoCommand('momo.setUp');
   }
 }

@@ -8,6 +8,7 @@ import { isMomoError, type MomoError, type NextStep } from '../../core/momo/erro
 import type { Product } from '../../core/momo/products';
 import type { CommandContext } from '../commands/commandContext';
 import type { Actions } from '../notifier';
+import { runMomoCommand } from '../momoCommands';
 
 export interface ErrorScope {
   environment?: string;
@@ -77,7 +78,7 @@ function stepAction(ctx: CommandContext, step: NextStep, scope: ErrorScope): (()
   const where = { ...(scope.environment ? { environment: scope.environment } : {}), ...(scope.product ? { product: scope.product } : {}) };
   switch (step.id) {
     case 'reenterSubscriptionKey':
-      return () => vscode.commands.executeCommand('momo.setSubscriptionKey', where.environment && where.product ? where : undefined);
+      return () => runMomoCommand('momo.setSubscriptionKey', where.environment && where.product ? where : undefined);
     case 'openPortal':
     case 'openPartnerPortal':
       return step.url ? () => vscode.env.openExternal(vscode.Uri.parse(step.url as string)) : undefined;
@@ -89,12 +90,12 @@ function stepAction(ctx: CommandContext, step: NextStep, scope: ErrorScope): (()
       return () => vscode.commands.executeCommand('workbench.action.openSettings', 'momo baseUrl');
     case 'regenerateApiKey':
     case 'finishProvisioning':
-      return scope.apiUser ? () => vscode.commands.executeCommand('momo.generateApiKey', { ...where, apiUser: scope.apiUser }) : undefined;
+      return scope.apiUser ? () => runMomoCommand('momo.generateApiKey', { ...where, apiUser: scope.apiUser }) : undefined;
     case 'addExistingApiUser':
     case 'chooseTargetEnvironment':
-      return () => vscode.commands.executeCommand('momo.addExistingApiUser');
+      return () => runMomoCommand('momo.addExistingApiUser');
     case 'provisionAgain':
-      return () => vscode.commands.executeCommand('momo.provisionSandboxUser', where.product ? { product: where.product } : undefined);
+      return () => runMomoCommand('momo.provisionSandboxUser', where.product ? { product: where.product } : undefined);
     case 'showLog':
       return () => ctx.log.show();
   }

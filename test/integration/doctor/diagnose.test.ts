@@ -8,7 +8,7 @@ import type { DoctorFinding, DoctorReport } from '../../../src/core/doctor';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { emulatorAvailable, workspaceUri, writeWorkspaceFile } from '../harness';
-import { assertNoSecret, everythingShown, momoApi, resetExtension, run, startEmulatorForExtension, stopEmulator } from '../extension/testKit';
+import { assertNoSecret, everythingShown, momoApi, resetExtension, run, runWithRawArgument, startEmulatorForExtension, stopEmulator } from '../extension/testKit';
 
 const SANDBOX_COLLECTION = { environment: 'sandbox', product: 'collection' } as const;
 const INVALID_KEY_ERROR =
@@ -218,7 +218,7 @@ describe('doctor: momo.diagnoseSetup and momo.explainError', function () {
     assert.strictEqual(shown?.buttons.at(-1), 'Details');
     assert.ok((shown?.buttons.length ?? 0) >= 2, shown?.buttons.join(', '));
 
-    const plain = await run<{ recognised: boolean }>('momo.explainError', 'it just did not work');
+    const plain = await runWithRawArgument<{ recognised: boolean }>('momo.explainError', 'it just did not work');
     assert.strictEqual(plain.recognised, false);
     assert.strictEqual(api.notifier.shown().at(-1)?.severity, 'warning');
   });

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { randomBytes, randomUUID } from 'crypto';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
-import { assertNoSecret, everythingShown, run, useExtensionWithEmulator } from '../extension/testKit';
+import { assertNoSecret, everythingShown, run, runWithRawArgument, useExtensionWithEmulator } from '../extension/testKit';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -155,10 +155,10 @@ describe('doctor: momo.sendTestPayment', function () {
     const comma = await run('momo.sendTestPayment', { product: 'collection', outcome: 'success', amount: '1,5', apiUser: collectionUser });
     assert.strictEqual(comma.ok, false);
     assert.match(String(comma.reason), /dot/);
-    const outcome = await run('momo.sendTestPayment', { product: 'collection', outcome: 'maybe', amount: '1', apiUser: collectionUser });
+    const outcome = await runWithRawArgument('momo.sendTestPayment', { product: 'collection', outcome: 'maybe', amount: '1', apiUser: collectionUser });
     assert.strictEqual(outcome.ok, false);
     assert.match(String(outcome.reason), /success, failed, rejected, timeout/);
-    const product = await run('momo.sendTestPayment', { product: 'wallet', outcome: 'success', amount: '1' });
+    const product = await runWithRawArgument('momo.sendTestPayment', { product: 'wallet', outcome: 'success', amount: '1' });
     assert.strictEqual(product.ok, false);
   });
 

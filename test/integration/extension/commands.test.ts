@@ -13,9 +13,11 @@ import {
   renderTree,
   resetExtension,
   run,
+  runWithRawArgument,
   startEmulatorForExtension,
   stopEmulator,
 } from './testKit';
+import { runMomoCommand } from '../../../src/vscode/momoCommands';
 
 const SANDBOX_COLLECTION = { environment: 'sandbox', product: 'collection' } as const;
 
@@ -100,7 +102,7 @@ describe('extension: every command, driven with arguments against the emulator',
     assert.strictEqual((await run('momo.copyApiKey', { apiUser: provisioned.apiUser })).ok, true);
     assert.strictEqual(api.clipboard.lastCopied(), provisioned.apiKey);
     // A plain string argument is taken as the API user id, for callers that have only that.
-    assert.strictEqual((await run('momo.copyApiUserId', provisioned.apiUser.toUpperCase())).ok, true);
+    assert.strictEqual((await runWithRawArgument('momo.copyApiUserId', provisioned.apiUser.toUpperCase())).ok, true);
   });
 
   it('momo.insertIntoSettings with copy: true copies MOMO_API_USER / MOMO_API_KEY lines', async () => {
@@ -241,9 +243,9 @@ describe('extension: every command, driven with arguments against the emulator',
   });
 
   it('momo.refresh, momo.showLog and momo.openCredentialGuide run', async () => {
-    await vscode.commands.executeCommand('momo.refresh');
-    await vscode.commands.executeCommand('momo.showLog');
-    await vscode.commands.executeCommand('momo.openCredentialGuide');
+    await runMomoCommand('momo.refresh');
+    await runMomoCommand('momo.showLog');
+    await runMomoCommand('momo.openCredentialGuide');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

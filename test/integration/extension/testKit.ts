@@ -7,6 +7,7 @@ import type { MomoExtensionApi } from '../../../src/extension';
 import type { Product } from '../../../src/core/momo/products';
 import type { CredentialNode } from '../../../src/vscode/tree/credentialNodes';
 import type { RunningEmulator } from '../../../src/emulator/types';
+import { runMomoCommand, type MomoCommandCall, type MomoCommandId } from '../../../src/vscode/momoCommands';
 import { activateExtension, emulatorAvailable, startTestEmulator } from '../harness';
 
 export async function momoApi(): Promise<MomoExtensionApi> {
@@ -46,11 +47,24 @@ export function useExtensionWithEmulator(ready: (api: MomoExtensionApi, emulator
   });
 }
 
-/** Every command result is a plain object; narrows the unknown from executeCommand. */
-export async function run<T = Record<string, unknown>>(command: string, arg?: unknown): Promise<{ ok: boolean; reason?: string } & T> {
-  const result = (await vscode.commands.executeCommand(command, arg)) as { ok: boolean } & T;
+export type CommandOutcome<T> = { ok: boolean; reason?: string } & T;
+
+/** Runs a command with a typed argument; every command result is a plain object, narrowed here. */
+export async function run<T = Record<string, unknown>>(...call: MomoCommandCall): Promise<CommandOutcome<T>> {
+  return resultObject<T>(call[0], await runMomoCommand(...call));
+}
+
+/**
+ * Runs a command with an argument outside its type: a tree node, a bare string, or a wrong
+ * value whose refusal the test checks (as another extension could pass one).
+ */
+export async function runWithRawArgument<T = Record<string, unknown>>(command: MomoCommandId, arg: unknown): Promise<CommandOutcome<T>> {
+  return resultObject<T>(command, await vscode.commands.executeCommand(command, arg));
+}
+
+function resultObject<T>(command: MomoCommandId, result: unknown): CommandOutcome<T> {
   assert.ok(result && typeof result === 'object', `${command} returned no result object`);
-  return result;
+  return result as CommandOutcome<T>;
 }
 
 /** A clean slate: nothing stored, no host allowed, no scripted answers, SecretStorage working. */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { waitFor } from '../harness';
-import { assertNoSecret, everythingShown, renderTree, run, textOf, useExtensionWithEmulator } from './testKit';
+import { assertNoSecret, everythingShown, renderTree, run, runWithRawArgument, textOf, useExtensionWithEmulator } from './testKit';
 
 describe('extension: the credentials tree and status bar', function () {
   let api: MomoExtensionApi;
@@ -65,7 +65,7 @@ describe('extension: the credentials tree and status bar', function () {
   it('passes tree nodes to commands as arguments (context menus)', async () => {
     const userRow = (await renderTree(api)).find((r) => r.node.kind === 'apiUser');
     assert.ok(userRow);
-    assert.strictEqual((await run('momo.copyApiUserId', userRow.node)).ok, true);
+    assert.strictEqual((await runWithRawArgument('momo.copyApiUserId', userRow.node)).ok, true);
     assert.strictEqual(api.clipboard.lastCopied(), apiUser);
   });
 

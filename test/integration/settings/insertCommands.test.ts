@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
-import { assertNoSecret, everythingShown, run } from '../extension/testKit';
+import { assertNoSecret, everythingShown, run, runWithRawArgument } from '../extension/testKit';
 import { workspaceUri } from '../harness';
 import { inzulinkFiles, type InsertResult, makeProject, open, readText, storeUser, type StoredUser, useStoredUser } from './settingsKit';
 
@@ -19,7 +19,7 @@ describe('settings: insert commands', function () {
     user = readyUser;
   });
 
-  const userArgs = () => ({ apiUser: user.apiUser, environment: 'sandbox', product: 'collection' });
+  const userArgs = () => ({ apiUser: user.apiUser, environment: 'sandbox', product: 'collection' as const });
 
   it('writes a tracked settings.py in reference mode: .env created, .gitignore entry added, loader offered', async () => {
     const dir = await makeProject('insert-reference', inzulinkFiles(), { git: true });
@@ -110,7 +110,7 @@ describe('settings: insert commands', function () {
     secrets.add(production.apiKey);
     const dir = await makeProject('insert-production', { 'settings.py': 'MOMO_API_USER = ""\nMOMO_API_KEY = ""\n', '.gitignore': '.env\n' }, { git: true });
     const editor = await open(`${dir}/settings.py`);
-    const args = { apiUser: production.apiUser, environment: 'mtnuganda', product: 'collection', mode: 'value', loader: false };
+    const args = { apiUser: production.apiUser, environment: 'mtnuganda', product: 'collection', mode: 'value', loader: false } as const;
 
     api.notifier.answerNext(/production MoMo key literally/, undefined);
     const cancelled = await run<InsertResult>('momo.insertIntoCurrentFile', args);
@@ -136,7 +136,7 @@ describe('settings: insert commands', function () {
 
     // A tree node (an API user row) passed by the context menu works the same, with a file.
     const node = { kind: 'apiUser', environment: 'sandbox', product: 'collection', apiUser: user.apiUser, keyStored: true };
-    const viaNode = await run<InsertResult>('momo.insertIntoSettings', { ...node, file: workspaceUri(`${dir}/.env`).toString() });
+    const viaNode = await runWithRawArgument<InsertResult>('momo.insertIntoSettings', { ...node, file: workspaceUri(`${dir}/.env`).toString() });
     assert.strictEqual(viaNode.ok, true, viaNode.reason);
     assert.strictEqual(viaNode.changed, false);
   });

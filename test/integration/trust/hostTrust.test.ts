@@ -4,7 +4,7 @@
 // allows the host in a modal naming it, its settings file and the credentials; nothing after
 // they decline; production credentials never, allowed host or not.
 import * as assert from 'assert';
-import { assertNoSecret, everythingShown, renderTree, run, textOf } from '../extension/testKit';
+import { assertNoSecret, everythingShown, renderTree, run, runWithRawArgument, textOf } from '../extension/testKit';
 import { sendingCommands, useCaptureWorkspace } from './trustKit';
 
 const QUESTION = /^Send your MoMo sandbox credentials to momo-capture\.example\.net:\d+\?$/;
@@ -16,10 +16,10 @@ describe('trust: a workspace that points the base URLs elsewhere', function () {
   const questionsSoFar = (): string[] => suite.api.notifier.shown().filter((m) => m.modal && QUESTION.test(m.message)).map((m) => m.message);
 
   it('asks before each command, naming the host, the settings file and the credentials; declined, nothing arrives', async () => {
-    for (const { name, command, arg } of sendingCommands(suite.stored)) {
+    for (const { name, call } of sendingCommands(suite.stored)) {
       const asked = questionsSoFar().length;
       suite.api.notifier.answerNext(QUESTION, undefined);
-      const result = await run(command, arg);
+      const result = await run(...call);
       assert.strictEqual(result.ok, false, `${name} went ahead after the question was declined`);
       assert.match(String(result.reason), /Nothing was sent to momo-capture\.example\.net:\d+\. To use MTN's sandbox API instead, remove or change momo\.sandbox\.baseUrl in \.vscode\/settings\.json/);
       assert.strictEqual(questionsSoFar().length, asked + 1, `${name} did not ask`);
@@ -56,9 +56,9 @@ describe('trust: a workspace that points the base URLs elsewhere', function () {
     assert.deepStrictEqual(suite.api.approvals.list().map((a) => [a.host, a.sandbox, a.production]), [[suite.capture.host, true, false]]);
 
     const asked = questionsSoFar().length;
-    for (const { name, command, arg } of sendingCommands(suite.stored).slice(1)) {
+    for (const { name, call } of sendingCommands(suite.stored).slice(1)) {
       const before = suite.capture.requests.length;
-      const result = await run(command, arg);
+      const result = await run(...call);
       assert.strictEqual(result.ok, true, `${name}: ${result.reason}`);
       assert.ok(suite.capture.requests.length > before, `${name} did not use the allowed host`);
     }
@@ -80,7 +80,7 @@ describe('trust: a workspace that points the base URLs elsewhere', function () {
   });
 
   it('forgets the host when revoked from the tree item, and asks again', async () => {
-    const revoked = await run('momo.revokeAllowedHost', { kind: 'allowedHost', host: suite.capture.host, production: false, at: '' });
+    const revoked = await runWithRawArgument('momo.revokeAllowedHost', { kind: 'allowedHost', host: suite.capture.host, production: false, at: '' });
     assert.strictEqual(revoked.ok, true, revoked.reason);
     assert.deepStrictEqual(suite.api.approvals.list(), []);
     assert.ok(!(await renderTree(suite.api)).some((n) => n.node.kind === 'allowedHosts' || n.node.kind === 'allowedHost'));
@@ -95,10 +95,10 @@ describe('trust: a workspace that points the base URLs elsewhere', function () {
   it('never quotes a key passed in the wrong field of a command', async () => {
     const key = suite.emulator.subscriptionKeys.collection.primary;
     const results = [
-      await run('momo.diagnoseSetup', { environment: key, workspace: false, show: false }),
-      await run('momo.provisionSandboxUser', { product: key }),
-      await run('momo.sendTestPayment', { apiUser: suite.stored.sandboxUser, outcome: key, amount: '5' }),
-      await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', keyType: key, key }),
+      await runWithRawArgument('momo.diagnoseSetup', { environment: key, workspace: false, show: false }),
+      await runWithRawArgument('momo.provisionSandboxUser', { product: key }),
+      await runWithRawArgument('momo.sendTestPayment', { apiUser: suite.stored.sandboxUser, outcome: key, amount: '5' }),
+      await runWithRawArgument('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', keyType: key, key }),
     ];
     for (const result of results) {
       assert.strictEqual(result.ok, false);

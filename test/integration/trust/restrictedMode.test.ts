@@ -24,9 +24,9 @@ describe('trust: in Restricted Mode', function () {
   });
 
   it('sends nothing to the workspace host: every command uses the person’s own setting, without a question', async () => {
-    for (const { name, command, arg } of sendingCommands(suite.stored)) {
+    for (const { name, call } of sendingCommands(suite.stored)) {
       const emulatorBefore = suite.emulator.requests.length;
-      const result = await run(command, arg);
+      const result = await run(...call);
       assert.strictEqual(result.ok, true, `${name}: ${result.reason}`);
       assert.ok(suite.emulator.requests.length > emulatorBefore, `${name} did not reach the emulator of the user setting`);
       assert.deepStrictEqual(suite.capture.requests, [], `${name} sent a request to the workspace's host`);

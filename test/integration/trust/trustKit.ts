@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { waitFor, workspaceUri, writeWorkspaceFile } from '../harness';
+import type { MomoCommandCall } from '../../../src/vscode/momoCommands';
 import { run, useExtensionWithEmulator } from '../extension/testKit';
 import { startCaptureServer, type CaptureServer } from './captureServer';
 
@@ -62,12 +63,12 @@ export async function storeCredentials(api: MomoExtensionApi, emulator: RunningE
 }
 
 /** The four commands that send credentials, each as a person's explicit request for one thing. */
-export function sendingCommands(stored: StoredForTrust): Array<{ name: string; command: string; arg: Record<string, unknown> }> {
+export function sendingCommands(stored: StoredForTrust): Array<{ name: string; call: MomoCommandCall }> {
   return [
-    { name: 'Verify', command: 'momo.verifyApiUser', arg: { apiUser: stored.sandboxUser, environment: 'sandbox', product: 'collection' } },
-    { name: 'Diagnose', command: 'momo.diagnoseSetup', arg: { environment: 'sandbox', workspace: false, show: false } },
-    { name: 'Test Payment', command: 'momo.sendTestPayment', arg: { apiUser: stored.sandboxUser, product: 'collection', outcome: 'success', amount: '5', pollIntervalMs: 50 } },
-    { name: 'Provision', command: 'momo.provisionSandboxUser', arg: { product: 'collection', callbackHost: 'webhook.example.com' } },
+    { name: 'Verify', call: ['momo.verifyApiUser', { apiUser: stored.sandboxUser, environment: 'sandbox', product: 'collection' }] },
+    { name: 'Diagnose', call: ['momo.diagnoseSetup', { environment: 'sandbox', workspace: false, show: false }] },
+    { name: 'Test Payment', call: ['momo.sendTestPayment', { apiUser: stored.sandboxUser, product: 'collection', outcome: 'success', amount: '5', pollIntervalMs: 50 }] },
+    { name: 'Provision', call: ['momo.provisionSandboxUser', { product: 'collection', callbackHost: 'webhook.example.com' }] },
   ];
 }
 

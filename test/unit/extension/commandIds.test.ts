@@ -1,4 +1,4 @@
-/** The ids activate() registers (commandIds.ts) cover every command package.json contributes. */
+/** The ids activate() registers (commandIds.ts; runMomoCommand's id type) match the commands package.json contributes. */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,6 +14,11 @@ describe('command ids', () => {
   it('registers every contributed command', () => {
     assert.ok(contributed.length >= 13);
     assert.deepStrictEqual(contributed.filter((id) => !registered.has(id)), []);
+  });
+
+  it('contributes every registered command but the doctor report\'s own', () => {
+    const contributedIds = new Set(contributed);
+    assert.deepStrictEqual([...registered].filter((id) => !contributedIds.has(id)), ['momo.applyDoctorFix']);
   });
 
   it('lists each id once', () => {
