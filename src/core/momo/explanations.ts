@@ -3,6 +3,7 @@
  * likelihood, and the next steps. Kept apart from classification so that a failure seen live
  * and the same failure pasted as text read exactly the same.
  */
+import * as l10n from '@vscode/l10n';
 import { MomoError, MomoErrorKind } from './momoError';
 import { PRODUCT_LABELS, Product } from './products';
 import { SANDBOX_BASE_URL } from './environments';
@@ -34,15 +35,25 @@ export interface ExplainDetails {
 }
 
 
-const NETWORK_REASONS: Record<string, string> = {
-  ENOTFOUND: 'the host name does not resolve (ENOTFOUND)',
-  EAI_AGAIN: 'the host name could not be looked up right now (EAI_AGAIN)',
-  ECONNREFUSED: 'nothing accepts connections there (ECONNREFUSED)',
-  ECONNRESET: 'the connection was cut (ECONNRESET)',
-  EPIPE: 'the connection was cut (EPIPE)',
-  EHOSTUNREACH: 'the host is unreachable (EHOSTUNREACH)',
-  ENETUNREACH: 'the network is unreachable (ENETUNREACH)',
-};
+function networkReason(code: string | undefined): string {
+  switch (code) {
+    case 'ENOTFOUND':
+      return l10n.t('the host name does not resolve ({0})', code);
+    case 'EAI_AGAIN':
+      return l10n.t('the host name could not be looked up right now ({0})', code);
+    case 'ECONNREFUSED':
+      return l10n.t('nothing accepts connections there ({0})', code);
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return l10n.t('the connection was cut ({0})', code);
+    case 'EHOSTUNREACH':
+      return l10n.t('the host is unreachable ({0})', code);
+    case 'ENETUNREACH':
+      return l10n.t('the network is unreachable ({0})', code);
+    default:
+      return code ? l10n.t('the network failed ({0})', code) : l10n.t('the network failed');
+  }
+}
 
 /** TLS failures: a proxy inspecting traffic, a wrong host, or plain http spoken as https. */
 export function isTlsCode(code: string | undefined): boolean {
@@ -51,38 +62,37 @@ export function isTlsCode(code: string | undefined): boolean {
 
 export function explain(kind: MomoErrorKind, d: ExplainDetails = {}): MomoError {
   if (isNewPlatformKind(kind)) return explainNewPlatform(kind, d);
-  const host = d.host || 'the MoMo API';
-  const hostStart = d.host || 'The MoMo API';
-  const at = d.host ? ` at ${d.host}` : '';
-  const productKey = d.product ? `the ${PRODUCT_LABELS[d.product]} key` : 'the key of the product you call';
+  const host = d.host || l10n.t('the MoMo API');
+  const hostStart = d.host || l10n.t('The MoMo API');
+  const productKey = d.product ? l10n.t('the {0} key', PRODUCT_LABELS[d.product]) : l10n.t('the key of the product you call');
   const base = { kind, host: d.host || undefined, status: d.status };
   switch (kind) {
     case 'invalidSubscriptionKey':
       return new MomoError({
         ...base,
-        message: `The gateway${at} rejected the subscription key as invalid (401).`,
+        message: d.host ? l10n.t('The gateway at {0} rejected the subscription key as invalid (401).', d.host) : l10n.t('The gateway rejected the subscription key as invalid (401).'),
         causes: [
-          'It is a key of the "Collection Widget" product: those keys do not work for the Collections API or for provisioning; use the key of your Collections subscription.',
-          `It is a key of another product: Collections, Disbursements and Remittances each have their own keys, and this call needs ${productKey}.`,
-          "It comes from another region's portal (for example Rwanda's momodeveloper.mtn.co.rw) or from the production portal, while sandbox keys come from momodeveloper.mtn.com.",
-          'The Primary or Secondary key was regenerated since you copied it, or the subscription is not active.',
+          l10n.t('It is a key of the "Collection Widget" product: those keys do not work for the Collections API or for provisioning; use the key of your Collections subscription.'),
+          l10n.t('It is a key of another product: Collections, Disbursements and Remittances each have their own keys, and this call needs {0}.', productKey),
+          l10n.t("It comes from another region's portal (for example Rwanda's momodeveloper.mtn.co.rw) or from the production portal, while sandbox keys come from momodeveloper.mtn.com."),
+          l10n.t('The Primary or Secondary key was regenerated since you copied it, or the subscription is not active.'),
         ],
         nextSteps: [step.reenterSubscriptionKey(), step.openPortal()],
       });
     case 'missingSubscriptionKey':
       return new MomoError({
         ...base,
-        message: `The request to ${host} carried no subscription key (401).`,
-        causes: ['The subscription key is empty or was not configured.'],
+        message: l10n.t('The request to {0} carried no subscription key (401).', host),
+        causes: [l10n.t('The subscription key is empty or was not configured.')],
         nextSteps: [step.reenterSubscriptionKey(), step.openPortal()],
       });
     case 'provisioningNotAvailable':
       return new MomoError({
         ...base,
-        message: `${d.host || 'This host'} has no Provisioning API: API users can only be created in the sandbox (${SANDBOX_BASE_URL}).`,
+        message: l10n.t('{0} has no Provisioning API: API users can only be created in the sandbox ({1}).', d.host || l10n.t('This host'), SANDBOX_BASE_URL),
         causes: [
-          'This is a production host: in production the API user and key are created by hand in the MTN Partner Portal after Go-Live.',
-          'The base URL has a wrong or extra path.',
+          l10n.t('This is a production host: in production the API user and key are created by hand in the MTN Partner Portal after Go-Live.'),
+          l10n.t('The base URL has a wrong or extra path.'),
         ],
         nextSteps: [step.checkBaseUrl(), step.openPartnerPortal(), step.addExistingApiUser()],
       });
@@ -90,40 +100,40 @@ export function explain(kind: MomoErrorKind, d: ExplainDetails = {}): MomoError 
       return new MomoError({
         ...base,
         message: d.apiUser
-          ? `The API user ${d.apiUser} does not exist on ${host}.`
-          : `The API user does not exist on ${host}.`,
+          ? l10n.t('The API user {0} does not exist on {1}.', d.apiUser, host)
+          : l10n.t('The API user does not exist on {0}.', host),
         causes: [
-          'The API user id was mistyped or belongs to another environment (sandbox users do not exist in production).',
-          'The sandbox removed the user; sandbox users are not kept forever.',
+          l10n.t('The API user id was mistyped or belongs to another environment (sandbox users do not exist in production).'),
+          l10n.t('The sandbox removed the user; sandbox users are not kept forever.'),
         ],
         nextSteps: [step.provisionAgain(), step.addExistingApiUser()],
       });
     case 'duplicateReferenceId':
       return new MomoError({
         ...base,
-        message: `An API user with this id already exists on ${host} (409).`,
-        causes: ['The reference id was used before; every new API user needs a new UUID v4.'],
+        message: l10n.t('An API user with this id already exists on {0} (409).', host),
+        causes: [l10n.t('The reference id was used before; every new API user needs a new UUID v4.')],
         nextSteps: [step.provisionAgain()],
       });
     case 'badRequest':
       return new MomoError({
         ...base,
-        message: `${hostStart} refused the request as malformed (400).`,
+        message: l10n.t('{0} refused the request as malformed (400).', hostStart),
         causes: [
-          'An id (API user or X-Reference-Id) is not a UUID version 4.',
-          'The provider callback host is missing or not a plain host name.',
-          'A value has characters the API does not accept.',
+          l10n.t('An id (API user or X-Reference-Id) is not a UUID version 4.'),
+          l10n.t('The provider callback host is missing or not a plain host name.'),
+          l10n.t('A value has characters the API does not accept.'),
         ],
         nextSteps: [step.showLog(), step.retry()],
       });
     case 'loginFailed':
       return new MomoError({
         ...base,
-        message: `The token endpoint${at} refused this API user and API key pair (login_failed).`,
+        message: d.host ? l10n.t('The token endpoint at {0} refused this API user and API key pair (login_failed).', d.host) : l10n.t('The token endpoint refused this API user and API key pair (login_failed).'),
         causes: [
-          'The API key does not belong to this API user, or one of them was copied incompletely.',
-          'A newer API key was created for this API user, which stops the old one from working.',
-          'The API user was created in another environment than this host serves.',
+          l10n.t('The API key does not belong to this API user, or one of them was copied incompletely.'),
+          l10n.t('A newer API key was created for this API user, which stops the old one from working.'),
+          l10n.t('The API user was created in another environment than this host serves.'),
         ],
         nextSteps: [step.regenerateApiKey(), step.addExistingApiUser()],
       });
@@ -131,45 +141,45 @@ export function explain(kind: MomoErrorKind, d: ExplainDetails = {}): MomoError 
       return new MomoError({
         ...base,
         message: d.targetEnvironment
-          ? `${hostStart} does not allow the target environment "${d.targetEnvironment}" for these credentials.`
-          : `${hostStart} does not allow this target environment for these credentials.`,
+          ? l10n.t('{0} does not allow the target environment "{1}" for these credentials.', hostStart, d.targetEnvironment)
+          : l10n.t('{0} does not allow this target environment for these credentials.', hostStart),
         causes: [
-          'The sandbox only accepts "sandbox"; production accepts mtn<country>, for example mtnuganda, and never "production".',
-          'The API user belongs to another country than the target environment.',
+          l10n.t('The sandbox only accepts "sandbox"; production accepts mtn<country>, for example mtnuganda, and never "production".'),
+          l10n.t('The API user belongs to another country than the target environment.'),
         ],
         nextSteps: [step.chooseTargetEnvironment()],
       });
     case 'invalidCurrency':
       return new MomoError({
         ...base,
-        message: `${hostStart} does not accept this currency in this target environment.`,
+        message: l10n.t('{0} does not accept this currency in this target environment.', hostStart),
         causes: [
-          'The sandbox only accepts EUR.',
-          "In production the currency must be the country's own, for example UGX for mtnuganda.",
+          l10n.t('The sandbox only accepts EUR.'),
+          l10n.t("In production the currency must be the country's own, for example UGX for mtnuganda."),
         ],
         nextSteps: [step.chooseTargetEnvironment(), step.showLog()],
       });
     case 'tokenExpired':
       return new MomoError({
         ...base,
-        message: `${hostStart} refused the access token (401): it has expired or is not valid for this call.`,
-        causes: ['Access tokens last about an hour.', 'The token was issued for another product.'],
+        message: l10n.t('{0} refused the access token (401): it has expired or is not valid for this call.', hostStart),
+        causes: [l10n.t('Access tokens last about an hour.'), l10n.t('The token was issued for another product.')],
         nextSteps: [step.retry()],
         retryable: true,
       });
     case 'serviceUnavailable':
       return new MomoError({
         ...base,
-        message: `${hostStart} is temporarily unavailable (${d.status ?? 503}).`,
-        causes: ['The MoMo sandbox has outages from time to time.', 'Too many requests in a short time.'],
+        message: l10n.t('{0} is temporarily unavailable ({1}).', hostStart, d.status ?? 503),
+        causes: [l10n.t('The MoMo sandbox has outages from time to time.'), l10n.t('Too many requests in a short time.')],
         nextSteps: [step.retry(), step.showLog()],
         retryable: true,
       });
     case 'serverError':
       return new MomoError({
         ...base,
-        message: `${hostStart} had an internal error (${d.status ?? 500})${serverSays(d)}.`,
-        causes: ['A fault on the MoMo side, often temporary.'],
+        message: l10n.t('{0} had an internal error ({1}){2}.', hostStart, d.status ?? 500, serverSays(d)),
+        causes: [l10n.t('A fault on the MoMo side, often temporary.')],
         nextSteps: [step.retry(), step.showLog()],
         retryable: true,
       });
@@ -178,20 +188,20 @@ export function explain(kind: MomoErrorKind, d: ExplainDetails = {}): MomoError 
     case 'timeout':
       return new MomoError({
         ...base,
-        message: `${hostStart} did not answer within ${formatSeconds(d.timeoutMs)}.`,
-        causes: ['The MoMo service is slow or down.', 'A slow or filtering network, proxy or firewall.'],
+        message: l10n.t('{0} did not answer within {1}.', hostStart, formatSeconds(d.timeoutMs)),
+        causes: [l10n.t('The MoMo service is slow or down.'), l10n.t('A slow or filtering network, proxy or firewall.')],
         nextSteps: [step.retry(), step.checkNetwork()],
         retryable: true,
       });
     case 'cancelled':
-      return new MomoError({ ...base, message: 'The operation was cancelled.', nextSteps: [step.retry()] });
+      return new MomoError({ ...base, message: l10n.t('The operation was cancelled.'), nextSteps: [step.retry()] });
     case 'unexpected':
       return new MomoError({
         ...base,
         message: d.status
-          ? `${hostStart} gave an unexpected answer (${d.status})${serverSays(d)}.`
-          : `Something unexpected went wrong while talking to ${host}.`,
-        causes: ['The base URL may point at something other than the MoMo API.'],
+          ? l10n.t('{0} gave an unexpected answer ({1}){2}.', hostStart, d.status, serverSays(d))
+          : l10n.t('Something unexpected went wrong while talking to {0}.', host),
+        causes: [l10n.t('The base URL may point at something other than the MoMo API.')],
         nextSteps: [step.checkBaseUrl(), step.showLog()],
       });
   }
@@ -203,25 +213,25 @@ function explainNetwork(d: ExplainDetails, host: string): MomoError {
   if (isTlsCode(code)) {
     return new MomoError({
       ...base,
-      message: `The secure connection to ${host} failed (${code}).`,
+      message: l10n.t('The secure connection to {0} failed ({1}).', host, code ?? ''),
       causes: [
-        'A proxy or antivirus is inspecting HTTPS traffic with its own certificate.',
-        'The base URL names the wrong host, or a plain-http server was addressed with https.',
-        'The computer clock is wrong.',
+        l10n.t('A proxy or antivirus is inspecting HTTPS traffic with its own certificate.'),
+        l10n.t('The base URL names the wrong host, or a plain-http server was addressed with https.'),
+        l10n.t('The computer clock is wrong.'),
       ],
       nextSteps: [step.checkBaseUrl(), step.checkNetwork()],
     });
   }
-  const reason = (code && NETWORK_REASONS[code]) ?? `the network failed${code ? ` (${code})` : ''}`;
+  const reason = networkReason(code);
   const dnsProblem = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
   const causes = dnsProblem
-    ? ['The host name in the base URL is misspelled.', 'No internet connection, or DNS is blocked.']
+    ? [l10n.t('The host name in the base URL is misspelled.'), l10n.t('No internet connection, or DNS is blocked.')]
     : code === 'ECONNREFUSED'
-      ? ['The base URL has a wrong host or port.', 'The local emulator or proxy is not running.']
-      : ['An unstable connection, proxy or firewall.', 'The server closed the connection.'];
+      ? [l10n.t('The base URL has a wrong host or port.'), l10n.t('The local emulator or proxy is not running.')]
+      : [l10n.t('An unstable connection, proxy or firewall.'), l10n.t('The server closed the connection.')];
   return new MomoError({
     ...base,
-    message: `Could not reach ${host}: ${reason}.`,
+    message: l10n.t('Could not reach {0}: {1}.', host, reason),
     causes,
     nextSteps: dnsProblem ? [step.checkBaseUrl(), step.checkNetwork()] : [step.checkNetwork(), step.retry()],
     // A misspelled host does not heal by retrying; a dropped connection often does.
@@ -236,7 +246,7 @@ function serverSays(d: ExplainDetails): string {
 }
 
 function formatSeconds(ms: number | undefined): string {
-  if (ms === undefined) return 'the time limit';
+  if (ms === undefined) return l10n.t('the time limit');
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

@@ -26,19 +26,19 @@ export function presentError(ctx: CommandContext, err: unknown, scope: ErrorScop
   if (!isMomoError(err)) {
     ctx.log.error('Unexpected failure', err);
     const text = ctx.log.redact(err instanceof Error ? err.message : String(err));
-    ctx.notifier.tell('error', `Something unexpected went wrong: ${text}. The log has the details.`, { 'Show log': () => ctx.log.show() });
+    ctx.notifier.tell('error', vscode.l10n.t('Something unexpected went wrong: {0}. The log has the details.', text), { [vscode.l10n.t('Show log')]: () => ctx.log.show() });
     return;
   }
   logDetails(ctx, err);
-  const cause = err.causes[0] ? ` Most likely: ${lowerFirst(err.causes[0])}` : '';
-  const actions: Actions = { ...scope.firstActions };
+    const actions: Actions = { ...scope.firstActions };
   for (const step of err.nextSteps) {
     const action = stepAction(ctx, step, scope);
     if (action && Object.keys(actions).length < MAX_BUTTONS) {
       actions[buttonLabel(step)] = action;
     }
   }
-  ctx.notifier.tell('error', ctx.log.redact(`${err.message}${cause}`), actions);
+  const text = err.causes[0] ? vscode.l10n.t('{0} Most likely: {1}', err.message, lowerFirst(err.causes[0])) : err.message;
+  ctx.notifier.tell('error', ctx.log.redact(text), actions);
 }
 
 /**
@@ -48,29 +48,29 @@ export function presentError(ctx: CommandContext, err: unknown, scope: ErrorScop
 export function buttonLabel(step: NextStep): string {
   switch (step.id) {
     case 'reenterSubscriptionKey':
-      return 'Re-enter Key';
+      return vscode.l10n.t('Re-enter Key');
     case 'openPortal':
-      return 'Open Portal';
+      return vscode.l10n.t('Open Portal');
     case 'openPartnerPortal':
-      return 'Partner Portal';
+      return vscode.l10n.t('Partner Portal');
     case 'retry':
-      return 'Try Again';
+      return vscode.l10n.t('Try Again');
     case 'checkNetwork':
-      return 'Proxy Settings';
+      return vscode.l10n.t('Proxy Settings');
     case 'checkBaseUrl':
-      return 'Check Base URL';
+      return vscode.l10n.t('Check Base URL');
     case 'regenerateApiKey':
-      return 'New API Key';
+      return vscode.l10n.t('New API Key');
     case 'finishProvisioning':
-      return 'Finish provisioning';
+      return vscode.l10n.t('Finish provisioning');
     case 'addExistingApiUser':
-      return 'Add API User';
+      return vscode.l10n.t('Add API User');
     case 'provisionAgain':
-      return 'New API User';
+      return vscode.l10n.t('New API User');
     case 'chooseTargetEnvironment':
-      return 'Set Environment';
+      return vscode.l10n.t('Set Environment');
     case 'showLog':
-      return 'Show Log';
+      return vscode.l10n.t('Show Log');
   }
 }
 

@@ -51,6 +51,16 @@ describe('l10n: in French', function () {
     assert.match(result.markdown, /Clés d'abonnement/);
   });
 
+  it('explains a pasted MoMo error in French, with its causes and next steps', async () => {
+    const pasted = '401 {"statusCode": 401, "message": "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription."}';
+    const result = await run<{ report: DoctorReport }>('momo.diagnoseSetup', { environment: 'sandbox', text: pasted, workspace: false, show: false });
+    assert.strictEqual(result.ok, true, result.reason);
+    const explained = result.report.findings[0];
+    assert.strictEqual(explained?.message, "L'erreur collée signifie : La passerelle a refusé la clé d'abonnement comme non valide (401).");
+    assert.match(explained.causes?.[0] ?? '', /^C'est une clé du produit « Collection Widget »/);
+    assert.strictEqual(explained.fixes?.[0]?.label, "Saisir à nouveau la clé d'abonnement");
+  });
+
   it('kept every secret out of the log and the messages', async () => {
     await api.notifier.idle();
     assertNoSecret(everythingShown(api), secrets, 'the log or a message');

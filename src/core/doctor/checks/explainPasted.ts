@@ -3,6 +3,7 @@
  * classifies it exactly like a live answer, so the explanation matches the other findings.
  * It is an explanation, not a failed check: it never makes the report fail.
  */
+import * as l10n from '@vscode/l10n';
 import { explainErrorText } from '../../momo/errors';
 import { findingFromError, makeFinding } from '../findings';
 import type { DoctorFinding } from '../types';
@@ -15,9 +16,8 @@ export function explainPastedError(text: string): DoctorFinding {
     return makeFinding(
       EXPLAIN_CHECK,
       'warning',
-      'This text is not a MoMo error this extension recognises; paste the status line and the JSON body, ' +
-        'such as 401 {"statusCode": 401, "message": "Access denied due to invalid subscription key…"}.',
+      l10n.t('This text is not a MoMo error this extension recognises; paste the status line and the JSON body, such as {0}.', '401 {"statusCode": 401, "message": "Access denied due to invalid subscription key…"}'),
     );
   }
-  return findingFromError(EXPLAIN_CHECK, error, { severity: 'info', lead: 'The pasted error means:' });
+  return findingFromError(EXPLAIN_CHECK, error, { severity: 'info', lead: l10n.t('The pasted error means:') });
 }
