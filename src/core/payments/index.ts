@@ -18,6 +18,7 @@ export {
   validateAmount,
   validatePaymentNote,
   validateCallbackUrl,
+  callbackExample,
 } from './testPaymentInput';
 export type { TestOutcome, TestOutcomeInfo } from './testPaymentInput';
 export { PaymentApi, paymentResourceOf, partyFieldOf } from './paymentApi';

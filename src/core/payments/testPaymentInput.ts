@@ -67,31 +67,47 @@ export function validatePaymentNote(raw: string, field: 'payerMessage' | 'payeeN
 }
 
 /**
- * The callback URL must be on the API user's provider callback host: production refuses any
- * other host (INVALID_CALLBACK_URL_HOST). The sandbox does not check, which is exactly why
- * it is checked here, before the first production payment finds out.
+ * The callback URL of a test payment. Test payments run in the sandbox, and the sandbox calls
+ * back over plain http only (docs/momo-api.md, "Callbacks"; the emulator refuses https there the
+ * way MoMo does), on the API user's provider callback host: production refuses any other host
+ * (INVALID_CALLBACK_URL_HOST). The sandbox does not check the host, which is exactly why it is
+ * checked here, before the first production payment finds out.
  */
 export function validateCallbackUrl(raw: string, providerCallbackHost?: string): Validation {
-  const text = (raw ?? '').trim();
-  if (!text) return refuse('Enter the callback URL, such as https://example.com/momo/callback, or leave it out.');
+  const text = (raw ?? '').trim().slice(0, MAX_CALLBACK_URL_LENGTH + 1);
+  const expected = providerCallbackHost ? registeredHost(providerCallbackHost) : undefined;
+  const example = callbackExample(expected);
+  if (!text) return refuse(`Enter the callback URL, such as ${example}, or leave it out.`);
+  if (text.length > MAX_CALLBACK_URL_LENGTH) return refuse(`The callback URL is longer than ${MAX_CALLBACK_URL_LENGTH} characters; use a shorter one, such as ${example}.`);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return refuse('The callback URL cannot be read: write it in full, such as https://example.com/momo/callback.');
+    return refuse(`The callback URL cannot be read: write it in full, such as ${example}.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('The callback URL must start with https://.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse(`The callback URL must start with http://, such as ${example}.`);
   if (url.username || url.password) return refuse('Leave credentials out of the callback URL: MoMo would send them along.');
-  if (providerCallbackHost) {
-    const registered = validateCallbackHost(providerCallbackHost);
-    const expected = registered.ok ? registered.value : providerCallbackHost.trim().toLowerCase();
-    if (url.hostname.toLowerCase() !== expected) {
-      return refuse(
-        `The callback URL is on ${url.hostname}, but this API user's provider callback host is ${expected}: ` +
-          `MoMo only calls back to that host (production answers INVALID_CALLBACK_URL_HOST).`,
-      );
-    }
+  if (expected && url.hostname.toLowerCase() !== expected) {
+    return refuse(
+      `The callback URL is on ${url.hostname}, but this API user's provider callback host is ${expected}: ` +
+        `MoMo only calls back to that host (production answers INVALID_CALLBACK_URL_HOST).`,
+    );
   }
-  const notices = url.protocol === 'http:' ? ['Production needs https for callbacks.'] : [];
-  return accept(url.toString(), notices);
+  if (url.protocol === 'https:') {
+    return refuse(`The sandbox calls back over plain http, not https: write http://${url.host}${url.pathname === '/' ? '' : url.pathname}. (Production calls back over https only.)`);
+  }
+  return accept(url.toString());
+}
+
+/** Long enough for any real callback URL; longer input is refused before it is parsed. */
+export const MAX_CALLBACK_URL_LENGTH = 2000;
+
+/** An example callback URL for the prompt and the messages: on the registered host when known. */
+export function callbackExample(providerCallbackHost?: string): string {
+  return `http://${providerCallbackHost ? registeredHost(providerCallbackHost) : 'example.com'}/momo/callback`;
+}
+
+function registeredHost(providerCallbackHost: string): string {
+  const registered = validateCallbackHost(providerCallbackHost);
+  return registered.ok ? registered.value : providerCallbackHost.trim().toLowerCase().slice(0, 253);
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { PRODUCTS, type Product } from '../../core/momo/products';
-import { TEST_OUTCOME_INFO, TEST_OUTCOMES, validateAmount, validateCallbackUrl, type TestOutcome } from '../../core/payments';
+import { callbackExample, TEST_OUTCOME_INFO, TEST_OUTCOMES, validateAmount, validateCallbackUrl, type TestOutcome } from '../../core/payments';
 import { apiUsersIn, type CredentialIndex } from '../../core/store/credentialIndex';
 import { productLabel } from '../../core/store/credentialText';
 import { inputValidated } from '../ui/pickers';
@@ -64,13 +64,11 @@ export function askAmount(title: string): Promise<string | undefined> {
 
 /** '' = no callback (Enter on the empty box); undefined = cancelled. */
 export async function askCallbackUrl(title: string, providerCallbackHost: string | undefined): Promise<string | undefined> {
-  const example = `http://${providerCallbackHost ?? 'example.com'}/momo/callback`;
-  const where = providerCallbackHost
-    ? `It must be on ${providerCallbackHost}, the host this API user was created with`
-    : 'It must be on the host this API user was created with';
+  const example = callbackExample(providerCallbackHost);
+  const where = providerCallbackHost ? `on ${providerCallbackHost}, the host this API user was created with` : 'on the host this API user was created with';
   const raw = await vscode.window.showInputBox({
     title,
-    prompt: `Where MoMo should send the result, if you want it sent (optional; press Enter to skip). ${where}, for example ${example}. The result is checked here either way.`,
+    prompt: `Optional: where MoMo should send the result (press Enter to skip; the result is checked here either way). The sandbox calls back over plain http, ${where}: for example ${example}.`,
     placeHolder: `Enter to skip, or e.g. ${example}`,
     ignoreFocusOut: true,
     validateInput: (text) => {

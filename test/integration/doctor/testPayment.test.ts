@@ -116,7 +116,7 @@ describe('doctor: momo.sendTestPayment', function () {
       outcome: 'success',
       amount: '5',
       apiUser: collectionUser,
-      callbackUrl: 'https://elsewhere.example.org/momo/callback',
+      callbackUrl: 'http://elsewhere.example.org/momo/callback',
     });
     assert.strictEqual(refused.ok, false);
     assert.match(String(refused.reason), /provider callback host is webhook\.example\.com/);

@@ -92,9 +92,19 @@ describe('payments: sendTestPayment', () => {
 
   it("refuses a callback URL on another host than the user's, before sending anything", async () => {
     const before = emulator().requests.length;
-    await assert.rejects(sendTestPayment(input('collection', { callbackUrl: 'https://elsewhere.test/cb' })), (e: Error & { kind?: string }) => {
+    await assert.rejects(sendTestPayment(input('collection', { callbackUrl: 'http://elsewhere.test/cb' })), (e: Error & { kind?: string }) => {
       assert.equal(e.kind, 'badRequest');
       assert.match(e.message, /provider callback host is example\.com/);
+      return true;
+    });
+    assert.deepEqual(paymentPosts(before), []);
+  });
+
+  it('refuses an https callback URL before sending anything: the sandbox calls back over http', async () => {
+    const before = emulator().requests.length;
+    await assert.rejects(sendTestPayment(input('collection', { callbackUrl: 'https://example.com/momo/callback' })), (e: Error & { kind?: string }) => {
+      assert.equal(e.kind, 'badRequest');
+      assert.match(e.message, /plain http, not https: write http:\/\/example\.com\/momo\/callback/);
       return true;
     });
     assert.deepEqual(paymentPosts(before), []);

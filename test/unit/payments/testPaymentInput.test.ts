@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkTestPaymentInput, TEST_OUTCOME_INFO, TEST_OUTCOMES, validateAmount, validateCallbackUrl, validatePaymentNote } from '../../../src/core/payments';
+import { callbackExample, checkTestPaymentInput, TEST_OUTCOME_INFO, TEST_OUTCOMES, validateAmount, validateCallbackUrl, validatePaymentNote } from '../../../src/core/payments';
+import { MAX_CALLBACK_URL_LENGTH } from '../../../src/core/payments/testPaymentInput';
 
 type Validation = ReturnType<typeof validateAmount>;
 const valueOf = (v: Validation) => (v.ok ? v.value : `refused: ${v.message}`);
@@ -48,15 +49,32 @@ describe('payments: test payment input', () => {
   });
 
   it('checks the callback URL against the provider callback host', () => {
-    assert.deepEqual(validateCallbackUrl('https://example.com/momo', 'example.com'), { ok: true, value: 'https://example.com/momo' });
-    const other = validateCallbackUrl('https://evil.test/momo', 'example.com');
+    assert.deepEqual(validateCallbackUrl('http://example.com/momo', 'example.com'), { ok: true, value: 'http://example.com/momo' });
+    const other = validateCallbackUrl('http://evil.test/momo', 'example.com');
     assert.equal(other.ok, false);
     assert.match(messageOf(other), /evil\.test.*example\.com.*INVALID_CALLBACK_URL_HOST/);
     // A host registered as a URL by mistake still compares by its host name.
-    assert.equal(validateCallbackUrl('https://Example.com/cb', 'https://example.com/').ok, true);
-    assert.match(messageOf(validateCallbackUrl('http://example.com/cb')), /^accepted: Production needs https/);
+    assert.equal(validateCallbackUrl('http://Example.com/cb', 'https://example.com/').ok, true);
     assert.equal(validateCallbackUrl('ftp://example.com').ok, false);
-    assert.equal(validateCallbackUrl('https://user:pw@example.com').ok, false);
+    assert.equal(validateCallbackUrl('http://user:pw@example.com').ok, false);
+  });
+
+  it('takes plain http only, since the sandbox calls back over http, and says so with an example', () => {
+    const https = validateCallbackUrl('https://webhook.example.com/momo/callback', 'webhook.example.com');
+    assert.equal(https.ok, false);
+    assert.equal(messageOf(https), 'The sandbox calls back over plain http, not https: write http://webhook.example.com/momo/callback. (Production calls back over https only.)');
+    assert.match(messageOf(validateCallbackUrl('https://example.com')), /write http:\/\/example\.com\./);
+    assert.equal(messageOf(validateCallbackUrl('http://example.com/cb')), 'accepted');
+    // Every refusal shows an http example, on the API user's host when it is known.
+    assert.match(messageOf(validateCallbackUrl('', 'shop.example.org')), /such as http:\/\/shop\.example\.org\/momo\/callback, or leave it out/);
+    assert.match(messageOf(validateCallbackUrl('shop.example.org/cb')), /write it in full, such as http:\/\/example\.com\/momo\/callback/);
+    assert.match(messageOf(validateCallbackUrl('ftp://example.com')), /must start with http:\/\//);
+    assert.equal(callbackExample('Shop.Example.org'), 'http://shop.example.org/momo/callback');
+  });
+
+  it('refuses a callback URL too long to be real without parsing it', () => {
+    const long = `http://example.com/${'a'.repeat(MAX_CALLBACK_URL_LENGTH)}`;
+    assert.match(messageOf(validateCallbackUrl(long)), /longer than 2000 characters/);
   });
 
   it('lists every input problem at once and cleans what it can', () => {
