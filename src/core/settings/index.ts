@@ -35,3 +35,4 @@ export { findMomoVariables, type MomoVariable } from './variables';
 export { detectFindingsIncrementally, isMtnAfterChanges, type FindingsState, type FindingsUpdate } from './incremental/incrementalFindings';
 export type { TextChange } from './incremental/textChange';
 export { isFillableSlot, subscriptionKeySlot, type SubscriptionKeySlot } from './subscriptionKeySlot';
+export { requirementsEdits, pyprojectEdits } from './python/dependencies';

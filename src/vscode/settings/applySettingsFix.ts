@@ -16,6 +16,7 @@ import { pickApiUser } from '../ui/pickers';
 import { provisionOnTheSpot, usableUsers, withApiKey } from './credentialChoice';
 import { insertCredentialsIntoFile } from './insertCredentials';
 import type { ProductionSecrets } from './productionSecrets';
+import { requirePythonPackage } from './pythonDependency';
 import { checkSettingsDocument } from './settingsCheck';
 import { relativeName } from './settingsSelector';
 import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
@@ -83,7 +84,7 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
     }
     const outcome = await applyPlannedChanges(changes);
     if (outcome.applied) {
-      tellApplied(ctx, fix, outcome.files);
+      await tellApplied(ctx, fix, outcome.files, uri);
       if (finding?.code === 'momo.hardcodedSecret' && context?.git.tracked === true) {
         warnAboutHistory(ctx, finding, relativeName(uri));
       }
@@ -97,9 +98,9 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
   return failed('the file kept changing');
 }
 
-function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri[]): void {
+async function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri[], uri: vscode.Uri): Promise<void> {
   const where = files.map(relativeName).join(', ');
-  const install = fix.packageName ? ` Install ${fix.packageName} if the project does not have it yet (pip install ${fix.packageName}).` : '';
+  const install = fix.packageName ? ` ${await requirePythonPackage(uri, fix.packageName)}` : '';
   ctx.log.info(`Applied the MoMo quick fix "${fix.title}" to ${where}.`);
   if (install || files.length > 1) {
     ctx.notifier.tell('info', `Applied "${fix.title}" (${where}).${install}`);

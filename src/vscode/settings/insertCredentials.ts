@@ -33,6 +33,7 @@ import type { ChosenCredentials } from './credentialChoice';
 import { configuredMode, type InsertOptions } from './insertOptions';
 import { offerDotenvLoader } from './loaderOffer';
 import { planOptions, projectContextFor, type ProjectContext } from './projectContext';
+import { requirePythonPackage } from './pythonDependency';
 import { relativeName } from './settingsSelector';
 import { fileRefusal } from './fileSafety';
 import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
@@ -168,7 +169,7 @@ async function report(
   // The planner assumes an exposed .env is tracked; for one git has not taken yet, `git rm --cached` is no advice.
   const notices = plan.notices.filter((n) => context?.git.tracked === true || !n.includes('git rm --cached'));
   const loaderAdded = extras.includeLoader && plan.loader
-    ? `It now loads .env first${plan.loader.packageName ? `; install ${plan.loader.packageName} if the project does not have it yet (pip install ${plan.loader.packageName})` : ''}.`
+    ? `It now loads .env first.${plan.loader.packageName ? ` ${await requirePythonPackage(uri, plan.loader.packageName)}` : ''}`
     : undefined;
   const text = [summary, ...(loaderAdded ? [loaderAdded] : []), ...notices].join(' ');
   if (plan.loader && !extras.includeLoader && extras.options.loader !== false) {

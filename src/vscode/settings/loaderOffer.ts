@@ -9,6 +9,7 @@ import { detectFindings } from '../../core/settings';
 import type { CommandContext } from '../commands/commandContext';
 import { findingOptions, projectContextFor } from './projectContext';
 import { relativeName } from './settingsSelector';
+import { requirePythonPackage } from './pythonDependency';
 import { applyPlannedChanges } from './settingsWriter';
 
 export type LoaderResult = { ok: true; packageName?: string } | { ok: false; reason: string };
@@ -36,7 +37,7 @@ export async function addDotenvLoader(ctx: CommandContext, uri: vscode.Uri): Pro
     ctx.notifier.tell('error', `The .env loader was not added: ${outcome.reason} Try again.`);
     return { ok: false, reason: outcome.reason };
   }
-  const install = fix.packageName ? ` Install ${fix.packageName} if the project does not have it yet (pip install ${fix.packageName}).` : '';
+  const install = fix.packageName ? ` ${await requirePythonPackage(uri, fix.packageName)}` : '';
   ctx.notifier.tell('info', `${relativeName(uri)} now loads .env before it reads the MoMo values.${install}`);
   return { ok: true, ...(fix.packageName ? { packageName: fix.packageName } : {}) };
 }

@@ -120,7 +120,8 @@ export function planOptions(document: SettingsDocument, context: ProjectContext 
   return { ...options, ...(mode ? { mode } : {}), ...(extra.names ? { names: extra.names } : {}) };
 }
 
-async function readText(uri: vscode.Uri, read: ReadStrategy): Promise<string | undefined> {
+/** A project file's text, or undefined when it does not exist or is no regular file. */
+export async function readText(uri: vscode.Uri, read: ReadStrategy): Promise<string | undefined> {
   if (await fileRefusal(uri, false)) {
     return undefined; // a pipe or a device is never opened; the edit that would touch it is refused later
   }

@@ -120,6 +120,38 @@ describe('settings: quick fixes', function () {
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.placeholder' || x.code === 'momo.dotenvNotLoaded'), 'placeholders and loader warning gone');
   });
 
+  async function addLoader(name: string, files: Record<string, string>): Promise<string> {
+    const dir = await makeProject(name, { ...inzulinkFiles(), ...files }, { git: true });
+    const editor = await open(`${dir}/inzulink/settings.py`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.length >= 5, 'the InzuLink diagnostics');
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.dotenvNotLoaded').range);
+    const loader = actions.find((a) => /load_dotenv/.test(a.title));
+    assert.ok(loader, actions.map((a) => a.title).join(', '));
+    const result = await applyAction(loader);
+    assert.strictEqual(result.ok, true, result.reason);
+    await api.notifier.idle();
+    assert.match(editor.document.getText(), /^load_dotenv\(\)$/m);
+    return dir;
+  }
+
+  it('adds python-dotenv to requirements.txt when it adds load_dotenv(), so Django does not stop at the import', async () => {
+    const dir = await addLoader('fix-requirements', { 'requirements.txt': 'Django>=4.2,<5\r\nrequests>=2.31\r\n' });
+    assert.strictEqual(await readText(`${dir}/requirements.txt`), 'Django>=4.2,<5\r\nrequests>=2.31\r\npython-dotenv\r\n');
+    assert.match(String(api.notifier.shown().at(-1)?.message), /Added python-dotenv to .*requirements\.txt/);
+  });
+
+  it('adds python-dotenv to Poetry\'s dependencies, and leaves a file that lists it in another spelling alone', async () => {
+    const poetry = '[tool.poetry.dependencies]\npython = "^3.11"\ndjango = "^4.2"\n';
+    const dir = await addLoader('fix-poetry', { 'pyproject.toml': poetry });
+    assert.strictEqual(await readText(`${dir}/pyproject.toml`), `${poetry}python-dotenv = ">=1.0"\n`);
+
+    const listed = 'Django>=4.2\nPython_Dotenv[cli]==1.0.1\n';
+    const other = await addLoader('fix-listed', { 'requirements.txt': listed, 'pyproject.toml': poetry });
+    assert.strictEqual(await readText(`${other}/requirements.txt`), listed);
+    assert.strictEqual(await readText(`${other}/pyproject.toml`), poetry, 'added to pyproject.toml although requirements.txt lists it');
+    assert.match(String(api.notifier.shown().at(-1)?.message), /requirements\.txt already lists python-dotenv/);
+  });
+
   it('offers "Insert MOMO_API_USER and MOMO_API_KEY" for a subscription key alone, and inserts them', async () => {
     const dir = await makeProject('fix-missing-user', { 'settings.py': 'import os\n\nMOMO_SUBSCRIPTION_KEY = os.environ.get("MOMO_SUBSCRIPTION_KEY", "")\n' });
     const editor = await open(`${dir}/settings.py`);
