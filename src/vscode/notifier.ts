@@ -21,7 +21,12 @@ export interface ShownMessage {
   detail?: string;
   /** What was clicked, once known (undefined: dismissed). */
   answer?: string;
+  /** Taken off the screen by the extension because it no longer applies (`closeWhen`). */
+  closed?: boolean;
 }
+
+/** A toast that stops applying (the setting it is about was fixed) calls `close`; disposed once the toast is answered. */
+export type CloseWhen = (close: () => void) => vscode.Disposable;
 
 interface ScriptedAnswer {
   match: RegExp;
@@ -48,9 +53,15 @@ export class Notifier {
   }
 
   /** Shows a message and returns at once; a click runs the matching action later. */
-  tell(severity: Severity, message: string, actions: Actions = {}, options: { modal?: boolean; detail?: string; onDismiss?: () => unknown } = {}): void {
+  tell(
+    severity: Severity,
+    message: string,
+    actions: Actions = {},
+    options: { modal?: boolean; detail?: string; onDismiss?: () => unknown; closeWhen?: CloseWhen } = {},
+  ): void {
     const scripted = this.takeScripted(message);
     const answered = this.present(severity, message, Object.keys(actions), options, scripted);
+    if (options.closeWhen) this.closeWhen(answered, options.closeWhen);
     const runAction = async (answer: string | undefined): Promise<void> => {
       const action = answer === undefined ? options.onDismiss : actions[answer];
       if (action) {
@@ -63,6 +74,29 @@ export class Notifier {
     } else {
       void answered.then((answer) => this.track(runAction(answer), message), () => undefined);
     }
+  }
+
+  /**
+   * VS Code has no API to close one notification: hiding the toasts moves every open one to the
+   * notification center (the bell keeps them, nothing is lost), the only way to take a toast
+   * that no longer applies off the screen. Only done while that toast is still unanswered.
+   */
+  private closeWhen(answered: Promise<string | undefined>, closeWhen: CloseWhen): void {
+    const shown = this.shownMessages[this.shownMessages.length - 1];
+    let open = true;
+    const watch = closeWhen(() => {
+      if (!open) return;
+      open = false;
+      shown.closed = true;
+      watch.dispose();
+      this.log.info(`Closed, no longer applies: ${shown.message}`);
+      void vscode.commands.executeCommand('notifications.hideToasts').then(undefined, () => undefined);
+    });
+    const answeredOrGone = (): void => {
+      open = false;
+      watch.dispose();
+    };
+    answered.then(answeredOrGone, answeredOrGone);
   }
 
   // ---- for tests ----

@@ -17,6 +17,9 @@ import type { ProductionPlatform } from '../../core/momo/platforms';
 import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../core/momo/environments';
 import { decideDestination, sourceName, type UrlSource } from '../../core/trust/destination';
 import type { CommandContext } from '../commands/commandContext';
+import { tellBaseUrlProblem, type ConfiguredUrl } from './baseUrlProblem';
+
+export type { ConfiguredUrl };
 
 export const SANDBOX_BASE_URL_SETTING = 'momo.sandbox.baseUrl';
 export const PRODUCTION_BASE_URL_SETTING = 'momo.production.baseUrl';
@@ -47,15 +50,6 @@ export type SecretDestination =
   | { ok: true; baseUrl: string; host: string }
   | { ok: false; reason: string; /** Set when the URL itself is unusable (and the caller explains it). */ unusableUrl?: string };
 
-/** Where the base URL comes from, and the file a person would edit to change it. */
-export interface ConfiguredUrl {
-  url: string;
-  source: UrlSource;
-  setting: string;
-  /** "your user settings", ".vscode/settings.json", "shop/.vscode/settings.json", … */
-  where: string;
-}
-
 export function baseUrlSettingFor(environment: string, platform?: ProductionPlatform): string {
   if (isSandbox(environment)) return SANDBOX_BASE_URL_SETTING;
   return platform === 'new' ? NEW_PLATFORM_BASE_URL_SETTING : PRODUCTION_BASE_URL_SETTING;
@@ -64,7 +58,7 @@ export function baseUrlSettingFor(environment: string, platform?: ProductionPlat
 /** The base URL for an environment as configured, without any question (for display and the doctor's text). */
 export function configuredBaseUrl(environment: string, document?: vscode.Uri, fallback?: string, platform?: ProductionPlatform): ConfiguredUrl {
   const setting = baseUrlSettingFor(environment, platform);
-  const scope = document ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const scope = settingsScope(document);
   const inspected = vscode.workspace.getConfiguration('momo', scope).inspect<string>(setting.slice('momo.'.length));
   const trusted = vscode.workspace.isTrusted;
   const folder = scope ? vscode.workspace.getWorkspaceFolder(scope) : undefined;
@@ -79,6 +73,10 @@ export function configuredBaseUrl(environment: string, document?: vscode.Uri, fa
     if (typeof value === 'string' && value.trim()) return { url: value.trim(), source, setting, where };
   }
   return { url: fallback ?? defaultBaseUrl(environment), source: 'default', setting, where: 'the default' };
+}
+
+function settingsScope(document: vscode.Uri | undefined): vscode.Uri | undefined {
+  return document ?? vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
 function defaultBaseUrl(environment: string): string {
@@ -119,10 +117,21 @@ export async function secretDestination(ctx: CommandContext, request: SecretDest
   if (decision.kind === 'refuse' && decision.reason === 'invalidUrl' && request.callerExplainsUnusableUrl) {
     return { ok: false, reason: decision.message, unusableUrl: configured.url };
   }
+  const problem = (severity: 'error' | 'warning', message: string, resolved: (now: ConfiguredUrl) => boolean) =>
+    tellBaseUrlProblem(ctx, {
+      severity,
+      message,
+      configured,
+      environment: request.environment,
+      fixUrl: request.defaultBaseUrl ?? defaultBaseUrl(request.environment),
+      scope: settingsScope(request.document),
+      resolved: () => resolved(configuredBaseUrl(request.environment, request.document, request.defaultBaseUrl, request.platform)),
+    });
+  const usable = (now: ConfiguredUrl) => decideDestination({ url: now.url, source: now.source, production, approval: undefined }).kind !== 'refuse';
   if (decision.kind === 'refuse') {
     const message = `Nothing was sent: ${configured.setting} (${configured.where}) cannot be used. ${decision.message}`;
     ctx.log.warn(message);
-    ctx.notifier.tell('error', message, openSettingAction(configured));
+    problem('error', message, usable);
     return { ok: false, reason: message };
   }
   const allow = `Allow ${decision.host}`;
@@ -138,7 +147,7 @@ export async function secretDestination(ctx: CommandContext, request: SecretDest
   if (answer !== allow) {
     const message = `Nothing was sent to ${decision.host}. To use MTN's ${kind} API instead, remove or change ${configured.setting} in ${configured.where}, then run the command again.`;
     ctx.log.info(message);
-    ctx.notifier.tell('warning', message, openSettingAction(configured));
+    problem('warning', message, (now) => now.url !== configured.url && usable(now));
     return { ok: false, reason: message };
   }
   await ctx.approvals.approve(decision.host, production);
@@ -150,16 +159,4 @@ function joinCredentials(credentials: string[]): string {
   if (credentials.length === 0) return 'your MoMo credentials';
   if (credentials.length === 1) return credentials[0];
   return `${credentials.slice(0, -1).join(', ')} and ${credentials[credentials.length - 1]}`;
-}
-
-function openSettingAction(configured: ConfiguredUrl): Record<string, () => unknown> {
-  const commandFor: Record<UrlSource, string | undefined> = {
-    folder: 'workbench.action.openFolderSettingsFile',
-    workspace: 'workbench.action.openWorkspaceSettingsFile',
-    user: 'workbench.action.openSettingsJson',
-    default: undefined,
-    argument: undefined,
-  };
-  const command = commandFor[configured.source];
-  return { 'Open Settings': () => (command ? vscode.commands.executeCommand(command) : vscode.commands.executeCommand('workbench.action.openSettings', configured.setting)) };
 }

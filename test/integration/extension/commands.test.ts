@@ -211,7 +211,7 @@ describe('extension: every command, driven with arguments against the emulator',
       const portal = await run('momo.provisionSandboxUser', { product: 'collection' });
       assert.strictEqual(portal.ok, false);
       assert.match(String(api.notifier.shown().at(-1)?.message), /not the API/);
-      assert.deepStrictEqual(api.notifier.shown().at(-1)?.buttons, ['Open Settings']);
+      assert.deepStrictEqual(api.notifier.shown().at(-1)?.buttons, ['Use Sandbox URL', 'Open Settings']);
 
       await config.update('sandbox.baseUrl', 'http://127.0.0.1:1', vscode.ConfigurationTarget.Global);
       const before = api.store.index().apiUsers.length;
