@@ -38,6 +38,10 @@ describe('trust: a workspace that points the base URLs elsewhere', function () {
     const verify = await run('momo.verifyApiUser', { apiUser: suite.stored.productionUser, environment: 'mtnuganda', product: 'collection' });
     assert.strictEqual(verify.ok, false);
     assert.match(String(verify.reason), /Production credentials are only sent to MTN's production hosts.*a workspace setting cannot send them anywhere else/);
+    // System Credentials read the new platform's own setting, which the workspace sets too.
+    const system = await run('momo.verifyApiUser', { apiUser: suite.stored.systemUser, environment: 'mtnuganda', product: 'collection' });
+    assert.strictEqual(system.ok, false);
+    assert.match(String(system.reason), /Production credentials are only sent to MTN's production hosts.*a workspace setting cannot send them anywhere else/);
     const diagnose = await run('momo.diagnoseSetup', { environment: 'mtnuganda', workspace: false, show: false });
     assert.strictEqual(diagnose.ok, false);
     assert.strictEqual(suite.api.notifier.shown().filter((m) => m.modal).length, asked, 'a question was asked for production credentials');
@@ -72,11 +76,13 @@ describe('trust: a workspace that points the base URLs elsewhere', function () {
 
   it('still never sends production credentials there, allowed host or not', async () => {
     const before = suite.capture.requests.length;
-    const verify = await run('momo.verifyApiUser', { apiUser: suite.stored.productionUser, environment: 'mtnuganda', product: 'collection' });
-    assert.strictEqual(verify.ok, false);
+    for (const apiUser of [suite.stored.productionUser, suite.stored.systemUser]) {
+      const verify = await run('momo.verifyApiUser', { apiUser, environment: 'mtnuganda', product: 'collection' });
+      assert.strictEqual(verify.ok, false);
+    }
     assert.strictEqual(suite.capture.requests.length, before);
-    const productionSecrets = [...suite.stored.secrets].filter((s) => s.startsWith('c0ffee') || s.startsWith('beef'));
-    assertNoSecret(suite.capture.everythingReceived(), productionSecrets, 'what the capture server received');
+    assertNoSecret(suite.capture.everythingReceived(), suite.stored.productionSecrets, 'what the capture server received');
+    assert.ok(!suite.capture.everythingReceived().includes(suite.stored.systemUser), 'the User ID reached the capture server');
   });
 
   it('forgets the host when revoked from the tree item, and asks again', async () => {

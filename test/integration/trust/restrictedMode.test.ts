@@ -11,16 +11,23 @@ import { sendingCommands, useCaptureWorkspace } from './trustKit';
 describe('trust: in Restricted Mode', function () {
   this.timeout(60_000);
   // The person's own production setting points at this machine too, so nothing goes to MTN from a test.
-  const suite = useCaptureWorkspace(false, ({ emulator }) =>
-    vscode.workspace.getConfiguration('momo').update('production.baseUrl', emulator.url, vscode.ConfigurationTarget.Global),
-  );
-  after(() => vscode.workspace.getConfiguration('momo').update('production.baseUrl', undefined, vscode.ConfigurationTarget.Global));
+  const userSetting = (key: string, value: string | undefined) => vscode.workspace.getConfiguration('momo').update(key, value, vscode.ConfigurationTarget.Global);
+  const suite = useCaptureWorkspace(false, async ({ emulator }) => {
+    await userSetting('production.baseUrl', emulator.url);
+    await userSetting('production.newPlatformBaseUrl', emulator.url);
+  });
+  after(async () => {
+    await userSetting('production.baseUrl', undefined);
+    await userSetting('production.newPlatformBaseUrl', undefined);
+  });
 
   it('runs untrusted, with the workspace values of the restricted settings hidden', () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
-    const inspected = vscode.workspace.getConfiguration('momo').inspect<string>('sandbox.baseUrl');
-    assert.notStrictEqual(inspected?.workspaceValue, suite.capture.url);
-    assert.strictEqual(inspected?.globalValue, suite.emulator.url);
+    for (const key of ['sandbox.baseUrl', 'production.baseUrl', 'production.newPlatformBaseUrl']) {
+      const inspected = vscode.workspace.getConfiguration('momo').inspect<string>(key);
+      assert.notStrictEqual(inspected?.workspaceValue, suite.capture.url, `${key} is not a restricted setting`);
+      assert.strictEqual(inspected?.globalValue, suite.emulator.url, key);
+    }
   });
 
   it('sends nothing to the workspace host: every command uses the person’s own setting, without a question', async () => {
@@ -35,10 +42,12 @@ describe('trust: in Restricted Mode', function () {
   });
 
   it('never sends production credentials to the workspace host either: they go where the person’s user setting says', async () => {
-    const emulatorBefore = suite.emulator.requests.length;
-    // The emulator does not know this production pair: the verification fails there, which is the point.
-    await run('momo.verifyApiUser', { apiUser: suite.stored.productionUser, environment: 'mtnuganda', product: 'collection' });
-    assert.ok(suite.emulator.requests.length > emulatorBefore, 'the production check did not go to the user setting');
+    // The emulator does not know these production pairs: the verification fails there, which is the point.
+    for (const apiUser of [suite.stored.productionUser, suite.stored.systemUser]) {
+      const emulatorBefore = suite.emulator.requests.length;
+      await run('momo.verifyApiUser', { apiUser, environment: 'mtnuganda', product: 'collection' });
+      assert.ok(suite.emulator.requests.length > emulatorBefore, 'the production check did not go to the user setting');
+    }
     assert.deepStrictEqual(suite.capture.requests, []);
   });
 

@@ -39,10 +39,14 @@ function workspaceValue(key: string): string | undefined {
 export interface StoredForTrust {
   sandboxUser: string;
   productionUser: string;
+  /** System Credentials of MTN's new production platform (User ID). */
+  systemUser: string;
   secrets: Set<string>;
+  /** The production secrets only (subscription key, API key, Credential Token). */
+  productionSecrets: string[];
 }
 
-/** A sandbox key and API user (made at the emulator, through the user setting) and a production pair. */
+/** A sandbox key and API user (made at the emulator, through the user setting) and a production pair of each platform. */
 export async function storeCredentials(api: MomoExtensionApi, emulator: RunningEmulator): Promise<StoredForTrust> {
   const secrets = new Set<string>();
   const key = emulator.subscriptionKeys.collection.primary;
@@ -59,7 +63,13 @@ export async function storeCredentials(api: MomoExtensionApi, emulator: RunningE
   await run('momo.setSubscriptionKey', { environment: 'mtnuganda', product: 'collection', key: productionKey, keyType: 'primary' });
   const added = await run('momo.addExistingApiUser', { environment: 'mtnuganda', product: 'collection', apiUser: productionUser, apiKey: productionApiKey });
   assert.strictEqual(added.ok, true, added.reason);
-  return { sandboxUser: provisioned.apiUser, productionUser, secrets };
+  const systemUser = 'VHJ1c3RTeXN0ZW1Vc2VyMQ==';
+  const credentialToken = 'Tr.9x_Q-4k~Lm!Pz=Wc7.dE2_yS-5';
+  secrets.add(credentialToken);
+  const system = await run('momo.addExistingApiUser', { environment: 'mtnuganda', product: 'collection', apiUser: systemUser, apiKey: credentialToken });
+  assert.strictEqual(system.ok, true, system.reason);
+  const productionSecrets = [productionKey, productionApiKey, credentialToken];
+  return { sandboxUser: provisioned.apiUser, productionUser, systemUser, secrets, productionSecrets };
 }
 
 /** The four commands that send credentials, each as a person's explicit request for one thing. */
