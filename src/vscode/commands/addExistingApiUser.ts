@@ -47,7 +47,7 @@ export async function addExistingApiUser(ctx: CommandContext, arg: unknown): Pro
   // System Credentials exist only in production; there a given id says its kind by its shape.
   const kind: CredentialKind | undefined = !environment.production
     ? 'apiKey'
-    : (kindParsed.value ?? (givenUser !== undefined ? detectCredentialKind(givenUser) : await pickCredentialKind(`${TITLE}: which credentials did MTN give you?`)));
+    : (kindParsed.value ?? (givenUser !== undefined ? detectCredentialKind(givenUser) : await pickCredentialKind(`${TITLE}: which credentials did MTN give you?`, environment)));
   if (!kind) return failed('cancelled');
   const names = CREDENTIAL_PART_NAMES[kind];
   const validateUser = (raw: string): Validation => validateUserIdOf(kind, raw);

@@ -101,6 +101,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
   const session: DoctorSession = {
     title,
     environment: environment.id,
+    ...(platform ? { platform } : {}),
     report,
     scopes: stored.scopes,
     workspace,

@@ -70,10 +70,16 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
   const apiKey = user.keyStored ? await ctx.store.getApiKey(user) : undefined;
   if (!apiKey) {
     const why = `${who} cannot be verified: its ${user.credentialKind === 'system' ? 'Credential Token' : 'API key'} is not stored in VS Code.`;
-    ctx.notifier.tell('warning', `${why} Create a new key (sandbox) or add the user again with its key.`, {
-      'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
-      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }),
-    });
+    const addAgain = { 'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }) };
+    // System Credentials have no key to generate: they come from the Partner Portal only.
+    if (user.credentialKind === 'system') {
+      ctx.notifier.tell('warning', `${why} Add the System Credentials again with their Credential Token from the Partner Portal.`, addAgain);
+    } else {
+      ctx.notifier.tell('warning', `${why} Create a new key (sandbox) or add the user again with its key.`, {
+        'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
+        ...addAgain,
+      });
+    }
     return failed(why);
   }
   const subscription = await subscriptionKeyFor(ctx.store, user);

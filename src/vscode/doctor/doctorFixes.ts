@@ -86,7 +86,7 @@ function useBaseUrl(ctx: CommandContext, fix: DoctorFix, scope: CredentialScope,
     return undefined;
   }
   return async () => {
-    const setting = await updateBaseUrlSetting(scope.environment, baseUrl);
+    const setting = await updateBaseUrlSetting(scope.environment, baseUrl, session?.platform);
     ctx.notifier.tell('info', `Set ${setting} to ${baseUrl}. Run the doctor again to check it.`, rerunAction(session));
     return { ok: true, fix: fix.id };
   };

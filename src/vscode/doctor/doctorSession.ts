@@ -5,12 +5,15 @@
  * Callers of the command get `publicReport`, which leaves those arguments out.
  */
 import { renderDoctorMarkdown, type DoctorFinding, type DoctorFix, type DoctorReport } from '../../core/doctor';
+import type { ProductionPlatform } from '../../core/momo/platforms';
 import type { CredentialScope } from './storedCredentials';
 import type { WorkspaceSnapshot } from './workspaceScan';
 
 export interface DoctorSession {
   title: string;
   environment: string;
+  /** Production: the platform whose base URL the report checked (its base-URL fixes change that platform's setting). */
+  platform?: ProductionPlatform;
   report: DoctorReport;
   scopes: Map<string, CredentialScope>;
   workspace: WorkspaceSnapshot;

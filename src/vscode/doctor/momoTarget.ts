@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, type TargetEnvironment } from '../../core/momo/environments';
 import type { ProductionPlatform } from '../../core/momo/platforms';
+import { baseUrlSettingFor } from '../trust/secretDestinations';
 
 /** The environment for an id, or a minimal stand-in for an id this version does not know. */
 export function targetOf(environment: string): TargetEnvironment {
@@ -23,8 +24,8 @@ export function targetOf(environment: string): TargetEnvironment {
  * Changes the base URL setting where it is currently defined (a workspace setting wins over the
  * user's, so writing the user setting under it would change nothing), else in user settings.
  */
-export async function updateBaseUrlSetting(environment: string, baseUrl: string): Promise<string> {
-  const key = isSandbox(environment) ? 'sandbox.baseUrl' : 'production.baseUrl';
+export async function updateBaseUrlSetting(environment: string, baseUrl: string, platform?: ProductionPlatform): Promise<string> {
+  const key = baseUrlSettingFor(environment, platform).slice('momo.'.length);
   const config = vscode.workspace.getConfiguration('momo');
   const inspected = config.inspect<string>(key);
   const target =

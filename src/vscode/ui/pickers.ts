@@ -3,8 +3,9 @@
  * cancels (Escape), and the caller then stops quietly: cancelling is not an error.
  */
 import * as vscode from 'vscode';
-import { CREDENTIAL_KIND_HINT, CREDENTIAL_KIND_LABELS, type CredentialKind } from '../../core/momo/credentialKind';
-import { ENVIRONMENTS, NEW_PLATFORM_BASE_URL, PRODUCTION_BASE_URL, type TargetEnvironment } from '../../core/momo/environments';
+import { CREDENTIAL_KIND_LABELS, type CredentialKind } from '../../core/momo/credentialKind';
+import { ENVIRONMENTS, type TargetEnvironment } from '../../core/momo/environments';
+import { platformBaseUrl } from '../../core/momo/platforms';
 import { PRODUCTS, type Product } from '../../core/momo/products';
 import type { Validation } from '../../core/momo/validation';
 import { findSubscriptionKeys, type ApiUserRecord, type CredentialIndex } from '../../core/store/credentialIndex';
@@ -45,21 +46,28 @@ export async function pickProduct(title: string, index?: CredentialIndex, enviro
   return picked?.product;
 }
 
-/** Which credentials MTN gave: the question Add Existing API User asks for production, with how to tell. */
-export async function pickCredentialKind(title: string): Promise<CredentialKind | undefined> {
+/**
+ * Which credentials MTN gave: the question Add Existing API User asks for production. The
+ * placeholder is the one sentence on how to tell; each row adds its kind's shape and platform in
+ * words short enough to show whole.
+ */
+export async function pickCredentialKind(title: string, environment: TargetEnvironment): Promise<CredentialKind | undefined> {
   const items: Array<vscode.QuickPickItem & { credentialKind: CredentialKind }> = [
     {
       label: CREDENTIAL_KIND_LABELS.apiKey,
-      detail: `The API user is a UUID such as 3f2b8c1e-7d4a-4e6b-9c0d-5a1b2c3d4e5f, the API key 32 hexadecimal characters: the legacy platform (${hostOf(PRODUCTION_BASE_URL)}).`,
+      description: `legacy platform (${hostOf(platformBaseUrl(environment, 'legacy'))})`,
+      detail: 'The API user is a UUID, the API key 32 hexadecimal characters.',
       credentialKind: 'apiKey',
     },
     {
       label: CREDENTIAL_KIND_LABELS.system,
-      detail: `Partner Portal → System and device credentials: a User ID that is not a UUID (often ending in "="), a Credential Token with punctuation: the new platform (${hostOf(NEW_PLATFORM_BASE_URL)}).`,
+      description: `new platform (${hostOf(platformBaseUrl(environment, 'new'))})`,
+      detail: 'The User ID is not a UUID and often ends in "="; the token has punctuation.',
       credentialKind: 'system',
     },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: CREDENTIAL_KIND_HINT, matchOnDetail: true, ignoreFocusOut: true });
+  const placeHolder = 'How to tell: an API user is a UUID; a System Credentials User ID is not.';
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
   return picked?.credentialKind;
 }
 

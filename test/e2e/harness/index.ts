@@ -5,6 +5,8 @@ export {
   clickTreeItem,
   closeQuickInput,
   dismissToasts,
+  forgetEverything,
+  openMomoView,
   pickQuickItem,
   reportFrame,
   runCommand,

@@ -178,3 +178,30 @@ export async function dismissToasts(page: Page): Promise<void> {
   if (await clearAll.first().isVisible().catch(() => false)) await clearAll.first().click().catch(() => undefined);
   await page.waitForTimeout(500);
 }
+
+/** Clicks the MoMo icon in the activity bar (what a person does), and widens the sidebar so rows show whole. */
+export async function openMomoView(page: Page): Promise<void> {
+  const icon = page.locator('.part.activitybar .action-item a.action-label[aria-label^="MoMo"]').first();
+  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  await icon.click();
+  await page.locator('.pane:has(.pane-header[aria-label^="Credentials"])').first().waitFor({ state: 'visible', timeout: 30_000 });
+  // Wider, so a row shows its whole description ("key stored · verified just now").
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 200, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+  await page.mouse.move(900, 400); // away from the activity bar, whose hover would cover the view
+}
+
+/** MoMo: Forget All MoMo Credentials, confirmed: a module leaves an empty store behind. */
+export async function forgetEverything(page: Page): Promise<void> {
+  await page.keyboard.press('Escape').catch(() => undefined);
+  await runCommand(page, 'MoMo: Forget All MoMo Credentials', 20_000);
+  const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Forget All' });
+  await confirm.waitFor({ state: 'visible', timeout: 10_000 });
+  await confirm.click();
+  await waitForText(page, 'Forgot ', 10_000);
+}

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import type { DoctorReport } from '../../../src/core/doctor';
 import { progressTitle } from '../../../src/vscode/commands/verifyApiUser';
 import { assertNoSecret, everythingShown, renderTree, run, textOf } from '../extension/testKit';
+import { makeProject, readText, removeTestProjects, type InsertResult } from '../settings/settingsKit';
 import { basicPairOf, CREDENTIAL_TOKEN, SYSTEM_USER_ID, UGANDA_COLLECTION, useTwoPlatforms } from './productionKit';
 
 interface VerifyResult {
@@ -84,6 +85,20 @@ describe('production: System Credentials on the new platform', function () {
     assert.match(platform?.subject ?? '', /Collections System Credentials U3lzdGVtVXNlclVnYW5kYQ=/);
     assert.strictEqual(findings.find((f) => f.check === 'apiUser.token')?.severity, 'ok');
     assertNoSecret(JSON.stringify(result.report), suite.secrets, 'the doctor report');
+  });
+
+  it("writes the pair into a .env under the names the file already uses for System Credentials", async () => {
+    const dir = await makeProject('system-credentials', { '.env': 'DEBUG=True\nCOLLECTION_USER_ID=\nCOLLECTION_CREDENTIAL_TOKEN=\n' });
+    try {
+      const result = await run<InsertResult>('momo.insertIntoSettings', { ...UGANDA_COLLECTION, apiUser: SYSTEM_USER_ID, file: `${dir}/.env` });
+      assert.strictEqual(result.ok, true, result.reason);
+      const text = String(await readText(`${dir}/.env`));
+      assert.match(text, /^COLLECTION_USER_ID=U3lzdGVtVXNlclVnYW5kYQ=$/m);
+      assert.ok(text.split('\n').includes(`COLLECTION_CREDENTIAL_TOKEN=${CREDENTIAL_TOKEN}`), 'the token, exactly as given');
+      assert.doesNotMatch(text, /MOMO_API_USER|MOMO_API_KEY/, 'no API user names added beside them');
+    } finally {
+      await removeTestProjects();
+    }
   });
 
   it('leaked no token anywhere it showed or logged', () => {

@@ -52,6 +52,17 @@ describe('doctor: base URL check', () => {
     assert.deepEqual(finding.fixes?.[0].args, { baseUrl: 'https://sandbox.momodeveloper.mtn.com' });
   });
 
+  it("accepts MTN's new platform for every production country, naming it", () => {
+    for (const target of ['mtnuganda', 'mtnrwanda']) {
+      const { finding, usableBaseUrl } = check('https://momoapi.momo.africa', target);
+      assert.equal(finding.severity, 'ok', finding.message);
+      assert.equal(usableBaseUrl, 'https://momoapi.momo.africa');
+      assert.match(finding.message, /new production platform, where System Credentials/);
+      assert.equal(finding.fixes, undefined, 'no fix pointing back to the legacy host');
+    }
+    assert.equal(check('https://momoapi.momo.africa', 'sandbox').finding.severity, 'error', 'still not a sandbox host');
+  });
+
   it("warns when a country's usual host is not the one given", () => {
     const { finding } = check('https://proxy.momoapi.mtn.com', 'mtnrwanda');
     assert.equal(finding.severity, 'warning');

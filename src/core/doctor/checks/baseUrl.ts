@@ -3,6 +3,7 @@
  * environment (the sandbox host has no production environments and the reverse).
  */
 import { LEGACY_PRODUCTION_BASE_URL, LEGACY_SANDBOX_BASE_URL, PORTAL_HOSTS, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../momo/environments';
+import { platformBaseUrl } from '../../momo/platforms';
 import { validateBaseUrl } from '../../momo/validation';
 import { makeFinding } from '../findings';
 import { hostKindOf, parseLooseUrl, ResolvedEnvironment } from '../environment';
@@ -37,12 +38,18 @@ export function checkBaseUrl(env: ResolvedEnvironment): BaseUrlCheck {
     const message = `${host} is a production host, but the target environment is "${target.id}": the sandbox is ${target.baseUrl}.`;
     return { finding: makeFinding(BASE_URL_CHECK, 'error', message, { fixes: [useBaseUrl(target.baseUrl), checkBaseUrlFix] }) };
   }
+  const defaulted = env.baseUrlGiven ? '' : 'No base URL was given, so the default is checked: ';
   const usualHost = target?.production ? new URL(target.baseUrl).host : undefined;
+  // MTN's new platform serves every production country beside its legacy host (System Credentials).
+  const newPlatformHost = target?.production ? new URL(platformBaseUrl(target, 'new')).host : undefined;
+  if (kind === 'production' && newPlatformHost === host) {
+    const message = `${defaulted}${host} is MTN's new production platform, where System Credentials (User ID + Credential Token) work.`;
+    return { usableBaseUrl: url, finding: makeFinding(BASE_URL_CHECK, 'ok', message) };
+  }
   if (kind === 'production' && usualHost && usualHost !== host && new URL(LEGACY_PRODUCTION_BASE_URL).host !== host) {
     const message = `${target!.label} (${target!.id}) is usually served by ${target!.baseUrl}, not ${host}.`;
     return { usableBaseUrl: url, finding: makeFinding(BASE_URL_CHECK, 'warning', message, { fixes: [useBaseUrl(target!.baseUrl)] }) };
   }
-  const defaulted = env.baseUrlGiven ? '' : 'No base URL was given, so the default is checked: ';
   const legacy = url === LEGACY_SANDBOX_BASE_URL ? ` (its legacy name; ${SANDBOX_BASE_URL} is current)` : '';
   const described: Record<typeof kind, string> = {
     sandbox: `${defaulted}${host} is the MoMo sandbox API${legacy}.`,
