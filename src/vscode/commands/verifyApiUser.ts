@@ -6,6 +6,7 @@
  * The result is recorded (the tree shows it and when; the status bar turns red when it
  * failed). Only reads: verifying never changes a credential.
  */
+import * as vscode from 'vscode';
 import { successfulTestPaymentArgs } from '../testPaymentDefaults';
 import { verifyApiUser as verifyWithCore, type VerifyApiUserStep, type VerifyApiUserStepName } from '../../core/doctor';
 import { isSandbox } from '../../core/momo/environments';
@@ -73,7 +74,7 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
     const addAgain = { 'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }) };
     // System Credentials have no key to generate: they come from the Partner Portal only.
     if (user.credentialKind === 'system') {
-      ctx.notifier.tell('warning', `${why} Add the System Credentials again with their Credential Token from the Partner Portal.`, addAgain);
+      ctx.notifier.tell('warning', vscode.l10n.t('{0} Add the System Credentials again with their Credential Token from the Partner Portal.', why), addAgain);
     } else {
       ctx.notifier.tell('warning', `${why} Create a new key (sandbox) or add the user again with its key.`, {
         'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
@@ -150,8 +151,8 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
 
 /** Production tokens are slow on the new platform: the notification says so, so nobody cancels a working call. */
 export function progressTitle(who: string, platform: ProductionPlatform | undefined): string {
-  if (platform === 'new') return `Verifying ${who} on the new platform: its token request can take 10–20 s`;
-  return platform ? `Verifying ${who} (production token requests can take up to 20 s)` : `Verifying ${who}`;
+  if (platform === 'new') return vscode.l10n.t('Verifying {0} on the new platform: its token request can take 10–20 s', who);
+  return platform ? vscode.l10n.t('Verifying {0} (production token requests can take up to 20 s)', who) : vscode.l10n.t('Verifying {0}', who);
 }
 
 function toStepResult(ctx: CommandContext, step: VerifyApiUserStep): VerifyStepResult {

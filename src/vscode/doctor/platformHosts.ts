@@ -4,6 +4,7 @@
  * a pair of the other platform is given its own base URL here, through the trust boundary, or
  * left out of the online checks with a finding that says why. Nothing here sends anything.
  */
+import * as vscode from 'vscode';
 import type { DoctorApiUser, DoctorFinding } from '../../core/doctor';
 import type { TargetEnvironment } from '../../core/momo/environments';
 import { describePlatform, platformBaseUrl, type ProductionPlatform } from '../../core/momo/platforms';
@@ -47,14 +48,19 @@ export async function placeOnPlatforms(
   if (destination.ok) {
     return { apiUsers: apiUsers.map((u) => (others.includes(u) ? { ...u, baseUrl: destination.baseUrl } : u)), findings: [] };
   }
+  const checkBaseUrl = vscode.l10n.t('Check the API base URL');
   const findings = others.map((u): DoctorFinding => ({
     check: 'apiUser.platform',
     ok: true,
     severity: 'warning',
     subject: u.label ?? u.apiUser,
-    message: `Not checked online: this pair belongs to ${describePlatform(platform)}, whose base URL could not be used (${destination.reason}); it is never sent to another platform's host.`,
-    next: 'Check the API base URL',
-    fixes: [{ id: 'checkBaseUrl', label: 'Check the API base URL' }],
+    message: vscode.l10n.t(
+      "Not checked online: this pair belongs to {0}, whose base URL could not be used ({1}); it is never sent to another platform's host.",
+      describePlatform(platform),
+      destination.reason,
+    ),
+    next: checkBaseUrl,
+    fixes: [{ id: 'checkBaseUrl', label: checkBaseUrl }],
   }));
   return { apiUsers: apiUsers.filter((u) => !others.includes(u)), findings };
 }

@@ -55,18 +55,18 @@ export async function pickCredentialKind(title: string, environment: TargetEnvir
   const items: Array<vscode.QuickPickItem & { credentialKind: CredentialKind }> = [
     {
       label: CREDENTIAL_KIND_LABELS.apiKey,
-      description: `legacy platform (${hostOf(platformBaseUrl(environment, 'legacy'))})`,
-      detail: 'The API user is a UUID, the API key 32 hexadecimal characters.',
+      description: vscode.l10n.t('legacy platform ({0})', hostOf(platformBaseUrl(environment, 'legacy'))),
+      detail: vscode.l10n.t('The API user is a UUID, the API key 32 hexadecimal characters.'),
       credentialKind: 'apiKey',
     },
     {
       label: CREDENTIAL_KIND_LABELS.system,
-      description: `new platform (${hostOf(platformBaseUrl(environment, 'new'))})`,
-      detail: 'The User ID is not a UUID and often ends in "="; the token has punctuation.',
+      description: vscode.l10n.t('new platform ({0})', hostOf(platformBaseUrl(environment, 'new'))),
+      detail: vscode.l10n.t('The User ID is not a UUID and often ends in "="; the token has punctuation.'),
       credentialKind: 'system',
     },
   ];
-  const placeHolder = 'How to tell: an API user is a UUID; a System Credentials User ID is not.';
+  const placeHolder = vscode.l10n.t('How to tell: an API user is a UUID; a System Credentials User ID is not.');
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
   return picked?.credentialKind;
 }
