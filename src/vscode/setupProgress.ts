@@ -5,6 +5,7 @@
  * (contextKeys.ts) so the walkthrough checks its steps when the thing is done.
  */
 import * as vscode from 'vscode';
+import { confirmWrites } from '../core/store/confirmWrites';
 import type { CredentialStore } from './credentialStore';
 
 export type ProgressFlag = 'settingsWritten' | 'testPaymentSucceeded';
@@ -39,8 +40,13 @@ export class SetupProgress implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Forgets every flag, read back (a late globalState echo must not bring the check marks back). */
   async clear(): Promise<void> {
+    const before = this.state.get<unknown>(STATE_KEY);
+    if (before === undefined) return;
     await this.state.update(STATE_KEY, undefined);
+    this.changed.fire();
+    await confirmWrites(this.state, [{ key: STATE_KEY, value: undefined, before }]);
     this.changed.fire();
   }
 

@@ -23,6 +23,8 @@ export interface PollOptions {
   signal?: AbortSignal;
   /** After each successful read, with the number of reads so far. */
   onRead?: (answer: PaymentStatusAnswer, polls: number) => void;
+  /** How to wait between reads (default: a timer); tests record the waits asked for. */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface PollOutcome {
@@ -60,7 +62,7 @@ export async function pollPaymentStatus(read: () => Promise<PaymentStatusAnswer>
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) return { last, polls, timedOut: true, lastError };
-    await sleep(Math.min(delay, remaining), options.signal);
+    await (options.wait ?? sleep)(Math.min(delay, remaining), options.signal);
     delay = Math.min(Math.max(1, delay * 2), options.maxIntervalMs);
   }
 }

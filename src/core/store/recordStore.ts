@@ -4,21 +4,15 @@
  * view (another window, a slow command) cannot erase records it never changed. Writes of one
  * instance are serialized; records of the first layout are moved over on the first write.
  *
- * Every write is read back. VS Code's globalState keeps all of an extension's keys in one value:
- * the workbench echoes each saved value back to the extension host, which replaces its whole
- * copy with it, so an echo of an earlier save that arrives after a newer local change undoes
- * that change (and the next save then sends the undone copy). A record that reads back as it
- * was before the write is written again, a few times, before the write counts as failed.
+ * Every write is read back and, if a late globalState echo undid it, written again
+ * (confirmWrites.ts).
  */
+import { confirmWrites } from './confirmWrites';
 import type { CredentialIndex } from './credentialIndex';
 import { changedEntries, entriesFromLegacyIndex, entriesOf, indexFromEntries, RECORDS_PREFIX, type KeyValueState } from './credentialRecords';
 
 /** Where the first layout kept the whole index as one value. */
 export const LEGACY_INDEX_KEY = 'momo.credentialIndex.v1';
-
-/** Read-backs after a write; between them, pending echoes have a moment to arrive. */
-const READ_BACKS = 4;
-const READ_BACK_PAUSE_MS = 25;
 
 export class RecordStore {
   private writes: Promise<unknown> = Promise.resolve();
@@ -40,24 +34,8 @@ export class RecordStore {
       const before = entriesOf(index);
       const writes = changedEntries(before, entriesOf(change(index)));
       for (const [key, value] of writes) await this.state.update(key, value);
-      await this.readBack(writes.map(([key, value]) => ({ key, value, before: before.get(key) })));
+      await confirmWrites(this.state, writes.map(([key, value]) => ({ key, value, before: before.get(key) })));
     });
-  }
-
-  /**
-   * Reads the writes back over ~100 ms (echoes arrive within a round trip or two) and writes
-   * again each record that went back to its value from before the write. A record holding a
-   * third value was changed since by someone else (another window): theirs is newer and stays.
-   */
-  private async readBack(writes: ReadonlyArray<{ key: string; value: unknown; before: unknown }>): Promise<void> {
-    if (writes.length === 0) return;
-    const undone = () => writes.filter((w) => !sameJson(this.state.get(w.key), w.value) && sameJson(this.state.get(w.key), w.before));
-    for (let check = 0; check < READ_BACKS; check += 1) {
-      await new Promise((resolve) => setTimeout(resolve, READ_BACK_PAUSE_MS));
-      for (const { key, value } of undone()) await this.state.update(key, value);
-    }
-    await new Promise((resolve) => setTimeout(resolve, READ_BACK_PAUSE_MS));
-    if (undone().length > 0) throw new Error('globalState did not keep a credential record after several writes');
   }
 
   /** Deletes one unreadable record (the caller removes its secrets). */
@@ -82,8 +60,4 @@ export class RecordStore {
     this.writes = run.catch(() => undefined);
     return run;
   }
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

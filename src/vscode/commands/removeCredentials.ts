@@ -88,6 +88,8 @@ export async function forgetAllCredentials(ctx: CommandContext, arg: unknown): P
     }
   }
   const forgotten = await ctx.store.forgetAll();
+  // The walkthrough's check marks go with the credentials, before this says it is done.
+  await ctx.progress.clear();
   ctx.notifier.tell('info', `Forgot ${countOf(forgotten, 'MoMo credential record')} and deleted their secrets from SecretStorage.`);
   return { ok: true, forgotten };
 }
