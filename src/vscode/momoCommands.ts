@@ -68,6 +68,8 @@ export interface QuickFixCommandArgs {
   product?: Product;
   /** The role of the variable the fix is for: a subscription key placeholder is filled too. */
   role?: string;
+  /** "Fix all in file": every committed secret that can move to .env, in one edit. */
+  all?: boolean;
 }
 
 /** One entry per command id. */

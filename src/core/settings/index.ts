@@ -36,3 +36,4 @@ export { detectFindingsIncrementally, isMtnAfterChanges, type FindingsState, typ
 export type { TextChange } from './incremental/textChange';
 export { isFillableSlot, subscriptionKeySlot, type SubscriptionKeySlot } from './subscriptionKeySlot';
 export { requirementsEdits, pyprojectEdits } from './python/dependencies';
+export { planMoveAllSecrets, movingFix, fixAllTitle, type MoveAllPlan } from './findings/fixAll';

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { DEVELOPER_PORTAL_URL } from '../../core/momo/errors';
 import { isProduct } from '../../core/momo/products';
-import type { Finding, QuickFix } from '../../core/settings';
+import { planMoveAllSecrets, type Finding, type MoveAllPlan, type QuickFix } from '../../core/settings';
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
 import { APPLY_FIX_COMMAND } from '../commands/commandIds';
 import type { Actions } from '../notifier';
@@ -59,12 +59,13 @@ async function fill(ctx: CommandContext, uri: vscode.Uri, args: QuickFixCommandA
   return chosen ? insertCredentialsIntoFile(ctx, uri, chosen, { withSubscriptionKey: args.role === 'subscriptionKey' }) : failed('no credentials');
 }
 
-async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri: vscode.Uri, args: QuickFixCommandArgs): Promise<CommandResult> {
+async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri: vscode.Uri, args: QuickFixCommandArgs): Promise<CommandResult<{ moved?: number; left?: number }>> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const document = await vscode.workspace.openTextDocument(uri);
     const checked = await checkSettingsDocument(document, 'open', secrets);
+    const all = args.all && checked ? planMoveAllSecrets(checked.doc, checked.options) : undefined;
     const finding = checked && matchingFinding(checked.findings, args);
-    const fix = finding?.fixes.find((f) => f.kind === 'edit' && f.title === args.title);
+    const fix = args.all ? all?.fix : finding?.fixes.find((f) => f.kind === 'edit' && f.title === args.title);
     if (!checked || !fix) {
       ctx.notifier.tell('info', `"${args.title ?? 'The fix'}" no longer applies to ${relativeName(uri)}: the file changed or the problem is already fixed.`);
       return failed('nothing to fix');
@@ -83,10 +84,15 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
       return failed(why);
     }
     const outcome = await applyPlannedChanges(changes);
+    if (outcome.applied && all) {
+      await tellMovedAll(ctx, all, uri, context?.git.tracked === true);
+      return { ok: true, moved: all.moved.length, left: all.left.length };
+    }
     if (outcome.applied) {
       await tellApplied(ctx, fix, outcome.files, uri);
       if (finding?.code === 'momo.hardcodedSecret' && context?.git.tracked === true) {
-        warnAboutHistory(ctx, finding, relativeName(uri));
+        const history = historyAdvice([finding.role], relativeName(uri));
+        ctx.notifier.tell('warning', history.text, history.actions);
       }
       return { ok: true };
     }
@@ -107,22 +113,42 @@ async function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri
   }
 }
 
+/** "Fix all in file" says in one message what moved, what stayed and why, and (in git) what history still holds. */
+async function tellMovedAll(ctx: CommandContext, plan: MoveAllPlan, uri: vscode.Uri, tracked: boolean): Promise<void> {
+  const file = relativeName(uri);
+  const names = plan.moved.map((m) => m.name).join(', ');
+  const left = plan.left.length ? ` ${plan.left.join(', ')} stayed in ${file}: .env already sets that name, so its own quick fix asks what to keep.` : '';
+  const install = plan.fix.packageName ? ` ${await requirePythonPackage(uri, plan.fix.packageName)}` : '';
+  const text = `Moved ${plan.moved.length} secrets (${names}) from ${file} to .env; ${file} reads them from the environment.${left}${install}`;
+  ctx.log.info(`Applied the MoMo quick fix "${plan.fix.title}" to ${file}.`);
+  if (!tracked) {
+    ctx.notifier.tell('info', text);
+    return;
+  }
+  const history = historyAdvice(plan.moved.map((m) => m.role), file);
+  ctx.notifier.tell('warning', `${text} ${history.text}`, history.actions);
+}
+
 /**
  * Moving a committed secret out of the file does not take it out of git history: whoever has
  * the repository still has the key. The way out is a new key, offered as the button that makes one.
  */
-function warnAboutHistory(ctx: CommandContext, finding: Finding, file: string): void {
-  const what = finding.role === 'apiKey' ? 'API key' : finding.role === 'apiUser' ? 'API user' : 'subscription key';
-  const message =
-    `The ${what} is out of ${file} now, but it stays in git history: anyone with the repository can still read it. ` +
-    (finding.role === 'subscriptionKey'
-      ? 'Regenerate it on the developer portal (Profile → Subscriptions), then set the new one.'
-      : 'Create a new API key so the committed one stops working.');
-  const actions: Actions =
-    finding.role === 'subscriptionKey'
-      ? { 'Open Portal': () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_PORTAL_URL)) }
-      : { 'New API Key': () => runMomoCommand('momo.generateApiKey') };
-  ctx.notifier.tell('warning', message, actions);
+function historyAdvice(roles: ReadonlyArray<string | undefined>, file: string): { text: string; actions: Actions } {
+  const subscriptionKey = roles.includes('subscriptionKey');
+  const apiPair = roles.some((r) => r !== 'subscriptionKey');
+  const many = roles.length > 1;
+  const what = many ? 'These values are' : `The ${roles[0] === 'apiKey' ? 'API key' : roles[0] === 'apiUser' ? 'API user' : 'subscription key'} is`;
+  const steps = [
+    ...(subscriptionKey ? [`Regenerate ${many ? 'the subscription key' : 'it'} on the developer portal (Profile → Subscriptions), then set the new one.`] : []),
+    ...(apiPair ? ['Create a new API key so the committed one stops working.'] : []),
+  ];
+  const actions: Actions = {
+    ...(apiPair ? { 'New API Key': () => runMomoCommand('momo.generateApiKey') } : {}),
+    ...(subscriptionKey ? { 'Open Portal': () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_PORTAL_URL)) } : {}),
+  };
+  const it = many ? 'them' : 'it';
+  const text = `${what} out of ${file} now, but ${many ? 'they stay' : 'it stays'} in git history: anyone with the repository can still read ${it}. ${steps.join(' ')}`;
+  return { text, actions };
 }
 
 /** The same problem in the current text: same code and variable, the nearest to where it was. */
@@ -143,6 +169,7 @@ function parseArgs(arg: unknown): QuickFixCommandArgs | undefined {
   const text = (name: string): string | undefined => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined);
   const product = text('product');
   return {
+    ...(raw.all === true ? { all: true } : {}),
     uri: raw.uri,
     action: raw.action,
     code: text('code'),

@@ -4,7 +4,7 @@
  * is not MTN MoMo's costs no git call and no secret read.
  */
 import type * as vscode from 'vscode';
-import { detectFindings, isMtnMomoDocument, type Finding, type SettingsDocument } from '../../core/settings';
+import { detectFindings, isMtnMomoDocument, type Finding, type FindingOptions, type SettingsDocument } from '../../core/settings';
 import type { FindingsTracker } from './findingsTracker';
 import type { ProductionSecrets } from './productionSecrets';
 import { findingOptions, projectContextFor, type ProjectContext, type ReadStrategy } from './projectContext';
@@ -14,6 +14,8 @@ export interface CheckedDocument {
   doc: SettingsDocument;
   context: ProjectContext | undefined;
   findings: Finding[];
+  /** What the findings were detected with (a fix planned again on the same document uses them too). */
+  options: FindingOptions;
 }
 
 export function settingsDocumentOf(document: vscode.TextDocument): SettingsDocument {
@@ -34,7 +36,7 @@ export async function checkSettingsDocument(document: vscode.TextDocument, read:
   const doc = tracker ? settingsDocumentOf(document) : before;
   const options = findingOptions(doc, context, known);
   const findings = tracker ? tracker.findings(document.uri, doc, options) : detectFindings(doc, options);
-  return { doc, context, findings: isTemplate(doc.fileName) ? findings.filter((f) => !TEMPLATE_NOISE.has(f.code)) : findings };
+  return { doc, context, options, findings: isTemplate(doc.fileName) ? findings.filter((f) => !TEMPLATE_NOISE.has(f.code)) : findings };
 }
 
 /** .env.example and friends are committed on purpose with empty values; only a real secret there is news. */

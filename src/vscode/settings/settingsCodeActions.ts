@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { findEnvironment, isSandbox } from '../../core/momo/environments';
 import type { Product } from '../../core/momo/products';
-import { planCredentialInsert, type Finding, type QuickFix } from '../../core/settings';
+import { fixAllTitle, movingFix, planCredentialInsert, type Finding, type QuickFix } from '../../core/settings';
 import type { CredentialStore } from '../credentialStore';
 import { settingsVariableNames } from '../config';
 import { usableUsers } from './credentialChoice';
@@ -47,7 +47,8 @@ export class SettingsCodeActions implements vscode.CodeActionProvider {
         }
       }
     }
-    return actions;
+    const fixAll = fixAllAction(document, findings, context.diagnostics);
+    return fixAll ? [...actions, fixAll] : actions;
   }
 
   private actionsFor(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
@@ -91,6 +92,14 @@ function editAction(document: vscode.TextDocument, finding: Finding, fix: QuickF
     startOffset: finding.startOffset,
     title: fix.title,
   });
+}
+
+/** "Fix all in file" beside a committed secret's own fix, when the file has two or more that can move to .env. */
+function fixAllAction(document: vscode.TextDocument, findings: readonly Finding[], diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction | undefined {
+  const movable = findings.filter((f) => movingFix(f));
+  const here = diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && movable.some((f) => f.code === d.code && sameRange(f, d.range)));
+  if (!here || movable.length < 2) return undefined;
+  return action(fixAllTitle(movable.length), here, false, { uri: document.uri.toString(), action: 'edit', code: 'momo.hardcodedSecret', all: true, title: fixAllTitle(movable.length) });
 }
 
 function action(title: string, diagnostic: vscode.Diagnostic, isPreferred: boolean, args: QuickFixCommandArgs): vscode.CodeAction {

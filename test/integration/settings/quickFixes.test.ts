@@ -90,6 +90,44 @@ describe('settings: quick fixes', function () {
     assert.deepStrictEqual(history?.buttons, ['Open Portal']);
   });
 
+  it('"Fix all in file" moves every committed secret in one edit with one message', async () => {
+    const apiKey = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
+    const apiUser = '8d3c1f0a-2b4e-4c6d-9e8f-0a1b2c3d4e5f';
+    const settings = [
+      'import os',
+      'from dotenv import load_dotenv',
+      '',
+      'load_dotenv()',
+      '',
+      'MOMO_BASE_URL = "https://sandbox.momodeveloper.mtn.com"',
+      `MOMO_SUBSCRIPTION_KEY = "${INZULINK_SUBSCRIPTION_KEY}"`,
+      `MOMO_API_USER = "${apiUser}"`,
+      `MOMO_API_KEY = "${apiKey}"`,
+      '',
+    ].join('\n');
+    const dir = await makeProject('fix-all', { 'manage.py': '', 'settings.py': settings, '.env': 'DEBUG=1\n', '.gitignore': '.env\n' }, { git: true });
+    const editor = await open(`${dir}/settings.py`);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.filter((x) => x.code === 'momo.hardcodedSecret').length === 3, 'three leaks');
+    const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.hardcodedSecret', 1).range);
+    const shownBefore = api.notifier.shown().length;
+    const result = await applyAction<{ ok: boolean; reason?: string; moved: number; left: number }>(actionTitled(actions, 'Fix all in file: move 3 secrets to .env'));
+    assert.strictEqual(result.ok, true, result.reason);
+    assert.deepStrictEqual([result.moved, result.left], [3, 0]);
+    await api.notifier.idle();
+    const text = editor.document.getText();
+    for (const secret of [INZULINK_SUBSCRIPTION_KEY, apiUser, apiKey]) assert.ok(!text.includes(secret), 'a secret is still in settings.py');
+    const dotenv = String(await readText(`${dir}/.env`)).split('\n');
+    assert.strictEqual(dotenv[0], 'DEBUG=1');
+    for (const line of [`MOMO_SUBSCRIPTION_KEY=${INZULINK_SUBSCRIPTION_KEY}`, `MOMO_API_USER=${apiUser}`, `MOMO_API_KEY=${apiKey}`]) assert.ok(dotenv.includes(line), `.env lacks ${line.split('=')[0]}`);
+    const told = api.notifier.shown().slice(shownBefore);
+    assert.strictEqual(told.length, 1, told.map((m) => m.message).join(' | '));
+    assert.strictEqual(told[0].severity, 'warning');
+    assert.match(told[0].message, /^Moved 3 secrets \(MOMO_SUBSCRIPTION_KEY, MOMO_API_USER, MOMO_API_KEY\) from .*settings\.py to \.env;.* they stay in git history/);
+    assert.deepStrictEqual(told[0].buttons, ['New API Key', 'Open Portal']);
+    assertNoSecret(told[0].message, [INZULINK_SUBSCRIPTION_KEY, apiKey], 'the message');
+    await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.hardcodedSecret'), 'the leak warnings to go');
+  });
+
   it('offers the fill on an empty environment read when the project has no .env', async () => {
     const dir = await makeProject('fix-empty-read', { 'manage.py': '', 'app/settings.py': "import os\nMOMO_API_USER = os.environ.get('MOMO_API_USER', '')\nMOMO_API_KEY = os.environ.get('MOMO_API_KEY', '')\n" }, { git: true });
     const editor = await open(`${dir}/app/settings.py`);

@@ -42,10 +42,11 @@ function dotenvChange(writes: EnvWrite[], options: FindingOptions): { change: Fi
   return { change: { fileName: options.dotenv?.fileName ?? '.env', create: options.dotenv === undefined, edits: planned.edits }, kept };
 }
 
+/** The title of a move that takes the value along (no name of it is set in .env already). */
+export const MOVE_TITLE = 'Move to .env and read it from the environment';
+
 function moveTitle(kept: string[]): string {
-  return kept.length
-    ? `Read it from the environment (.env already sets ${kept.join(', ')})`
-    : 'Move to .env and read it from the environment';
+  return kept.length ? `Read it from the environment (.env already sets ${kept.join(', ')})` : MOVE_TITLE;
 }
 
 export function pythonMoveFix(scan: PythonScan, variable: PyVariable, value: string, options: FindingOptions): QuickFix | undefined {
