@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { HostApproval } from '../../core/trust/destination';
+import { confirmWrites } from '../../core/store/confirmWrites';
 
 export const APPROVED_HOSTS_STATE_KEY = 'momo.approvedHosts.v1';
 
@@ -40,8 +41,7 @@ export class HostApprovals implements vscode.Disposable {
     const key = host.toLowerCase();
     const before = stored[key] ?? {};
     stored[key] = { sandbox: true, production: production || before.production === true, at: new Date().toISOString() };
-    await this.state.update(APPROVED_HOSTS_STATE_KEY, stored);
-    this.changed.fire();
+    await this.write(stored);
   }
 
   /** Resolves false when the host was not allowed in the first place. */
@@ -50,9 +50,17 @@ export class HostApprovals implements vscode.Disposable {
     const key = host.toLowerCase();
     if (!(key in stored)) return false;
     delete stored[key];
+    await this.write(stored);
+    return true;
+  }
+
+  /** Read back: a late globalState echo must not bring back a revoked host (confirmWrites.ts). */
+  private async write(stored: Stored): Promise<void> {
+    const before = this.state.get<unknown>(APPROVED_HOSTS_STATE_KEY);
+    const beforeCopy = before === undefined ? undefined : (JSON.parse(JSON.stringify(before)) as unknown);
     await this.state.update(APPROVED_HOSTS_STATE_KEY, stored);
     this.changed.fire();
-    return true;
+    await confirmWrites(this.state, [{ key: APPROVED_HOSTS_STATE_KEY, value: stored, before: beforeCopy }]);
   }
 
   dispose(): void {
