@@ -45,7 +45,6 @@ export class SetupProgress implements vscode.Disposable {
     const before = this.state.get<unknown>(STATE_KEY);
     if (before === undefined) return;
     await this.state.update(STATE_KEY, undefined);
-    this.changed.fire();
     await confirmWrites(this.state, [{ key: STATE_KEY, value: undefined, before }]);
     this.changed.fire();
   }

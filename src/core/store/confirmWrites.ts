@@ -31,7 +31,7 @@ export async function confirmWrites(state: KeyValueState, writes: readonly Confi
     for (const { key, value } of undone()) await state.update(key, value);
   }
   await pause();
-  if (undone().length > 0) throw new Error('globalState did not keep a write after several attempts');
+  if (undone().length > 0) throw new Error("VS Code's extension storage (globalState) did not keep a change after several writes; run the command again.");
 }
 
 function pause(): Promise<void> {

@@ -56,11 +56,11 @@ export class HostApprovals implements vscode.Disposable {
 
   /** Read back: a late globalState echo must not bring back a revoked host (confirmWrites.ts). */
   private async write(stored: Stored): Promise<void> {
+    // globalState replaces a value on update, never changes it in place: `before` stays as read.
     const before = this.state.get<unknown>(APPROVED_HOSTS_STATE_KEY);
-    const beforeCopy = before === undefined ? undefined : (JSON.parse(JSON.stringify(before)) as unknown);
     await this.state.update(APPROVED_HOSTS_STATE_KEY, stored);
+    await confirmWrites(this.state, [{ key: APPROVED_HOSTS_STATE_KEY, value: stored, before }]);
     this.changed.fire();
-    await confirmWrites(this.state, [{ key: APPROVED_HOSTS_STATE_KEY, value: stored, before: beforeCopy }]);
   }
 
   dispose(): void {
