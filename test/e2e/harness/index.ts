@@ -11,6 +11,7 @@ export {
   reportFrame,
   runCommand,
   screenshot,
+  showOutputChannelByCommand,
   shownOutputChannel,
   typeIntoQuickInput,
   waitForCommand,
