@@ -26,6 +26,7 @@ import { gitFileState } from './gitFileState';
 import { API_KEY_ENV, readApiUser, readCredentialKind, readProduct, readTargetEnvironment } from './inputs';
 import { CliIo, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 import { dotenvLoadedElsewhere, findGitignore, findProjectDir } from './settingsFileSystem';
+import { requirePythonPackageOnDisk } from './pythonDependency';
 import { runSettingsTransaction } from './settingsTransaction';
 
 const USAGE = `Usage: momo-credentials write-settings --file PATH --api-user ID [--api-key KEY] [options]
@@ -51,9 +52,10 @@ Options:
   --dotenv PATH             the .env for reference mode (default: .env in the project folder)
   --target-environment ENV  sandbox (default) or mtn<country>: production keys written literally
                             into a tracked file need --yes
-  --add-loader              also add load_dotenv() (python-dotenv) when nothing loads .env
+  --add-loader              also add load_dotenv() when nothing loads .env, and python-dotenv
+                            to requirements.txt (else pyproject.toml) unless it lists it
   --yes                     write a production key literally into a tracked file without refusing
-  --json                    print {"file","mode","changed","dotenv"?,"gitignore"?,"notices"}
+  --json                    print {"file","mode","changed","dotenv"?,"gitignore"?,"dependencies"?,"notices"}
   -h, --help                show this help
 
 Exit codes: 0 written (or already up to date), 1 not written (explanation on stderr), 2 wrong options.`;
@@ -191,7 +193,9 @@ export async function writeSettings(request: WriteRequest, say: (text: string) =
   }
 
   const addLoader = wantsLoader && plan.loader !== undefined;
-  const notices = noticesOf(plan, addLoader, git.tracked === true);
+  const packageName = addLoader ? plan.loader?.packageName : undefined;
+  const dependency = packageName ? await requirePythonPackageOnDisk(projectDir, packageName) : undefined;
+  const notices = noticesOf(plan, addLoader, git.tracked === true, dependency?.notice);
   for (const written of outcome.inPlace) notices.push(`${written} could not be replaced in one step (a file mounted on its own, or a read-only folder), so it was rewritten in place after checking that nothing had changed it.`);
   if (outcome.loaded.file?.encoding === 'bytes') {
     notices.push(`${file} has bytes that are not UTF-8 (line ${outcome.loaded.file.foreignLine ?? '?'}); they were kept exactly as they were.`);
@@ -202,6 +206,7 @@ export async function writeSettings(request: WriteRequest, say: (text: string) =
     changed: plan.changed || addLoader,
     ...(outcome.wrote.dotenv ? { dotenv: dotenvPath } : {}),
     ...(outcome.wrote.gitignore && gitignorePath ? { gitignore: gitignorePath } : {}),
+    ...(dependency?.wrote ? { dependencies: dependency.wrote } : {}),
     notices,
   };
   if (flag(values, 'json')) {
@@ -219,11 +224,11 @@ function confirmed(plan: SettingsPlan, yes: boolean): SettingsPlan {
   return { ...plan, ok: false, error: `${plan.needsConfirmation}\nNothing was written. Run again with --yes to write it, or with --mode reference.` };
 }
 
-function noticesOf(plan: SettingsPlan, loaderAdded: boolean, tracked: boolean): string[] {
+function noticesOf(plan: SettingsPlan, loaderAdded: boolean, tracked: boolean, dependencyNotice: string | undefined): string[] {
   // The planner assumes an exposed .env is tracked; for one git has not taken yet, `git rm --cached` is no advice.
   const notices = plan.notices.filter((n) => tracked || !n.includes('git rm --cached'));
   if (plan.loader) {
-    const install = plan.loader.packageName ? ` Install ${plan.loader.packageName} (pip install ${plan.loader.packageName}) if the project does not have it.` : '';
+    const install = dependencyNotice ? ` ${dependencyNotice}` : '';
     notices.push(loaderAdded ? `Added the .env loader to the settings file.${install}` : `${plan.loader.message} Run again with --add-loader to add it.`);
   }
   return notices;

@@ -36,4 +36,5 @@ export { detectFindingsIncrementally, isMtnAfterChanges, type FindingsState, typ
 export type { TextChange } from './incremental/textChange';
 export { isFillableSlot, subscriptionKeySlot, type SubscriptionKeySlot } from './subscriptionKeySlot';
 export { requirementsEdits, pyprojectEdits } from './python/dependencies';
+export { chooseDependencyEdit, DEPENDENCY_FILES, type DependencyDecision, type DependencyFile, type DependencyFileName } from './python/dependencyTarget';
 export { planMoveAllSecrets, movingFix, fixAllTitle, type MoveAllPlan } from './findings/fixAll';

@@ -5,7 +5,7 @@
  * left alone. Without such a file, the sentence says what to install.
  */
 import * as vscode from 'vscode';
-import { pyprojectEdits, requirementsEdits, type TextEdit } from '../../core/settings';
+import { chooseDependencyEdit, DEPENDENCY_FILES } from '../../core/settings';
 import { projectContextFor, readText } from './projectContext';
 import { relativeName } from './settingsSelector';
 import { applyPlannedChanges } from './settingsWriter';
@@ -15,20 +15,16 @@ export async function requirePythonPackage(settingsUri: vscode.Uri, packageName:
   const install = `Install ${packageName} where the project runs (pip install ${packageName}).`;
   const context = await projectContextFor({ uri: settingsUri, fileName: settingsUri.fsPath }, 'open');
   if (!context) return install;
-  const files = [
-    { uri: vscode.Uri.joinPath(context.projectDir, 'requirements.txt'), plan: requirementsEdits },
-    { uri: vscode.Uri.joinPath(context.projectDir, 'pyproject.toml'), plan: pyprojectEdits },
-  ];
-  const read = await Promise.all(files.map(async (f) => ({ ...f, text: await readText(f.uri, 'open') })));
-  const present = read.filter((f): f is typeof f & { text: string } => f.text !== undefined);
-  const planned = present.map((f) => ({ ...f, edits: f.plan(f.text, packageName) }));
-  const listing = planned.find((f) => f.edits?.length === 0);
-  if (listing) return `${relativeName(listing.uri)} already lists ${packageName}.`;
-  const target = planned.find((f): f is typeof f & { edits: TextEdit[] } => f.edits !== undefined);
-  if (!target) {
-    return present.length > 0 ? `Add ${packageName} to ${relativeName(present[0].uri)} and install it.` : install;
-  }
-  const outcome = await applyPlannedChanges([{ uri: target.uri, expected: target.text, edits: target.edits }]);
-  if (!outcome.applied) return `${install} (${relativeName(target.uri)} was not changed: ${outcome.reason})`;
-  return `Added ${packageName} to ${relativeName(target.uri)}: install it (pip install ${packageName}) where the project runs.`;
+  const files = await Promise.all(
+    DEPENDENCY_FILES.map(async (name) => {
+      const file = vscode.Uri.joinPath(context.projectDir, name);
+      return { name, file, text: await readText(file, 'open') };
+    }),
+  );
+  const decision = chooseDependencyEdit(files, packageName);
+  if (decision.kind === 'listed') return `${relativeName(decision.file)} already lists ${packageName}.`;
+  if (decision.kind === 'manual') return decision.present ? `Add ${packageName} to ${relativeName(decision.present)} and install it.` : install;
+  const outcome = await applyPlannedChanges([{ uri: decision.file, expected: decision.text, edits: decision.edits }]);
+  if (!outcome.applied) return `${install} (${relativeName(decision.file)} was not changed: ${outcome.reason})`;
+  return `Added ${packageName} to ${relativeName(decision.file)}: install it (pip install ${packageName}) where the project runs.`;
 }

@@ -66,7 +66,53 @@ describe('cli momo-credentials write-settings (built dist/cli.js)', function () 
     const result = JSON.parse(run.stdout);
     assert.equal(result.mode, 'reference');
     assert.match(read(dir, 'settings.py'), /^from dotenv import load_dotenv\n\nload_dotenv\(\)$/m);
-    assert.ok(result.notices.some((n: string) => /pip install python-dotenv/.test(n)));
+    assert.equal(read(dir, 'requirements.txt'), 'Django\npython-dotenv\n');
+    assert.equal(result.dependencies, path.join(dir, 'requirements.txt'));
+    assert.ok(result.notices.some((n: string) => /Added python-dotenv to .*requirements\.txt: install it \(pip install python-dotenv\)/.test(n)), result.notices.join('\n'));
+
+    const again = await runCli(['write-settings', '--file', path.join(dir, 'settings.py'), '--api-user', API_USER, '--mode', 'reference', '--add-loader', '--json'], { MOMO_API_KEY: API_KEY });
+    assertExit(again, 0);
+    assert.equal(read(dir, 'requirements.txt'), 'Django\npython-dotenv\n', 'never added twice');
+  });
+
+  describe('--add-loader and the project\'s dependency file', () => {
+    const addLoader = async (dir: string) => {
+      const run = await runCli(['write-settings', '--file', path.join(dir, 'settings.py'), '--api-user', API_USER, '--mode', 'reference', '--add-loader', '--json'], { MOMO_API_KEY: API_KEY });
+      assertExit(run, 0);
+      assertNoKey(run);
+      return JSON.parse(run.stdout) as { dependencies?: string; notices: string[] };
+    };
+
+    it('adds python-dotenv to Poetry\'s dependencies when there is no requirements.txt', async () => {
+      const dir = make({ 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.11"\ndjango = "^4.2"\n\n[build-system]\nrequires = ["poetry-core"]\n', 'settings.py': DJANGO_SETTINGS });
+      const result = await addLoader(dir);
+      assert.equal(read(dir, 'pyproject.toml'), '[tool.poetry.dependencies]\npython = "^3.11"\ndjango = "^4.2"\npython-dotenv = ">=1.0"\n\n[build-system]\nrequires = ["poetry-core"]\n');
+      assert.equal(result.dependencies, path.join(dir, 'pyproject.toml'));
+    });
+
+    it('leaves a requirements.txt that lists it in another spelling alone', async () => {
+      const dir = make({ 'requirements.txt': 'Python_Dotenv[cli]==1.0.1  # env files\n', 'settings.py': DJANGO_SETTINGS });
+      const result = await addLoader(dir);
+      assert.equal(read(dir, 'requirements.txt'), 'Python_Dotenv[cli]==1.0.1  # env files\n');
+      assert.equal(result.dependencies, undefined);
+      assert.ok(result.notices.some((n) => /requirements\.txt already lists python-dotenv/.test(n)), result.notices.join('\n'));
+    });
+
+    it('without a dependency file, says what to install and creates none', async () => {
+      const dir = make({ 'settings.py': DJANGO_SETTINGS });
+      const result = await addLoader(dir);
+      assert.ok(result.notices.some((n) => /Install python-dotenv where the project runs \(pip install python-dotenv\)/.test(n)), result.notices.join('\n'));
+      assert.ok(!fs.existsSync(path.join(dir, 'requirements.txt')));
+    });
+
+    it('a read-only requirements.txt is left as it is, and the message says why', async () => {
+      const dir = make({ 'requirements.txt': 'Django\n', 'settings.py': DJANGO_SETTINGS });
+      fs.chmodSync(path.join(dir, 'requirements.txt'), 0o444);
+      const result = await addLoader(dir);
+      assert.equal(read(dir, 'requirements.txt'), 'Django\n');
+      assert.ok(result.notices.some((n) => /pip install python-dotenv/.test(n) && /requirements\.txt was not changed/.test(n)), result.notices.join('\n'));
+      assert.match(read(dir, 'settings.py'), /^load_dotenv\(\)$/m, 'the settings file is still written');
+    });
   });
 
   it('writes into the --dotenv file given', async () => {
