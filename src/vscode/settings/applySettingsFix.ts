@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { DEVELOPER_PORTAL_URL } from '../../core/momo/errors';
 import { isProduct } from '../../core/momo/products';
+import type { ApiUserRef } from '../../core/store/credentialIndex';
 import { planMoveAllSecrets, type Finding, type MoveAllPlan, type QuickFix } from '../../core/settings';
 import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
 import { APPLY_FIX_COMMAND } from '../commands/commandIds';
@@ -15,6 +16,7 @@ import type { Actions } from '../notifier';
 import { pickApiUser } from '../ui/pickers';
 import { provisionOnTheSpot, usableUsers, withApiKey } from './credentialChoice';
 import { insertCredentialsIntoFile } from './insertCredentials';
+import { leakedApiUser } from './leakedApiUser';
 import type { ProductionSecrets } from './productionSecrets';
 import { requirePythonPackage } from './pythonDependency';
 import { checkSettingsDocument } from './settingsCheck';
@@ -85,13 +87,14 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
     }
     const outcome = await applyPlannedChanges(changes);
     if (outcome.applied && all) {
-      await tellMovedAll(ctx, all, uri, context?.git.tracked === true);
+      await tellMovedAll(ctx, all, uri, context?.git.tracked === true, checked.doc.text);
       return { ok: true, moved: all.moved.length, left: all.left.length };
     }
     if (outcome.applied) {
       await tellApplied(ctx, fix, outcome.files, uri);
       if (finding?.code === 'momo.hardcodedSecret' && context?.git.tracked === true) {
-        const history = historyAdvice([finding.role], relativeName(uri));
+        const leaked = finding.role === 'subscriptionKey' ? undefined : await leakedApiUser(ctx.store, linesOf(checked.doc.text, finding));
+        const history = historyAdvice([finding.role], relativeName(uri), leaked);
         ctx.notifier.tell('warning', history.text, history.actions);
       }
       return { ok: true };
@@ -114,7 +117,7 @@ async function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri
 }
 
 /** "Fix all in file" says in one message what moved, what stayed and why, and (in git) what history still holds. */
-async function tellMovedAll(ctx: CommandContext, plan: MoveAllPlan, uri: vscode.Uri, tracked: boolean): Promise<void> {
+async function tellMovedAll(ctx: CommandContext, plan: MoveAllPlan, uri: vscode.Uri, tracked: boolean, before: string): Promise<void> {
   const file = relativeName(uri);
   const names = plan.moved.map((m) => m.name).join(', ');
   const left = plan.left.length ? ` ${plan.left.join(', ')} stayed in ${file}: .env already sets that name, so its own quick fix asks what to keep.` : '';
@@ -125,7 +128,9 @@ async function tellMovedAll(ctx: CommandContext, plan: MoveAllPlan, uri: vscode.
     ctx.notifier.tell('info', text);
     return;
   }
-  const history = historyAdvice(plan.moved.map((m) => m.role), file);
+  const roles = plan.moved.map((m) => m.role);
+  const leaked = roles.some((r) => r !== 'subscriptionKey') ? await leakedApiUser(ctx.store, before) : undefined;
+  const history = historyAdvice(roles, file, leaked);
   ctx.notifier.tell('warning', `${text} ${history.text}`, history.actions);
 }
 
@@ -133,7 +138,7 @@ async function tellMovedAll(ctx: CommandContext, plan: MoveAllPlan, uri: vscode.
  * Moving a committed secret out of the file does not take it out of git history: whoever has
  * the repository still has the key. The way out is a new key, offered as the button that makes one.
  */
-function historyAdvice(roles: ReadonlyArray<string | undefined>, file: string): { text: string; actions: Actions } {
+function historyAdvice(roles: ReadonlyArray<string | undefined>, file: string, leaked?: ApiUserRef): { text: string; actions: Actions } {
   const subscriptionKey = roles.includes('subscriptionKey');
   const apiPair = roles.some((r) => r !== 'subscriptionKey');
   const many = roles.length > 1;
@@ -143,12 +148,19 @@ function historyAdvice(roles: ReadonlyArray<string | undefined>, file: string): 
     ...(apiPair ? ['Create a new API key so the committed one stops working.'] : []),
   ];
   const actions: Actions = {
-    ...(apiPair ? { 'New API Key': () => runMomoCommand('momo.generateApiKey') } : {}),
+    ...(apiPair ? { 'New API Key': () => runMomoCommand('momo.generateApiKey', leaked) } : {}),
     ...(subscriptionKey ? { 'Open Portal': () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_PORTAL_URL)) } : {}),
   };
   const it = many ? 'them' : 'it';
   const text = `${what} out of ${file} now, but ${many ? 'they stay' : 'it stays'} in git history: anyone with the repository can still read ${it}. ${steps.join(' ')}`;
   return { text, actions };
+}
+
+/** The whole lines a finding covers: where its value is written. */
+function linesOf(text: string, finding: Finding): string {
+  const start = text.lastIndexOf('\n', finding.startOffset - 1) + 1;
+  const end = text.indexOf('\n', finding.endOffset);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** The same problem in the current text: same code and variable, the nearest to where it was. */

@@ -18,6 +18,7 @@ import {
   open,
   quickFixesAt,
   readText,
+  storeUser,
   waitForDiagnostics,
   type StoredUser,
   useStoredUser,
@@ -127,6 +128,37 @@ describe('settings: quick fixes', function () {
     assert.deepStrictEqual(told[0].buttons, ['New API Key', 'Open Portal']);
     assertNoSecret(told[0].message, [INZULINK_SUBSCRIPTION_KEY, apiKey], 'the message');
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => x.code === 'momo.hardcodedSecret'), 'the leak warnings to go');
+  });
+
+  it('"New API Key" after a committed key goes to the stored API user that key belongs to, without asking which', async () => {
+    const settings = ['import os', '', `MOMO_API_USER = "${user.apiUser}"`, `MOMO_API_KEY = "${user.apiKey}"`, ''].join('\n');
+    // A second stored user: without the preselection the command would have to ask which one.
+    const other = await storeUser(api);
+    secrets.add(other.apiKey);
+    try {
+      const dir = await makeProject('fix-leaked-user', { 'manage.py': '', 'settings.py': settings, '.gitignore': '.env\n' }, { git: true });
+      const editor = await open(`${dir}/settings.py`);
+      const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.filter((x) => x.code === 'momo.hardcodedSecret').length === 2, 'two leaks');
+      const actions = await quickFixesAt(editor.document.uri, diagnosticOn(diagnostics, 'momo.hardcodedSecret', 3).range);
+      api.notifier.answerNext(/stays in git history/, 'New API Key');
+      api.notifier.answerNext(/^Generate a new API key for API user/, undefined); // the confirmation names the user; No
+      const shownBefore = api.notifier.shown().length;
+      const result = await applyAction(actionTitled(actions, 'Move to .env and read it from the environment'));
+      assert.strictEqual(result.ok, true, result.reason);
+      await api.notifier.idle();
+      const told = api.notifier.shown().slice(shownBefore);
+      const history = told.find((m) => /stays in git history/.test(m.message));
+      assert.match(String(history?.message), /^The API key is out of .*settings\.py now/);
+      assert.deepStrictEqual(history?.buttons, ['New API Key']);
+      const confirmation = told.find((m) => /^Generate a new API key for API user/.test(m.message));
+      assert.ok(confirmation, `no confirmation for the leaked user; shown: ${told.map((m) => m.message).join(' | ')}`);
+      assert.ok(confirmation.message.includes(user.apiUser.slice(0, 8)), 'the confirmation names the user whose key leaked');
+      assert.strictEqual(confirmation.modal, true);
+      for (const m of told) assertNoSecret(m.message, [user.apiKey], 'a message');
+      assert.strictEqual(await api.store.getApiKey({ environment: user.environment, product: user.product, apiUser: user.apiUser }), user.apiKey, 'No keeps the key');
+    } finally {
+      await api.store.removeApiUser(other);
+    }
   });
 
   it('offers the fill on an empty environment read when the project has no .env', async () => {
