@@ -3,7 +3,7 @@
  * validators the extension uses. A refusal is a UsageError naming where the value came from;
  * a notice ("Removed the surrounding quotes.") is shown on stderr and the clean value is used.
  */
-import { SANDBOX_BASE_URL } from '../core/momo/environments';
+import { SANDBOX, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { detectCredentialKind, validateSecretOf, validateUserIdOf, type CredentialKind } from '../core/momo/credentialKind';
 import { isProduct, Product, PRODUCTS } from '../core/momo/products';
 import {
@@ -109,5 +109,5 @@ export function readCallbackHost(values: ParsedOptions, io: CliIo): string {
 }
 
 export function readTargetEnvironment(values: ParsedOptions, io: CliIo): string {
-  return checked(validateTargetEnvironment(stringOption(values, 'target-environment') ?? 'sandbox'), '--target-environment', io);
+  return checked(validateTargetEnvironment(stringOption(values, 'target-environment') ?? SANDBOX), '--target-environment', io);
 }

@@ -3,7 +3,7 @@
  * reporting each step. The cheapest proof that a set of credentials works end to end.
  */
 import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/tokenDeadline';
-import { findEnvironment, SANDBOX_BASE_URL } from '../core/momo/environments';
+import { findEnvironment, SANDBOX, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { describePlatform, platformBaseUrl, platformForKind } from '../core/momo/platforms';
 import { PRODUCT_LABELS } from '../core/momo/products';
 import { redactSecrets } from '../core/momo/redact';
@@ -48,7 +48,7 @@ export const verifyCommand: Command = {
     const subscriptionKey = readSubscriptionKey(values, io);
     const targetEnvironment = readTargetEnvironment(values, io);
     const environment = findEnvironment(targetEnvironment);
-    const production = environment?.production ?? targetEnvironment !== 'sandbox';
+    const production = environment?.production ?? targetEnvironment !== SANDBOX;
     const kind = readCredentialKind(values, production);
     const apiUser = readApiUser(values, io, true, kind) as string;
     const apiKey = readApiKey(values, io, kind);

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { describeFileError, SettingsFileError } from '../core/files/fileErrors';
 import { loadSettingsFile } from '../core/files/safeFile';
-import { findEnvironment } from '../core/momo/environments';
+import { findEnvironment, SANDBOX } from '../core/momo/environments';
 import type { Product } from '../core/momo/products';
 import { redactSecrets } from '../core/momo/redact';
 import { validateSecretOf, type CredentialKind } from '../core/momo/credentialKind';
@@ -100,7 +100,7 @@ export const writeSettingsCommand: Command = {
     const product = readProduct(values);
     const mode = readMode(values);
     const targetEnvironment = readTargetEnvironment(values, io);
-    const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
+    const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== SANDBOX;
     const credentialKind = readCredentialKind(values, production);
     const apiUser = readApiUser(values, io, true, credentialKind) as string;
     const apiKey = readOptionalApiKey(values, io, credentialKind);

@@ -1,4 +1,4 @@
-import { ENVIRONMENTS } from '../core/momo/environments';
+import { ENVIRONMENTS, SANDBOX } from '../core/momo/environments';
 import { PRODUCTS, type Product } from '../core/momo/products';
 import { EMULATOR_MODES, type EmulatorMode, type EmulatorOptions, type SubscriptionKeyPair } from './types';
 
@@ -49,7 +49,7 @@ export function resolveConfig(options: EmulatorOptions = {}): EmulatorConfig {
     subscriptionKeys,
     collectionWidgetKey: DEFAULT_COLLECTION_WIDGET_KEY,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
-    targetEnvironments: mode === 'sandbox' ? ['sandbox'] : (options.targetEnvironments ?? productionIds),
+    targetEnvironments: mode === 'sandbox' ? [SANDBOX] : (options.targetEnvironments ?? productionIds),
     pendingReadsBeforeSuccess: options.pendingReadsBeforeSuccess ?? 1,
     requireContentLength: options.requireContentLength ?? false,
     quiet: options.quiet ?? true,

@@ -1,4 +1,4 @@
-import { findEnvironment } from '../core/momo/environments';
+import { findEnvironment, SANDBOX } from '../core/momo/environments';
 import { PRODUCTS, PRODUCT_LABELS } from '../core/momo/products';
 import type { RunningEmulator } from './types';
 
@@ -17,7 +17,7 @@ export function describeEmulator(running: RunningEmulator): string {
   lines.push(`  ${'Collection Widget'.padEnd(18)} ${running.collectionWidgetKey}  (always refused with 401, like the real widget key)`);
   lines.push('');
   if (running.mode === 'sandbox') {
-    const sandbox = findEnvironment('sandbox');
+    const sandbox = findEnvironment(SANDBOX);
     lines.push(`Provisioning: POST ${running.url}/v1_0/apiuser (any product's key).`);
     lines.push(`X-Target-Environment: sandbox, currency ${sandbox?.currency ?? 'EUR'}.`);
   } else if (running.mode === 'production') {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { SANDBOX } from '../core/momo/environments';
 import { RESOURCE_ALREADY_EXIST, RESOURCE_NOT_FOUND } from './errorBodies';
 import { emptyReply, headerValue, isUuidV4, jsonReply, parseJsonObject, type EmulatorReply } from './http';
 import type { RouteHandler } from './router';
@@ -26,7 +27,7 @@ export const createApiUser: RouteHandler = (req, _params, { state }) => {
   if (typeof host !== 'string' || host.trim() === '') return emptyReply(400, 'providerCallbackHost is missing');
   const id = referenceId.toLowerCase();
   if (state.apiUsers.has(id)) return jsonReply(409, RESOURCE_ALREADY_EXIST);
-  state.apiUsers.set(id, { id, providerCallbackHost: host, targetEnvironment: 'sandbox' });
+  state.apiUsers.set(id, { id, providerCallbackHost: host, targetEnvironment: SANDBOX });
   return emptyReply(201);
 };
 
@@ -36,7 +37,7 @@ export const getApiUser: RouteHandler = (_req, params, { state }) => {
   if ('status' in found) return found;
   return jsonReply(200, {
     providerCallbackHost: found.providerCallbackHost,
-    targetEnvironment: found.targetEnvironment ?? 'sandbox',
+    targetEnvironment: found.targetEnvironment ?? SANDBOX,
   });
 };
 

@@ -1,4 +1,5 @@
 import { createServer } from 'http';
+import { SANDBOX } from '../core/momo/environments';
 import type { Socket } from 'net';
 import { CallbackLog } from './callbacks/callbackLog';
 import { CallbackSender } from './callbacks/callbackSender';
@@ -73,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         providerCallbackHost: user.providerCallbackHost,
         // A sandbox user belongs to the sandbox; a production user without an explicit
         // environment may use any production environment the emulator accepts.
-        targetEnvironment: user.targetEnvironment ?? (config.mode === 'sandbox' ? 'sandbox' : undefined),
+        targetEnvironment: user.targetEnvironment ?? (config.mode === 'sandbox' ? SANDBOX : undefined),
       });
     },
     issueSystemCredentials: (options) => {

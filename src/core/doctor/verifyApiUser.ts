@@ -7,7 +7,7 @@
  * Only reads: verifying never changes a credential.
  */
 import { MomoClient } from '../momo/client';
-import { findEnvironment } from '../momo/environments';
+import { findEnvironment, SANDBOX } from '../momo/environments';
 import { MomoError } from '../momo/momoError';
 import { classifyError } from '../momo/classify';
 import { clientFor, verifyCredentials, VerifyInput } from '../momo/verify';
@@ -41,8 +41,8 @@ export interface VerifyApiUserReport {
 /** Never throws: failures, cancellation included, are failed steps. */
 export async function verifyApiUser(input: VerifyApiUserInput): Promise<VerifyApiUserReport> {
   const steps: VerifyApiUserStep[] = [];
-  const targetEnvironment = input.targetEnvironment ?? 'sandbox';
-  const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== 'sandbox';
+  const targetEnvironment = input.targetEnvironment ?? SANDBOX;
+  const production = findEnvironment(targetEnvironment)?.production ?? targetEnvironment !== SANDBOX;
   let client: MomoClient;
   try {
     client = clientFor(input, targetEnvironment);

@@ -9,6 +9,7 @@ import { createHttp } from './http';
 import { DEFAULT_TIMEOUT_MS, productHeaders, sendMomoRequest } from './request';
 import { Product } from './products';
 import { otherPlatformRefusal, type ProductionPlatform } from './platforms';
+import { SANDBOX } from './environments';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -76,7 +77,7 @@ export class MomoClient {
       });
     }
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.targetEnvironment = options.targetEnvironment?.trim() || 'sandbox';
+    this.targetEnvironment = options.targetEnvironment?.trim() || SANDBOX;
     this.tokenTimeoutMs = Math.max(this.timeoutMs, options.tokenTimeoutMs ?? 0);
     this.http = createHttp(this.baseUrl, this.timeoutMs);
   }
@@ -103,7 +104,7 @@ export class MomoClient {
     });
     return {
       providerCallbackHost: typeof body.providerCallbackHost === 'string' ? body.providerCallbackHost : '',
-      targetEnvironment: typeof body.targetEnvironment === 'string' && body.targetEnvironment ? body.targetEnvironment : 'sandbox',
+      targetEnvironment: typeof body.targetEnvironment === 'string' && body.targetEnvironment ? body.targetEnvironment : SANDBOX,
     };
   }
 

@@ -32,8 +32,11 @@ const production = (id: string, label: string, currency: string, baseUrl = PRODU
   production: true,
 });
 
+/** The sandbox's target environment id (X-Target-Environment), as stored with its credentials. */
+export const SANDBOX = 'sandbox';
+
 export const ENVIRONMENTS: readonly TargetEnvironment[] = [
-  { id: 'sandbox', label: 'Sandbox', currency: 'EUR', baseUrl: SANDBOX_BASE_URL, production: false },
+  { id: SANDBOX, label: 'Sandbox', currency: 'EUR', baseUrl: SANDBOX_BASE_URL, production: false },
   production('mtnuganda', 'Uganda', 'UGX'),
   production('mtnghana', 'Ghana', 'GHS'),
   production('mtnivorycoast', "Côte d'Ivoire", 'XOF'),
@@ -54,7 +57,7 @@ export function findEnvironment(id: string): TargetEnvironment | undefined {
 }
 
 export function isSandbox(id: string): boolean {
-  return id.trim().toLowerCase() === 'sandbox';
+  return id.trim().toLowerCase() === SANDBOX;
 }
 
 /** API hosts that only serve production, where the Provisioning API does not exist. */

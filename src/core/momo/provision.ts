@@ -11,6 +11,7 @@ import { isTlsCode } from './explanations';
 import { MomoError } from './momoError';
 import { Product } from './products';
 import { resolvePolicy, RetryPolicy, withRetries } from './retry';
+import { SANDBOX } from './environments';
 
 export type ProvisionStep = 'createUser' | 'confirmUser' | 'createKey';
 
@@ -88,7 +89,7 @@ export async function provision(input: ProvisionInput): Promise<ProvisionResult>
     // The server's record wins: on resume it is the host the user was really created with.
     callbackHost: details.providerCallbackHost || input.callbackHost,
     baseUrl: client.baseUrl,
-    targetEnvironment: details.targetEnvironment || 'sandbox',
+    targetEnvironment: details.targetEnvironment || SANDBOX,
   };
 }
 

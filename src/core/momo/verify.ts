@@ -8,6 +8,7 @@ import { classifyError } from './classify';
 import { MomoError } from './momoError';
 import { Product } from './products';
 import type { ProductionPlatform } from './platforms';
+import { SANDBOX } from './environments';
 
 export interface VerifyInput {
   baseUrl: string;
@@ -44,7 +45,7 @@ export interface VerifyReport {
 /** Never throws: failures, cancellation included, are reported as failed steps. */
 export async function verifyCredentials(input: VerifyInput): Promise<VerifyReport> {
   const steps: VerifyStep[] = [];
-  const targetEnvironment = input.targetEnvironment ?? 'sandbox';
+  const targetEnvironment = input.targetEnvironment ?? SANDBOX;
   const o = { signal: input.signal };
   let client: MomoClient;
   try {

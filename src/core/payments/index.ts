@@ -1,7 +1,6 @@
 /** Sandbox test payments (see docs/contracts.md, "src/core/doctor and src/core/payments"). */
 export {
   sendTestPayment,
-  SANDBOX_TARGET_ENVIRONMENT,
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_MAX_POLL_INTERVAL_MS,
   DEFAULT_TIME_LIMIT_MS,

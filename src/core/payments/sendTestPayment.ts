@@ -5,7 +5,7 @@
  */
 import { v4 as uuidv4 } from 'uuid';
 import { MomoClient } from '../momo/client';
-import { PRODUCTION_HOSTS, SANDBOX_BASE_URL } from '../momo/environments';
+import { PRODUCTION_HOSTS, SANDBOX, SANDBOX_BASE_URL } from '../momo/environments';
 import { MomoError } from '../momo/momoError';
 import { Product } from '../momo/products';
 import { PaymentApi, PaymentReason, PaymentStatusAnswer, ProductAuth } from './paymentApi';
@@ -14,7 +14,6 @@ import { describeTestPayment } from './describeTestPayment';
 import { checkTestPaymentInput } from './checkTestPaymentInput';
 import { TEST_OUTCOME_INFO, TEST_PAYMENT_CURRENCY, TestOutcome, validateCallbackUrl } from './testPaymentInput';
 
-export const SANDBOX_TARGET_ENVIRONMENT = 'sandbox';
 export const DEFAULT_POLL_INTERVAL_MS = 1000;
 export const DEFAULT_MAX_POLL_INTERVAL_MS = 5000;
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
@@ -95,7 +94,7 @@ export async function sendTestPayment(input: TestPaymentInput): Promise<TestPaym
   }
 
   const getToken = async () => (await client.getToken(product, subscriptionKey, apiUser, apiKey, { signal })).accessToken;
-  const auth: ProductAuth = { subscriptionKey, accessToken: await getToken(), targetEnvironment: SANDBOX_TARGET_ENVIRONMENT };
+  const auth: ProductAuth = { subscriptionKey, accessToken: await getToken(), targetEnvironment: SANDBOX };
   const api = new PaymentApi({ baseUrl: client.baseUrl, host: client.host, timeoutMs: client.timeoutMs });
   const info = TEST_OUTCOME_INFO[input.outcome];
   const referenceId = uuidv4();
@@ -148,7 +147,7 @@ async function readSandboxUser(
     if (err instanceof MomoError && err.kind === 'provisioningNotAvailable') throw productionRefused(client.host);
     throw err;
   }
-  if (user.targetEnvironment !== SANDBOX_TARGET_ENVIRONMENT) throw productionRefused(client.host);
+  if (user.targetEnvironment !== SANDBOX) throw productionRefused(client.host);
   return user;
 }
 

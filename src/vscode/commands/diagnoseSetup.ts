@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { platformBaseUrl, type ProductionPlatform } from '../../core/momo/platforms';
 import { runDoctor, type DoctorFinding, type DoctorReport } from '../../core/doctor';
-import { isSandbox, type TargetEnvironment } from '../../core/momo/environments';
+import { isSandbox, SANDBOX, type TargetEnvironment } from '../../core/momo/environments';
 import { activeApiUser, environmentsIn } from '../../core/store/credentialIndex';
 import { environmentLabel } from '../../core/store/credentialText';
 import { offerCallbackTest } from '../callbacks/offerCallbackTest';
@@ -170,7 +170,7 @@ async function chooseEnvironment(store: CredentialStore, interactive: boolean): 
   const index = store.index();
   const stored = environmentsIn(index);
   if (stored.length <= 1) {
-    return targetOf(stored[0] ?? 'sandbox');
+    return targetOf(stored[0] ?? SANDBOX);
   }
   if (!interactive) {
     return targetOf(activeApiUser(index)?.environment ?? stored[0]);
@@ -187,8 +187,8 @@ async function chooseEnvironment(store: CredentialStore, interactive: boolean): 
 /** Secrets stored for production: a literal copy of one in a workspace file is an error, not a warning. */
 async function productionSecrets(store: CredentialStore): Promise<string[]> {
   const index = store.index();
-  const keys = index.subscriptionKeys.filter((k) => k.environment !== 'sandbox').map((k) => store.getSubscriptionKey(k, k.keyType));
-  const apiKeys = index.apiUsers.filter((u) => u.environment !== 'sandbox' && u.keyStored).map((u) => store.getApiKey(u));
+  const keys = index.subscriptionKeys.filter((k) => k.environment !== SANDBOX).map((k) => store.getSubscriptionKey(k, k.keyType));
+  const apiKeys = index.apiUsers.filter((u) => u.environment !== SANDBOX && u.keyStored).map((u) => store.getApiKey(u));
   return (await Promise.all([...keys, ...apiKeys])).filter((s): s is string => typeof s === 'string');
 }
 

@@ -14,6 +14,7 @@ import type { Actions } from '../notifier';
 import { stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { runMomoCommand } from '../momoCommands';
+import { SANDBOX } from '../../core/momo/environments';
 
 const MAX_FIX_BUTTONS = 2;
 
@@ -35,7 +36,7 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
   const report = summarize([finding]);
   const session: DoctorSession = {
     title: 'MoMo: the pasted error explained',
-    environment: 'sandbox',
+    environment: SANDBOX,
     report,
     scopes: new Map(),
     workspace: { files: new Map(), gitignores: new Map(), folderOf: new Map() },
@@ -45,7 +46,7 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
   const cause = recognised && finding.causes?.[0] ? ` Most likely: ${lowerFirst(finding.causes[0])}` : '';
   const actions: Actions = {};
   for (const fix of finding.fixes ?? []) {
-    const action = fixAction(ctx, fix, { environment: 'sandbox' }, session);
+    const action = fixAction(ctx, fix, { environment: SANDBOX }, session);
     if (action && Object.keys(actions).length < MAX_FIX_BUTTONS) {
       actions[fixButtonLabel(fix)] = action;
     }

@@ -4,7 +4,7 @@
  * key makes the old one stop working, so replacing a stored key needs a modal yes, or
  * `confirm: true` from a caller that already asked.
  */
-import { isSandbox } from '../../core/momo/environments';
+import { isSandbox, SANDBOX } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import { provision } from '../../core/momo/provision';
 import { findSubscriptionKeys, refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
@@ -55,7 +55,7 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
     return failed('no subscription key');
   }
 
-  const destination = await secretDestination(ctx, { environment: 'sandbox', credentials: [`the ${productLabel(user.product)} sandbox subscription key`] });
+  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: [`the ${productLabel(user.product)} sandbox subscription key`] });
   if (!destination.ok) {
     return failed(destination.reason);
   }

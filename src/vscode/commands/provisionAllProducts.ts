@@ -17,8 +17,8 @@ import { stringArg, toArgs } from './commandArgs';
 import { failed, type CommandContext, type CommandResult } from './commandContext';
 import { chooseCallbackHost, keepCreatedUser, storeProvisioned } from './provisionSandboxUser';
 import { runMomoCommand } from '../momoCommands';
+import { SANDBOX } from '../../core/momo/environments';
 
-const SANDBOX = 'sandbox';
 
 export interface ProductOutcome {
   product: Product;

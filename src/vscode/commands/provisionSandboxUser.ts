@@ -24,9 +24,9 @@ import { failed, type CommandContext, type CommandResult } from './commandContex
 import { explainProductionProvisioning } from './productionProvisioning';
 import { setSubscriptionKey } from './setSubscriptionKey';
 import { runMomoCommand } from '../momoCommands';
+import { SANDBOX } from '../../core/momo/environments';
 
 const title = (): string => vscode.l10n.t('MoMo: Provision Sandbox API User');
-const SANDBOX = 'sandbox';
 
 export type ProvisionCommandResult = CommandResult<{ apiUser: string; product: Product; keyStored: boolean }>;
 

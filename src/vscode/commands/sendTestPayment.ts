@@ -8,7 +8,7 @@
  * `callMyApp: true`, or the "Call My App Too" button, the same payment is rehearsed against the
  * app's callback URL through the local emulator (momo.testMyCallback).
  */
-import { findEnvironment, isSandbox } from '../../core/momo/environments';
+import { findEnvironment, isSandbox, SANDBOX } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import type { Product } from '../../core/momo/products';
 import { isTestOutcome, sendTestPayment as sendWithCore, TEST_OUTCOMES, validateAmount, type TestOutcome, type TestPaymentResult } from '../../core/payments';
@@ -75,13 +75,13 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
     const missing = !apiKey ? 'its API key is not stored' : `no ${productLabel(user.product)} sandbox subscription key is stored`;
     ctx.notifier.tell('warning', `No test payment was sent with API user ${shortApiUser(user.apiUser)}: ${missing}. Fix that first, then send again.`, {
       ...(!apiKey ? { 'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)) } : {}),
-      ...(!subscription ? { 'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: 'sandbox', product: user.product }) } : {}),
+      ...(!subscription ? { 'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: SANDBOX, product: user.product }) } : {}),
     });
     return failed(missing);
   }
 
   const destination = await secretDestination(ctx, {
-    environment: 'sandbox',
+    environment: SANDBOX,
     credentials: [`the ${productLabel(user.product)} sandbox subscription key`, `API user ${shortApiUser(user.apiUser)} with its API key`],
   });
   if (!destination.ok) {
@@ -133,7 +133,7 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
       ctx.notifier.tell('error', `No test payment was sent: ${ctx.log.redact(err.message)}`);
       return failed(err.message);
     }
-    presentError(ctx, err, { environment: 'sandbox', product: user.product, apiUser: user.apiUser, retry: () => runMomoCommand('momo.sendTestPayment', { ...refOf(user), outcome, amount }) });
+    presentError(ctx, err, { environment: SANDBOX, product: user.product, apiUser: user.apiUser, retry: () => runMomoCommand('momo.sendTestPayment', { ...refOf(user), outcome, amount }) });
     return failed(isMomoError(err) ? err.message : String(err));
   }
 }
@@ -194,7 +194,7 @@ async function chooseUser(ctx: CommandContext, args: Args): Promise<ApiUserRecor
   if (!chosen) {
     return undefined;
   }
-  const users = apiUsersIn(index, { environment: 'sandbox', product: chosen });
+  const users = apiUsersIn(index, { environment: SANDBOX, product: chosen });
   if (users.length === 0) {
     ctx.notifier.tell('warning', `No ${productLabel(chosen)} sandbox API user is stored, so there is nothing to pay with yet. Provision one, then send the test payment.`, {
       'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser', { product: chosen }),

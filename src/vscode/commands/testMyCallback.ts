@@ -21,7 +21,7 @@ import {
   type RehearsalOutcome,
   type RehearsalResult,
 } from '../../core/callbacks';
-import { isSandbox } from '../../core/momo/environments';
+import { isSandbox, SANDBOX } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import { findApiUsers, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
@@ -108,7 +108,7 @@ export async function testMyCallback(ctx: CommandContext, arg: unknown): Promise
   const session: DoctorSession = {
     title: TITLE,
     panelTitle: 'MoMo Callback Test',
-    environment: 'sandbox',
+    environment: SANDBOX,
     report: callbackReport(result, user ? shortApiUser(user.apiUser) : undefined),
     scopes: new Map(),
     workspace: await snapshotOf(result, files),
@@ -156,14 +156,14 @@ function chooseUser(ctx: CommandContext, args: Args): ApiUserRecord | undefined 
 async function runningEmulatorVia(ctx: CommandContext, user: ApiUserRecord): Promise<RehearsalInput['via']> {
   if (!isSandbox(user.environment) || !user.keyStored) return undefined;
   // The probe carries no secret; the keys then go where the trust boundary says (this machine).
-  if (!(await isRunningEmulator(configuredBaseUrl('sandbox').url))) return undefined;
+  if (!(await isRunningEmulator(configuredBaseUrl(SANDBOX).url))) return undefined;
   const apiKey = await ctx.store.getApiKey(user);
   const subscription = await subscriptionKeyFor(ctx.store, user);
   if (!apiKey || !subscription) return undefined;
   ctx.log.rememberSecret(apiKey);
   ctx.log.rememberSecret(subscription.key);
   const destination = await secretDestination(ctx, {
-    environment: 'sandbox',
+    environment: SANDBOX,
     credentials: [`the ${productLabel(user.product)} sandbox subscription key`, `API user ${shortApiUser(user.apiUser)} with its API key`],
   });
   if (!destination.ok) return undefined;

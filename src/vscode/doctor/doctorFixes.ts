@@ -11,8 +11,9 @@ import { runMomoCommand } from '../momoCommands';
 import { buttonLabel } from '../ui/errorPresenter';
 import { applyWorkspaceFix } from './applyWorkspaceFix';
 import { scopeOf, type DoctorSession } from './doctorSession';
-import { baseUrlSettingFor } from '../trust/secretDestinations';
-import { platformOf, updateBaseUrlSetting } from './momoTarget';
+import { baseUrlSettingFor, baseUrlSettingKey } from '../trust/secretDestinations';
+import { settingName, updateSettingWhereDefined } from '../config';
+import { platformOf } from './momoTarget';
 import { normalizeApiUser } from '../../core/store/secretNames';
 import type { ProductionPlatform } from '../../core/momo/platforms';
 import type { CredentialScope } from './storedCredentials';
@@ -86,7 +87,9 @@ function useBaseUrl(ctx: CommandContext, fix: DoctorFix, scope: CredentialScope,
     return undefined;
   }
   return async () => {
-    const setting = await updateBaseUrlSetting(scope.environment, baseUrl, session?.platform);
+    const key = baseUrlSettingKey(scope.environment, session?.platform);
+    await updateSettingWhereDefined(key, baseUrl);
+    const setting = settingName(key);
     ctx.notifier.tell('info', `Set ${setting} to ${baseUrl}. Run the doctor again to check it.`, rerunAction(session));
     return { ok: true, fix: fix.id };
   };

@@ -10,6 +10,7 @@ import { apiUsersIn, type CredentialIndex } from '../../core/store/credentialInd
 import { productLabel } from '../../core/store/credentialText';
 import { inputValidated } from '../ui/pickers';
 import { countOf } from '../../core/text/plural';
+import { SANDBOX } from '../../core/momo/environments';
 
 const PAYMENT_KIND: Record<Product, string> = {
   collection: 'request to pay: takes money from a payer',
@@ -23,7 +24,7 @@ export function paymentKind(product: Product): string {
 
 export async function pickPaymentProduct(title: string, index: CredentialIndex): Promise<Product | undefined> {
   const items = PRODUCTS.map((product) => {
-    const users = apiUsersIn(index, { environment: 'sandbox', product }).length;
+    const users = apiUsersIn(index, { environment: SANDBOX, product }).length;
     return {
       label: productLabel(product),
       description: PAYMENT_KIND[product],

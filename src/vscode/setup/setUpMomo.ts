@@ -21,7 +21,8 @@ import { successfulTestPaymentArgs } from '../testPaymentDefaults';
 import { secretDestination } from '../trust/secretDestinations';
 import { setupKey } from './setupKey';
 import { describeSetupFile, pickSetupFile, type SetupFileChoice } from './setupSettingsFile';
-import { SetupRun, SANDBOX } from './setupRun';
+import { SetupRun } from './setupRun';
+import { SANDBOX } from '../../core/momo/environments';
 import { setupUser } from './setupUser';
 import { runMomoCommand } from '../momoCommands';
 

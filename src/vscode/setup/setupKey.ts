@@ -20,7 +20,8 @@ import { presentError } from '../ui/errorPresenter';
 import { withCancellableProgress } from '../ui/progress';
 import { reportSubscriptionKeyNotStored } from '../ui/secretStorageFailure';
 import { askSetupKey } from './askSetupKey';
-import { SANDBOX, type SetupRun } from './setupRun';
+import type { SetupRun } from './setupRun';
+import { SANDBOX } from '../../core/momo/environments';
 
 export interface SetupKey {
   key: string;

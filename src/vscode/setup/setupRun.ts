@@ -6,7 +6,6 @@
 import type { CommandContext } from '../commands/commandContext';
 import { runMomoCommand } from '../momoCommands';
 
-export const SANDBOX = 'sandbox';
 export const CONTINUE = 'Continue Set Up';
 
 export class SetupRun {

@@ -16,7 +16,8 @@ import type { ChosenCredentials } from '../settings/credentialChoice';
 import { presentError } from '../ui/errorPresenter';
 import { withCancellableProgress } from '../ui/progress';
 import type { SetupKey } from './setupKey';
-import { SANDBOX, type SetupRun } from './setupRun';
+import type { SetupRun } from './setupRun';
+import { SANDBOX } from '../../core/momo/environments';
 
 export async function setupUser(ctx: CommandContext, run: SetupRun, key: SetupKey, options: { callbackHost?: string; baseUrl: string }): Promise<ChosenCredentials | undefined> {
   const scope = { environment: SANDBOX, product: key.product };

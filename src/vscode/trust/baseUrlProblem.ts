@@ -10,12 +10,15 @@ import * as vscode from 'vscode';
 import { isSandbox } from '../../core/momo/environments';
 import type { UrlSource } from '../../core/trust/destination';
 import type { CommandContext } from '../commands/commandContext';
+import { inspectSetting, updateSetting, type BaseUrlSettingKey } from '../config';
 import type { Actions, Severity } from '../notifier';
 
 /** A base URL setting as read, with where it came from (secretDestinations.ts's ConfiguredUrl). */
 export interface ConfiguredUrl {
   url: string;
   source: UrlSource;
+  /** The setting under `momo.` (`sandbox.baseUrl`), and its full name as shown (`momo.sandbox.baseUrl`). */
+  key: BaseUrlSettingKey;
   setting: string;
   /** "your user settings", ".vscode/settings.json", "shop/.vscode/settings.json", … */
   where: string;
@@ -58,16 +61,14 @@ export function tellBaseUrlProblem(ctx: CommandContext, problem: BaseUrlProblem)
 /** Writes the fix URL where the bad value is, unless that value changed meanwhile. */
 async function useFixUrl(ctx: CommandContext, problem: BaseUrlProblem, target: vscode.ConfigurationTarget): Promise<void> {
   const { configured } = problem;
-  const section = configured.setting.slice('momo.'.length);
-  const config = vscode.workspace.getConfiguration('momo', problem.scope);
-  const inspected = config.inspect<string>(section);
+  const inspected = inspectSetting(configured.key, problem.scope);
   const current =
     target === vscode.ConfigurationTarget.Global ? inspected?.globalValue : target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.workspaceFolderValue;
   if (typeof current !== 'string' || current.trim() !== configured.url) {
     ctx.notifier.tell('info', `${configured.setting} in ${configured.where} has changed since; nothing was written. Run the command again.`);
     return;
   }
-  await config.update(section, problem.fixUrl, target);
+  await updateSetting(configured.key, problem.fixUrl, target, problem.scope);
   ctx.notifier.tell('info', `${configured.setting} is now ${problem.fixUrl} in ${configured.where}. Run the command again.`);
 }
 

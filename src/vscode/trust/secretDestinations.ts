@@ -18,13 +18,9 @@ import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } fro
 import { decideDestination, sourceName, type UrlSource } from '../../core/trust/destination';
 import type { CommandContext } from '../commands/commandContext';
 import { tellBaseUrlProblem, type ConfiguredUrl } from './baseUrlProblem';
+import { inspectSetting, settingName, type BaseUrlSettingKey } from '../config';
 
 export type { ConfiguredUrl };
-
-export const SANDBOX_BASE_URL_SETTING = 'momo.sandbox.baseUrl';
-export const PRODUCTION_BASE_URL_SETTING = 'momo.production.baseUrl';
-/** MTN's new production platform (System Credentials) has its own base URL setting. */
-export const NEW_PLATFORM_BASE_URL_SETTING = 'momo.production.newPlatformBaseUrl';
 
 export interface SecretDestinationRequest {
   /** 'sandbox' or a production target environment id (mtnuganda, …). */
@@ -50,16 +46,23 @@ export type SecretDestination =
   | { ok: true; baseUrl: string; host: string }
   | { ok: false; reason: string; /** Set when the URL itself is unusable (and the caller explains it). */ unusableUrl?: string };
 
+/** The setting (under `momo.`) that holds an environment's base URL; MTN's new production platform (System Credentials) has its own. */
+export function baseUrlSettingKey(environment: string, platform?: ProductionPlatform): BaseUrlSettingKey {
+  if (isSandbox(environment)) return 'sandbox.baseUrl';
+  return platform === 'new' ? 'production.newPlatformBaseUrl' : 'production.baseUrl';
+}
+
+/** Its full name, e.g. `momo.sandbox.baseUrl`. */
 export function baseUrlSettingFor(environment: string, platform?: ProductionPlatform): string {
-  if (isSandbox(environment)) return SANDBOX_BASE_URL_SETTING;
-  return platform === 'new' ? NEW_PLATFORM_BASE_URL_SETTING : PRODUCTION_BASE_URL_SETTING;
+  return settingName(baseUrlSettingKey(environment, platform));
 }
 
 /** The base URL for an environment as configured, without any question (for display and the doctor's text). */
 export function configuredBaseUrl(environment: string, document?: vscode.Uri, fallback?: string, platform?: ProductionPlatform): ConfiguredUrl {
-  const setting = baseUrlSettingFor(environment, platform);
+  const key = baseUrlSettingKey(environment, platform);
+  const setting = settingName(key);
   const scope = settingsScope(document);
-  const inspected = vscode.workspace.getConfiguration('momo', scope).inspect<string>(setting.slice('momo.'.length));
+  const inspected = inspectSetting(key, scope);
   const trusted = vscode.workspace.isTrusted;
   const folder = scope ? vscode.workspace.getWorkspaceFolder(scope) : undefined;
   // A folder opened alone has one settings file, reported as both values: it is the workspace's.
@@ -70,9 +73,9 @@ export function configuredBaseUrl(environment: string, document?: vscode.Uri, fa
     [inspected?.globalValue, 'user', userSettingsName()],
   ];
   for (const [value, source, where] of candidates) {
-    if (typeof value === 'string' && value.trim()) return { url: value.trim(), source, setting, where };
+    if (typeof value === 'string' && value.trim()) return { url: value.trim(), source, key, setting, where };
   }
-  return { url: fallback ?? defaultBaseUrl(environment), source: 'default', setting, where: 'the default' };
+  return { url: fallback ?? defaultBaseUrl(environment), source: 'default', key, setting, where: 'the default' };
 }
 
 function settingsScope(document: vscode.Uri | undefined): vscode.Uri | undefined {
@@ -103,7 +106,7 @@ function workspaceSettingsFile(): string {
  */
 export async function secretDestination(ctx: CommandContext, request: SecretDestinationRequest): Promise<SecretDestination> {
   const configured: ConfiguredUrl = request.baseUrl
-    ? { url: request.baseUrl, source: 'argument', setting: baseUrlSettingFor(request.environment, request.platform), where: 'the command arguments' }
+    ? { url: request.baseUrl, source: 'argument', key: baseUrlSettingKey(request.environment, request.platform), setting: baseUrlSettingFor(request.environment, request.platform), where: 'the command arguments' }
     : configuredBaseUrl(request.environment, request.document, request.defaultBaseUrl, request.platform);
   const production = !isSandbox(request.environment);
   let host: string | undefined;

@@ -3,7 +3,7 @@
  * mtn<country> with that country's currency in production ("production" is never valid).
  * With a working token the value is also tried for real by reading the balance.
  */
-import { ENVIRONMENTS, findEnvironment } from '../../momo/environments';
+import { ENVIRONMENTS, findEnvironment, SANDBOX } from '../../momo/environments';
 import { PRODUCT_LABELS } from '../../momo/products';
 import { validateTargetEnvironment } from '../../momo/validation';
 import { findingFromError, makeFinding, unlessCancelled } from '../findings';
@@ -33,7 +33,7 @@ export function checkTargetEnvironmentValue(input: TargetEnvironmentInput): { fi
       const message = 'No target environment was given: production needs mtn<country>, such as mtnuganda.';
       findings.push(makeFinding(TARGET_ENVIRONMENT_CHECK, 'info', message, { fixes: [CHOOSE] }));
     } else {
-      value = 'sandbox';
+      value = SANDBOX;
     }
   } else {
     const result = validateTargetEnvironment(input.targetEnvironment);

@@ -3,7 +3,7 @@
  * answers INVALID_CURRENCY), and `production` or a country name where MoMo expects `sandbox`
  * or `mtn<country>`. Each carries the replacement as a quick fix.
  */
-import { ENVIRONMENTS, findEnvironment, type TargetEnvironment } from '../../momo/environments';
+import { ENVIRONMENTS, findEnvironment, SANDBOX, type TargetEnvironment } from '../../momo/environments';
 import type { LiteralValue, ScannedVariable } from '../model';
 import type { Finding, QuickFix } from '../types';
 import { effectiveLiteral, makeFinding, type FindingContext } from './context';
@@ -46,7 +46,7 @@ export function environmentFindings(context: FindingContext): Finding[] {
   const baseUrls = valued(context, 'baseUrl');
   const sandboxUrl = baseUrls.some((b) => SANDBOX_HOSTS.test(b.value));
   const productionUrl = baseUrls.some((b) => PRODUCTION_HOSTS.test(b.value));
-  const sandbox = targets.some((t) => t.value.toLowerCase() === 'sandbox') || (targets.length === 0 && sandboxUrl);
+  const sandbox = targets.some((t) => t.value.toLowerCase() === SANDBOX) || (targets.length === 0 && sandboxUrl);
 
   if (sandbox) {
     for (const currency of currencies) {
@@ -73,7 +73,7 @@ export function environmentFindings(context: FindingContext): Finding[] {
     const byCurrency = ENVIRONMENTS.filter((e) => e.production && e.currency === currencyCode);
     const suggestions = country ? [country] : byCurrency;
     const fixes: QuickFix[] = suggestions.map((e, i) => replaceFix(context, target, e.id, `Use ${e.id} (${e.label}, ${e.currency})`, i === 0));
-    if (!productionUrl) fixes.push(replaceFix(context, target, 'sandbox', 'Use sandbox', fixes.length === 0));
+    if (!productionUrl) fixes.push(replaceFix(context, target, SANDBOX, 'Use sandbox', fixes.length === 0));
     const suggestion = suggestions.length ? `Use "${suggestions[0].id}"` : productionUrl ? 'Use your country\'s value, such as "mtnuganda"' : 'Use "sandbox" for testing';
     const message =
       `"${target.value}" is not a valid X-Target-Environment: MoMo expects "sandbox" or mtn<country> (such as mtnuganda, mtnghana). ${suggestion}.`;
