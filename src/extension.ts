@@ -10,8 +10,8 @@
  */
 import * as vscode from 'vscode';
 import { Clipboard } from './vscode/clipboard';
-import type { CommandContext } from './vscode/commands/commandContext';
-import { registerCommands } from './vscode/commands/registerCommands';
+import type { CommandContext } from './vscode/commandContext';
+import { registerCommands } from './vscode/registerCommands';
 import { contextKeyValues, trackContextKeys, type ContextKey } from './vscode/contextKeys';
 import { useDisplayLanguageInCore } from './vscode/coreLanguage';
 import { CredentialStore } from './vscode/credentialStore';
@@ -22,7 +22,7 @@ import { registerSettingsFeatures } from './vscode/settings';
 import { MomoSettingsPresence } from './vscode/momoSettingsPresence';
 import { createCredentialsStatusBar } from './vscode/statusBar';
 import { CredentialsTreeProvider } from './vscode/tree/credentialsTreeProvider';
-import { HostApprovals } from './vscode/trust/hostApprovals';
+import { HostApprovals } from './vscode/hostApprovals';
 
 /** What activate() returns in ExtensionMode.Test only. */
 export interface MomoExtensionApi {

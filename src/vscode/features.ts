@@ -4,8 +4,8 @@
  * settings diagnostics live in dist/settings.js (settingsChunk.ts) and do not load this.
  */
 import { addExistingApiUser } from './commands/addExistingApiUser';
-import type { CommandId } from './commands/commandIds';
-import type { CommandContext } from './commands/commandContext';
+import type { CommandId } from './commandIds';
+import type { CommandContext } from './commandContext';
 import { copyApiKey, copyApiUserId } from './commands/copyCredentials';
 import { applyDoctorFix, diagnoseSetup } from './commands/diagnoseSetup';
 import { explainError } from './commands/explainError';
@@ -20,7 +20,7 @@ import { setSubscriptionKey } from './commands/setSubscriptionKey';
 import { testMyCallback } from './commands/testMyCallback';
 import { verifyApiUser } from './commands/verifyApiUser';
 import { openCredentialGuide, refresh, showLog } from './commands/viewCommands';
-import { insertIntoCurrentFile } from './settings/insertIntoCurrentFile';
+import { insertIntoCurrentFile } from './commands/insertIntoCurrentFile';
 import { setUpMomo } from './setup/setUpMomo';
 import { useDisplayLanguageInCore } from './coreLanguage';
 

@@ -3,7 +3,7 @@
  * runs it, and `runMomoCommand`, the one way the extension runs its own commands. The palette,
  * the welcome view and keybindings pass nothing; context menus pass a tree node
  * (tree/credentialNodes). Every field is optional: a missing one is asked for, an invalid one is
- * refused with a message (commands/commandArgs.ts reads them).
+ * refused with a message (commandArgs.ts reads them).
  */
 import * as vscode from 'vscode';
 import type { RehearsalOutcome } from '../core/callbacks';
@@ -12,7 +12,7 @@ import type { Product } from '../core/momo/products';
 import type { TestOutcome } from '../core/payments';
 import type { WriteMode } from '../core/settings';
 import type { SubscriptionKeyType } from '../core/store/secretNames';
-import { APPLY_FIX_COMMAND, type CommandId } from './commands/commandIds';
+import { APPLY_FIX_COMMAND, type CommandId } from './commandIds';
 
 /** `environment`: "sandbox" or a production target environment such as "mtnuganda". */
 export interface CredentialScopeArgs {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isMtnMomoDocument } from '../core/settings/mtnDetection';
-import { isSettingsCandidate } from './settings/settingsSelector';
+import { isSettingsCandidate } from './settingsSelector';
 
 export class MomoSettingsPresence implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();

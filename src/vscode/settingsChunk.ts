@@ -6,7 +6,7 @@
  * A unit test checks that no network module ends up in this bundle.
  */
 import * as vscode from 'vscode';
-import type { CommandContext } from './commands/commandContext';
+import type { CommandContext } from './commandContext';
 import { useDisplayLanguageInCore } from './coreLanguage';
 import { ProductionSecrets } from './settings/productionSecrets';
 import { SettingsCodeActions } from './settings/settingsCodeActions';

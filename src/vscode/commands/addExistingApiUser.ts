@@ -14,8 +14,8 @@ import { credentialName, environmentLabel, productLabel, shortApiUser } from '..
 import { SecretStorageFailure } from '../credentialStore';
 import { inputValidated, pickCredentialKind, pickEnvironment, pickProduct } from '../ui/pickers';
 import { offerApiKeyForCopy } from '../ui/secretStorageFailure';
-import { credentialKindArg, environmentArg, productArg, stringArg, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { credentialKindArg, environmentArg, productArg, stringArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Add Existing API User';

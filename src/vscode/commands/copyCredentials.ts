@@ -4,9 +4,9 @@
  */
 import { refOf } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
-import { environmentArg, productArg, stringArg, toArgs } from './commandArgs';
-import { resolveApiUser } from './resolveApiUser';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
+import { environmentArg, productArg, stringArg, toArgs } from '../commandArgs';
+import { resolveApiUser } from '../ui/resolveApiUser';
 import { runMomoCommand } from '../momoCommands';
 
 export async function copyApiUserId(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {

@@ -11,8 +11,8 @@ import { fixAction, fixButtonLabel } from '../doctor/doctorFixes';
 import { publicReport, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
 import { DoctorReportPanel } from '../doctor/reportPanel';
 import type { Actions } from '../notifier';
-import { stringArg, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { stringArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 import { SANDBOX } from '../../core/momo/environments';
 

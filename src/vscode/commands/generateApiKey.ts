@@ -14,10 +14,10 @@ import { presentError } from '../ui/errorPresenter';
 import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { offerApiKeyForCopy } from '../ui/secretStorageFailure';
-import { confirmed, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { confirmed, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { explainProductionProvisioning } from './productionProvisioning';
-import { resolveApiUser } from './resolveApiUser';
+import { resolveApiUser } from '../ui/resolveApiUser';
 import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Generate New API Key';

@@ -1,6 +1,6 @@
 /**
- * MoMo: Insert into Settings… Args: { apiUser?, environment?, product?, file?, mode?,
- * confirm?, loader?, copy? } or a tree node (an API user) or a Uri (explorer context menu).
+ * MoMo: Insert into Settings… (argument: MomoCommandArgs in momoCommands.ts, or a tree node, an
+ * API user, or a Uri from the explorer context menu).
  * Writes the API user and key into a settings file with the settings planner (see
  * src/vscode/settings): `file` when given, else the file the person picks among the
  * workspace's settings files (settings.py, .env*, appsettings*.json). `copy: true` copies
@@ -13,8 +13,8 @@ import { insertCredentialsIntoFile, type InsertResult } from '../settings/insert
 import { insertOptionsFrom } from '../settings/insertOptions';
 import { fileArg } from '../settings/settingsFileArg';
 import { pickSettingsFile } from '../settings/settingsFiles';
-import { productArg, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { productArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 
 const TITLE = 'MoMo: Insert into Settings';
 

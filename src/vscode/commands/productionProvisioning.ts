@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { PARTNER_PORTAL_URL } from '../../core/momo/errors';
 import type { Product } from '../../core/momo/products';
-import type { CommandContext } from './commandContext';
+import type { CommandContext } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
 export function explainProductionProvisioning(ctx: CommandContext, environment: string, product: Product | undefined): void {

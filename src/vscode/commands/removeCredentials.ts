@@ -6,9 +6,9 @@
 import { refOf } from '../../core/store/credentialIndex';
 import { environmentLabel, keyTypeLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { pickEnvironment, pickKeyType, pickProduct } from '../ui/pickers';
-import { confirmed, environmentArg, keyTypeArg, productArg, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
-import { resolveApiUser } from './resolveApiUser';
+import { confirmed, environmentArg, keyTypeArg, productArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
+import { resolveApiUser } from '../ui/resolveApiUser';
 import { countOf } from '../../core/text/plural';
 
 export async function removeApiUser(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {

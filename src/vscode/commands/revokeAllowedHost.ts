@@ -4,8 +4,8 @@
  * next command that would send them there asks again. Without a host, the person picks one.
  */
 import * as vscode from 'vscode';
-import { stringArg, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { stringArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 
 export async function revokeAllowedHost(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ host: string }>> {
   const allowed = ctx.approvals.list();

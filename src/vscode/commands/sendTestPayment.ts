@@ -15,14 +15,14 @@ import { isTestOutcome, sendTestPayment as sendWithCore, TEST_OUTCOMES, validate
 import { apiUsersIn, findApiUsers, refOf, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { requestTimeoutMs } from '../config';
-import { subscriptionKeyFor } from '../doctor/storedCredentials';
-import { askAmount, askCallbackUrl, paymentKind, pickOutcome, pickPaymentProduct } from '../doctor/testPaymentPrompts';
+import { subscriptionKeyFor } from '../storedCredentials';
+import { askAmount, askCallbackUrl, paymentKind, pickOutcome, pickPaymentProduct } from './testPaymentPrompts';
 import { presentError } from '../ui/errorPresenter';
 import { pickApiUser } from '../ui/pickers';
 import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
-import { isInteractive, productArg, quotedArgument, stringArg, toArgs, type Args } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { isInteractive, productArg, quotedArgument, stringArg, toArgs, type Args } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { countOf } from '../../core/text/plural';
 import { runMomoCommand } from '../momoCommands';
 

@@ -13,8 +13,8 @@ import { SecretStorageFailure } from '../credentialStore';
 import { decideKeyReplacement } from '../ui/confirmKeyReplacement';
 import { reportSubscriptionKeyNotStored } from '../ui/secretStorageFailure';
 import { inputValidated, pickEnvironment, pickKeyType, pickProduct } from '../ui/pickers';
-import { environmentArg, keyTypeArg, productArg, stringArg, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { environmentArg, keyTypeArg, productArg, stringArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Set Subscription Key';

@@ -31,13 +31,13 @@ import { callbackReport } from '../callbacks/callbackReport';
 import { readProjectFiles, uriOfProjectFile } from '../callbacks/projectFiles';
 import { publicReport, sessionMarkdown, setCurrentSession, type DoctorSession } from '../doctor/doctorSession';
 import { DoctorReportPanel } from '../doctor/reportPanel';
-import { subscriptionKeyFor } from '../doctor/storedCredentials';
+import { subscriptionKeyFor } from '../storedCredentials';
 import { configuredBaseUrl, secretDestination } from '../trust/secretDestinations';
 import type { WorkspaceSnapshot } from '../doctor/workspaceScan';
 import { presentError } from '../ui/errorPresenter';
 import { withCancellableProgress } from '../ui/progress';
-import { productArg, stringArg, toArgs, type Args } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
+import { productArg, stringArg, toArgs, type Args } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Test My Callback';

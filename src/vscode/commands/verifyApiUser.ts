@@ -15,14 +15,14 @@ import { credentialName, environmentLabel, productLabel } from '../../core/store
 import { describePlatform, platformBaseUrl, type ProductionPlatform } from '../../core/momo/platforms';
 import { productionTokenTimeoutMs, requestTimeoutMs } from '../config';
 import { fixAction, fixButtonLabel } from '../doctor/doctorFixes';
-import { platformOf, targetOf } from '../doctor/momoTarget';
-import { subscriptionKeyFor } from '../doctor/storedCredentials';
+import { platformOf, targetOf } from '../momoTarget';
+import { subscriptionKeyFor } from '../storedCredentials';
 import type { Actions } from '../notifier';
 import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
-import { stringArg, toArgs } from './commandArgs';
-import { failed, type CommandContext, type CommandResult } from './commandContext';
-import { resolveApiUser } from './resolveApiUser';
+import { stringArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
+import { resolveApiUser } from '../ui/resolveApiUser';
 import { runMomoCommand } from '../momoCommands';
 
 const TITLE = 'MoMo: Verify API User';

@@ -1,6 +1,6 @@
 /** MoMo: Show Log, Refresh, and the guide that explains the two kinds of credential. */
 import * as vscode from 'vscode';
-import type { CommandContext } from './commandContext';
+import type { CommandContext } from '../commandContext';
 
 export const CREDENTIAL_GUIDE = ['media', 'credentials-explained.md'];
 

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { DoctorFix, SettingsFixArgs } from '../../core/doctor';
 import type { FileChange } from '../../core/settings';
-import { applyPlannedChanges, type PlannedFileChange } from '../settings/settingsWriter';
+import { applyPlannedChanges, type PlannedFileChange } from '../settingsWriter';
 import type { WorkspaceSnapshot } from './workspaceScan';
 
 export type WorkspaceFixOutcome =

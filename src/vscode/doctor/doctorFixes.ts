@@ -6,17 +6,17 @@
 import * as vscode from 'vscode';
 import type { DoctorFix, SettingsFixArgs } from '../../core/doctor';
 import type { NextStep } from '../../core/momo/errors';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 import { buttonLabel } from '../ui/errorPresenter';
 import { applyWorkspaceFix } from './applyWorkspaceFix';
 import { scopeOf, type DoctorSession } from './doctorSession';
 import { baseUrlSettingFor, baseUrlSettingKey } from '../trust/secretDestinations';
 import { settingName, updateSettingWhereDefined } from '../config';
-import { platformOf } from './momoTarget';
+import { platformOf } from '../momoTarget';
 import { normalizeApiUser } from '../../core/store/secretNames';
 import type { ProductionPlatform } from '../../core/momo/platforms';
-import type { CredentialScope } from './storedCredentials';
+import type { CredentialScope } from '../storedCredentials';
 
 export type FixResult = { ok: true; fix: DoctorFix['id'] } | { ok: false; fix: DoctorFix['id']; reason: string };
 

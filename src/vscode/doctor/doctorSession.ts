@@ -6,7 +6,7 @@
  */
 import { renderDoctorMarkdown, type DoctorFinding, type DoctorFix, type DoctorReport } from '../../core/doctor';
 import type { ProductionPlatform } from '../../core/momo/platforms';
-import type { CredentialScope } from './storedCredentials';
+import type { CredentialScope } from '../storedCredentials';
 import type { WorkspaceSnapshot } from './workspaceScan';
 
 export interface DoctorSession {

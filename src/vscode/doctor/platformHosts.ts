@@ -9,7 +9,7 @@ import type { DoctorApiUser, DoctorFinding } from '../../core/doctor';
 import type { TargetEnvironment } from '../../core/momo/environments';
 import { describePlatform, platformBaseUrl, type ProductionPlatform } from '../../core/momo/platforms';
 import { environmentLabel } from '../../core/store/credentialText';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { secretDestination } from '../trust/secretDestinations';
 
 /** The platform the report's base URL is for: the new one when every stored pair belongs to it, else legacy. */

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { presentError } from '../ui/errorPresenter';
 import { canRunFix, runSessionFix } from './doctorFixes';
 import { sessionMarkdown, type DoctorSession } from './doctorSession';

@@ -8,8 +8,8 @@
 import * as vscode from 'vscode';
 import { workspaceFindings, type DoctorFinding, type WorkspaceFile } from '../../core/doctor';
 import { isIgnoredBy } from '../../core/settings';
-import { currentText, openDocument } from './documentText';
-import { gitStates } from './gitState';
+import { currentText, openDocument } from '../documentText';
+import { gitStates } from '../gitState';
 
 const SETTINGS_GLOBS = ['**/*.py', '**/.env*', '**/appsettings*.json'];
 const EXCLUDE_GLOB = '**/{node_modules,.git,.venv,venv,.tox,site-packages,__pycache__,.mypy_cache}/**';

@@ -10,8 +10,8 @@ import { DEVELOPER_PORTAL_URL } from '../../core/momo/errors';
 import { isProduct } from '../../core/momo/products';
 import type { ApiUserRef } from '../../core/store/credentialIndex';
 import { planMoveAllSecrets, type Finding, type MoveAllPlan, type QuickFix } from '../../core/settings';
-import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
-import { APPLY_FIX_COMMAND } from '../commands/commandIds';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
+import { APPLY_FIX_COMMAND } from '../commandIds';
 import type { Actions } from '../notifier';
 import { pickApiUser } from '../ui/pickers';
 import { provisionOnTheSpot, usableUsers, withApiKey } from './credentialChoice';
@@ -20,8 +20,8 @@ import { leakedApiUser } from './leakedApiUser';
 import type { ProductionSecrets } from './productionSecrets';
 import { requirePythonPackage } from './pythonDependency';
 import { checkSettingsDocument } from './settingsCheck';
-import { relativeName } from './settingsSelector';
-import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
+import { relativeName } from '../settingsSelector';
+import { applyPlannedChanges, type PlannedFileChange } from '../settingsWriter';
 import { runMomoCommand, type QuickFixCommandArgs } from '../momoCommands';
 
 // The id lives with the other command ids: the activation bundle registers it without loading this file.

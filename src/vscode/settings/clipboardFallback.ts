@@ -4,8 +4,8 @@
  * person clicks "Copy to Clipboard", and never appears in the message itself.
  */
 import { shortApiUser } from '../../core/store/credentialText';
-import { productArg, type Args } from '../commands/commandArgs';
-import type { CommandContext } from '../commands/commandContext';
+import { productArg, type Args } from '../commandArgs';
+import type { CommandContext } from '../commandContext';
 import { settingsVariableNames } from '../config';
 import { chooseCredentials, type ChosenCredentials } from './credentialChoice';
 import { runMomoCommand, type ApiUserArgs } from '../momoCommands';

@@ -8,9 +8,9 @@ import { isSandbox } from '../../core/momo/environments';
 import type { Product } from '../../core/momo/products';
 import { refOf, type ApiUserRecord, type CredentialIndex } from '../../core/store/credentialIndex';
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
-import { stringArg, toArgs } from '../commands/commandArgs';
-import type { CommandContext } from '../commands/commandContext';
-import { resolveApiUser } from '../commands/resolveApiUser';
+import { stringArg, toArgs } from '../commandArgs';
+import type { CommandContext } from '../commandContext';
+import { resolveApiUser } from '../ui/resolveApiUser';
 import { runMomoCommand } from '../momoCommands';
 
 export interface ChosenCredentials {

@@ -11,12 +11,12 @@
  */
 import * as vscode from 'vscode';
 import { diagnosticsEnabled } from '../config';
-import type { CommandContext } from '../commands/commandContext';
-import { APPLY_FIX_COMMAND } from '../commands/commandIds';
-import { registerLazyCommand } from '../commands/registerCommands';
+import type { CommandContext } from '../commandContext';
+import { APPLY_FIX_COMMAND } from '../commandIds';
+import { registerLazyCommand } from '../registerCommands';
 import { loadSettingsChunk } from '../lazyFeatures';
 import type { SettingsFeatures } from '../settingsChunk';
-import { isSettingsCandidate, SETTINGS_SELECTOR } from './settingsSelector';
+import { isSettingsCandidate, SETTINGS_SELECTOR } from '../settingsSelector';
 
 export function registerSettingsFeatures(ctx: CommandContext): vscode.Disposable[] {
   let features: SettingsFeatures | undefined;

@@ -24,9 +24,9 @@ import {
   type SettingsPlan,
   type WriteMode,
 } from '../../core/settings';
-import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { settingsVariableNames } from '../config';
-import { subscriptionKeyFor } from '../doctor/storedCredentials';
+import { subscriptionKeyFor } from '../storedCredentials';
 import type { Actions } from '../notifier';
 import { offerClipboard } from './clipboardFallback';
 import type { ChosenCredentials } from './credentialChoice';
@@ -34,9 +34,9 @@ import { configuredMode, type InsertOptions } from './insertOptions';
 import { offerDotenvLoader } from './loaderOffer';
 import { planOptions, projectContextFor, type ProjectContext } from './projectContext';
 import { requirePythonPackage } from './pythonDependency';
-import { relativeName } from './settingsSelector';
-import { fileRefusal } from './fileSafety';
-import { applyPlannedChanges, type PlannedFileChange } from './settingsWriter';
+import { relativeName } from '../settingsSelector';
+import { fileRefusal } from '../fileSafety';
+import { applyPlannedChanges, type PlannedFileChange } from '../settingsWriter';
 import { runMomoCommand } from '../momoCommands';
 
 export type InsertResult = CommandResult<{

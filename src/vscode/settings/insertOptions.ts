@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { defaultWriteMode } from '../config';
 import type { WriteMode } from '../../core/settings';
-import type { Args } from '../commands/commandArgs';
+import type { Args } from '../commandArgs';
 
 export interface InsertOptions {
   /** undefined: the momo.settings.defaultMode setting, whose 'auto' means reference for a git-tracked, not-ignored file and value otherwise (.env files: always value). */

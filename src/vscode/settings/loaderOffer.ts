@@ -6,11 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { detectFindings } from '../../core/settings';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { findingOptions, projectContextFor } from './projectContext';
-import { relativeName } from './settingsSelector';
+import { relativeName } from '../settingsSelector';
 import { requirePythonPackage } from './pythonDependency';
-import { applyPlannedChanges } from './settingsWriter';
+import { applyPlannedChanges } from '../settingsWriter';
 
 export type LoaderResult = { ok: true; packageName?: string } | { ok: false; reason: string };
 

@@ -12,9 +12,9 @@ import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { FindingOptions, PlanOptions, SettingsDocument } from '../../core/settings';
 import { detectDialect, isIgnoredBy } from '../../core/settings';
-import { currentText } from '../doctor/documentText';
-import { gitStates, type GitFileState } from '../doctor/gitState';
-import { fileRefusal } from './fileSafety';
+import { currentText } from '../documentText';
+import { gitStates, type GitFileState } from '../gitState';
+import { fileRefusal } from '../fileSafety';
 
 /** Files that mark a project's root folder, where .env is read from. */
 const PROJECT_MARKERS = new Set(['.env', '.git', 'manage.py', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'package.json']);

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { chooseDependencyEdit, DEPENDENCY_FILES } from '../../core/settings';
 import { projectContextFor, readText } from './projectContext';
-import { relativeName } from './settingsSelector';
-import { applyPlannedChanges } from './settingsWriter';
+import { relativeName } from '../settingsSelector';
+import { applyPlannedChanges } from '../settingsWriter';
 
 /** One sentence for the message that announces the loader, saying what was done about the package. */
 export async function requirePythonPackage(settingsUri: vscode.Uri, packageName: string): Promise<string> {

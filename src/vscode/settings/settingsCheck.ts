@@ -8,7 +8,7 @@ import { detectFindings, isMtnMomoDocument, type Finding, type FindingOptions, t
 import type { FindingsTracker } from './findingsTracker';
 import type { ProductionSecrets } from './productionSecrets';
 import { findingOptions, projectContextFor, type ProjectContext, type ReadStrategy } from './projectContext';
-import { isTemplate } from './settingsSelector';
+import { isTemplate } from '../settingsSelector';
 
 export interface CheckedDocument {
   doc: SettingsDocument;

@@ -14,7 +14,7 @@ import { FindingsTracker } from './findingsTracker';
 import type { ProductionSecrets } from './productionSecrets';
 import { forgetGitAnswers } from './projectContext';
 import { checkSettingsDocument } from './settingsCheck';
-import { isSettingsCandidate } from './settingsSelector';
+import { isSettingsCandidate } from '../settingsSelector';
 
 export const DIAGNOSTIC_SOURCE = 'MoMo';
 const CHANGE_DELAY_MS = 300;

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Args } from '../commands/commandArgs';
+import type { Args } from '../commandArgs';
 
 export type FileArg = { uri?: vscode.Uri; error?: string };
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { detectDialect, isDotenvFileName } from '../../core/settings';
-import { isTemplate, relativeName } from './settingsSelector';
+import { isTemplate, relativeName } from '../settingsSelector';
 
 const GLOBS = ['**/settings.py', '**/settings/*.py', '**/.env*', '**/*.env', '**/appsettings*.json'];
 const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.tox,site-packages,__pycache__,bin,obj,dist,build}/**';

@@ -1,16 +1,16 @@
 /**
  * MoMo: Set Up MoMo — from a subscription key to a SUCCESSFUL sandbox payment, asking only
  * what cannot be worked out: paste the key (its product is recognised), confirm the settings
- * file, then "Send Test Payment". Args (tests, other extensions; every one optional):
- * { key?, product?, confirmReplace?, callbackHost?, file?, fillSubscriptionKey?, mode?, testPayment? }.
+ * file, then "Send Test Payment". Tests and other extensions may pass the answers
+ * (MomoCommandArgs['momo.setUp'] in momoCommands.ts).
  * Each step keeps what it did; cancelling says so, and running again continues from there.
  */
 import { maskSecret } from '../../core/momo/redact';
 import { isFillableSlot, type SubscriptionKeySlot } from '../../core/settings';
 import { refOf } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
-import { isInteractive, productArg, stringArg, toArgs, type Args } from '../commands/commandArgs';
-import { failed, type CommandContext, type CommandResult } from '../commands/commandContext';
+import { isInteractive, productArg, stringArg, toArgs, type Args } from '../commandArgs';
+import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { stepLine, verifyUser, type VerifyStepResult } from '../commands/verifyApiUser';
 import type { Actions } from '../notifier';
 import type { ChosenCredentials } from '../settings/credentialChoice';

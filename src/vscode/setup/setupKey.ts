@@ -12,7 +12,7 @@ import { validateSubscriptionKey } from '../../core/momo/validation';
 import { activeApiUser, findSubscriptionKeys, type SubscriptionKeyRecord } from '../../core/store/credentialIndex';
 import { productLabel } from '../../core/store/credentialText';
 import { SUBSCRIPTION_KEY_TYPES, type SubscriptionKeyType } from '../../core/store/secretNames';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { requestTimeoutMs } from '../config';
 import { SecretStorageFailure } from '../credentialStore';
 import { decideKeyReplacement } from '../ui/confirmKeyReplacement';

@@ -3,7 +3,7 @@
  * the final message, and how it ends early. Stopping never undoes anything: the message says
  * what was kept and that running the command again continues from there.
  */
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
 export const CONTINUE = 'Continue Set Up';

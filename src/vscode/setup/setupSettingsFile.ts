@@ -10,7 +10,7 @@ import { settingsVariableNames } from '../config';
 import { configuredMode } from '../settings/insertOptions';
 import { planOptions, projectContextFor } from '../settings/projectContext';
 import { findSettingsFiles, pickSettingsFile } from '../settings/settingsFiles';
-import { isTemplate, relativeName } from '../settings/settingsSelector';
+import { isTemplate, relativeName } from '../settingsSelector';
 
 const MAX_LISTED = 5;
 

@@ -9,7 +9,7 @@ import { provision } from '../../core/momo/provision';
 import { validateCallbackHost } from '../../core/momo/validation';
 import { apiUsersIn, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { productLabel, shortApiUser } from '../../core/store/credentialText';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { keepCreatedUser, storeProvisioned } from '../commands/provisionSandboxUser';
 import { defaultCallbackHost, requestTimeoutMs } from '../config';
 import type { ChosenCredentials } from '../settings/credentialChoice';

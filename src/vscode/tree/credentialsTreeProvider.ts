@@ -10,7 +10,7 @@ import type { Product } from '../../core/momo/products';
 import { maskSecret } from '../../core/momo/redact';
 import { apiUsersIn, environmentsIn, findApiUsers, findSubscriptionKeys, productsIn, type CredentialIndex } from '../../core/store/credentialIndex';
 import type { CredentialStore } from '../credentialStore';
-import type { HostApprovals } from '../trust/hostApprovals';
+import type { HostApprovals } from '../hostApprovals';
 import type { AllowedHostNode, ApiUserNode, CredentialNode, HintNode, SubscriptionKeyNode } from './credentialNodes';
 import { toTreeItem } from './credentialTreeItems';
 

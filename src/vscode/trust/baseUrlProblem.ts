@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { isSandbox } from '../../core/momo/environments';
 import type { UrlSource } from '../../core/trust/destination';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { inspectSetting, updateSetting, type BaseUrlSettingKey } from '../config';
 import type { Actions, Severity } from '../notifier';
 

@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import type { ProductionPlatform } from '../../core/momo/platforms';
 import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../core/momo/environments';
 import { decideDestination, sourceName, type UrlSource } from '../../core/trust/destination';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { tellBaseUrlProblem, type ConfiguredUrl } from './baseUrlProblem';
 import { inspectSetting, settingName, type BaseUrlSettingKey } from '../config';
 

@@ -9,7 +9,7 @@ import { maskSecret } from '../../core/momo/redact';
 import type { ProductScope } from '../../core/store/credentialIndex';
 import { environmentLabel, keyTypeLabel, productLabel } from '../../core/store/credentialText';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { requestTimeoutMs } from '../config';
 import { secretDestination } from '../trust/secretDestinations';
 

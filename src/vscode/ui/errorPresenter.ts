@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isMomoError, type MomoError, type NextStep } from '../../core/momo/errors';
 import type { Product } from '../../core/momo/products';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import type { Actions } from '../notifier';
 import { runMomoCommand } from '../momoCommands';
 

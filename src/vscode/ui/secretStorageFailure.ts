@@ -5,7 +5,7 @@
  */
 import type { ApiUserRef } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
-import type { CommandContext } from '../commands/commandContext';
+import type { CommandContext } from '../commandContext';
 import { SecretStorageFailure } from '../credentialStore';
 
 export const COPY_API_KEY = 'Copy API key';

@@ -7,7 +7,7 @@ import type { MomoExtensionApi } from '../../../src/extension';
 import { apiKeySecretName } from '../../../src/core/store/secretNames';
 import { CredentialStore } from '../../../src/vscode/credentialStore';
 import { CredentialsTreeProvider } from '../../../src/vscode/tree/credentialsTreeProvider';
-import { HostApprovals } from '../../../src/vscode/trust/hostApprovals';
+import { HostApprovals } from '../../../src/vscode/hostApprovals';
 import { momoApi } from './testKit';
 
 const USER_A = '0f4e8a3c-5b7d-4c1e-9a2b-3c4d5e6f7a8b';

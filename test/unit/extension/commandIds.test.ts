@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { APPLY_FIX_COMMAND, COMMAND_IDS } from '../../../src/vscode/commands/commandIds';
+import { APPLY_FIX_COMMAND, COMMAND_IDS } from '../../../src/vscode/commandIds';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 

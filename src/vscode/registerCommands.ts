@@ -9,7 +9,7 @@
  * is shown and logged once here instead of surfacing as a bare "command failed" toast.
  */
 import * as vscode from 'vscode';
-import { featuresLoaded, loadFeatures, type LoadedFeatures } from '../lazyFeatures';
+import { featuresLoaded, loadFeatures, type LoadedFeatures } from './lazyFeatures';
 import type { CommandContext } from './commandContext';
 import { COMMAND_IDS } from './commandIds';
 

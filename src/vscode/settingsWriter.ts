@@ -11,8 +11,8 @@
  */
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../core/settings';
-import { currentText } from '../doctor/documentText';
+import type { TextEdit } from '../core/settings';
+import { currentText } from './documentText';
 import { changeRefusal } from './fileSafety';
 
 export interface PlannedFileChange {

@@ -2,8 +2,8 @@
  * The target environment of a stored credential. Which base URL a secret may go to is decided by
  * trust/secretDestinations.ts alone.
  */
-import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, type TargetEnvironment } from '../../core/momo/environments';
-import type { ProductionPlatform } from '../../core/momo/platforms';
+import { findEnvironment, isSandbox, PRODUCTION_BASE_URL, type TargetEnvironment } from '../core/momo/environments';
+import type { ProductionPlatform } from '../core/momo/platforms';
 
 /** The environment for an id, or a minimal stand-in for an id this version does not know. */
 export function targetOf(environment: string): TargetEnvironment {

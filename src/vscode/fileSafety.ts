@@ -6,9 +6,9 @@
  * because saving it would replace those bytes with U+FFFD.
  */
 import * as vscode from 'vscode';
-import { checkPath, writeRefusal } from '../../core/files/fileKind';
-import { readRegularBytes } from '../../core/files/safeFile';
-import { firstNonUtf8Line } from '../../core/files/settingsBytes';
+import { checkPath, writeRefusal } from '../core/files/fileKind';
+import { readRegularBytes } from '../core/files/safeFile';
+import { firstNonUtf8Line } from '../core/files/settingsBytes';
 
 /** A sentence when the file at `uri` may not be opened or written, else undefined (a missing file is fine). */
 export async function fileRefusal(uri: vscode.Uri, forWriting: boolean): Promise<string | undefined> {

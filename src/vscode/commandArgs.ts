@@ -4,10 +4,10 @@
  * extension. All three become one record; a missing field means "ask the user", a present but
  * invalid field is an error (asking would surprise a caller that meant to skip the UI).
  */
-import type { CredentialKind } from '../../core/momo/credentialKind';
-import { findEnvironment, type TargetEnvironment } from '../../core/momo/environments';
-import { isProduct, type Product } from '../../core/momo/products';
-import { isSubscriptionKeyType, type SubscriptionKeyType } from '../../core/store/secretNames';
+import type { CredentialKind } from '../core/momo/credentialKind';
+import { findEnvironment, type TargetEnvironment } from '../core/momo/environments';
+import { isProduct, type Product } from '../core/momo/products';
+import { isSubscriptionKeyType, type SubscriptionKeyType } from '../core/store/secretNames';
 
 export type Args = Readonly<Record<string, unknown>>;
 

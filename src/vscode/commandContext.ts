@@ -1,11 +1,11 @@
 /** What every command handler needs; built once in activate(). */
 import type * as vscode from 'vscode';
-import type { Clipboard } from '../clipboard';
-import type { CredentialStore } from '../credentialStore';
-import type { MomoLog } from '../log';
-import type { Notifier } from '../notifier';
-import type { HostApprovals } from '../trust/hostApprovals';
-import type { SetupProgress } from '../setupProgress';
+import type { Clipboard } from './clipboard';
+import type { CredentialStore } from './credentialStore';
+import type { MomoLog } from './log';
+import type { Notifier } from './notifier';
+import type { HostApprovals } from './hostApprovals';
+import type { SetupProgress } from './setupProgress';
 
 export interface CommandContext {
   store: CredentialStore;

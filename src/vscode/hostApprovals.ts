@@ -5,8 +5,8 @@
  * asked by secretDestinations.ts.
  */
 import * as vscode from 'vscode';
-import type { HostApproval } from '../../core/trust/destination';
-import { confirmWrites } from '../../core/store/confirmWrites';
+import type { HostApproval } from '../core/trust/destination';
+import { confirmWrites } from '../core/store/confirmWrites';
 
 export const APPROVED_HOSTS_STATE_KEY = 'momo.approvedHosts.v1';
 

@@ -3,13 +3,13 @@
  * at the moment a command needs them. Labels name a credential without its secret, and each
  * label maps back to the credential so a fix button acts on the right one.
  */
-import type { DoctorApiUser, DoctorFinding, DoctorSubscriptionKey } from '../../core/doctor';
-import { maskSecret } from '../../core/momo/redact';
-import type { Product } from '../../core/momo/products';
-import { activeApiUser, findSubscriptionKeys, type ApiUserRecord } from '../../core/store/credentialIndex';
-import { keyTypeLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
-import { normalizeApiUser, type SubscriptionKeyType } from '../../core/store/secretNames';
-import type { CredentialStore } from '../credentialStore';
+import type { DoctorApiUser, DoctorFinding, DoctorSubscriptionKey } from '../core/doctor';
+import { maskSecret } from '../core/momo/redact';
+import type { Product } from '../core/momo/products';
+import { activeApiUser, findSubscriptionKeys, type ApiUserRecord } from '../core/store/credentialIndex';
+import { keyTypeLabel, productLabel, shortApiUser } from '../core/store/credentialText';
+import { normalizeApiUser, type SubscriptionKeyType } from '../core/store/secretNames';
+import type { CredentialStore } from './credentialStore';
 import { platformOf } from './momoTarget';
 
 /** What a finding is about, as command arguments ({environment, product, keyType} or {apiUser, …}). */

@@ -4,9 +4,9 @@
  */
 import { findApiUsers, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
-import { pickApiUser } from '../ui/pickers';
-import { environmentArg, productArg, stringArg, toArgs } from './commandArgs';
-import type { CommandContext } from './commandContext';
+import { pickApiUser } from './pickers';
+import { environmentArg, productArg, stringArg, toArgs } from '../commandArgs';
+import type { CommandContext } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
 export async function resolveApiUser(

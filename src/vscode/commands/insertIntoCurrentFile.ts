@@ -1,17 +1,17 @@
 /**
- * MoMo: Insert MoMo Credentials into Current File. Args: { apiUser?, environment?, product?,
- * mode?: 'reference' | 'value', confirm?, loader?: boolean }. Writes the chosen (or freshly
- * provisioned) API user and key into the active editor's file, unsaved changes included.
+ * MoMo: Insert MoMo Credentials into Current File (argument: MomoCommandArgs in momoCommands.ts).
+ * Writes the chosen (or freshly provisioned) API user and key into the active editor's file,
+ * unsaved changes included.
  * With no editor, or a format the planner does not write, it explains and offers the clipboard.
  */
 import { detectDialect, unsupportedMessage } from '../../core/settings';
 import * as vscode from 'vscode';
-import { productArg, toArgs } from '../commands/commandArgs';
-import { failed, type CommandContext } from '../commands/commandContext';
-import { offerClipboard } from './clipboardFallback';
-import { chooseCredentials } from './credentialChoice';
-import { insertCredentialsIntoFile, type InsertResult } from './insertCredentials';
-import { insertOptionsFrom } from './insertOptions';
+import { productArg, toArgs } from '../commandArgs';
+import { failed, type CommandContext } from '../commandContext';
+import { offerClipboard } from '../settings/clipboardFallback';
+import { chooseCredentials } from '../settings/credentialChoice';
+import { insertCredentialsIntoFile, type InsertResult } from '../settings/insertCredentials';
+import { insertOptionsFrom } from '../settings/insertOptions';
 
 const TITLE = 'MoMo: Insert Credentials into Current File';
 
