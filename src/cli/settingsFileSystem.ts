@@ -7,13 +7,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SettingsFileError } from '../core/files/fileErrors';
 import { readRegularBytes } from '../core/files/safeFile';
+import { DJANGO_ENTRY_FILES, isProjectMarker, loadsDotenvForSettings } from '../core/settings/project';
 
-/** Files that mark a project's root folder. */
-const PROJECT_MARKERS = ['.env', '.git', 'manage.py', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'package.json'];
-const PROJECT_MARKER_SUFFIXES = ['.csproj', '.sln'];
 /** Outside a repository, how far up a marker is looked for. */
 const LEVELS_OUTSIDE_REPOSITORY = 3;
-const LOADS_DOTENV = /\bload_dotenv\s*\(|\bread_env\s*\(|\bdotenv_values\s*\(|^\s*from\s+decouple\s+import\b/m;
 
 /**
  * The text of a regular file, or undefined when there is none (or it is a pipe, a device or a
@@ -30,7 +27,7 @@ export async function readIfExists(file: string): Promise<string | undefined> {
 
 async function hasProjectMarker(dir: string): Promise<boolean> {
   const entries = await fs.readdir(dir).catch(() => [] as string[]);
-  return entries.some((name) => PROJECT_MARKERS.includes(name) || PROJECT_MARKER_SUFFIXES.some((s) => name.endsWith(s)));
+  return entries.some(isProjectMarker);
 }
 
 /** The nearest folder with a project marker, from the file's own up to the repository's top (or a few levels). */
@@ -57,11 +54,14 @@ export async function findGitignore(dir: string, repositoryTop: string | undefin
 
 /** Django loads settings through manage.py, wsgi.py or asgi.py: a loader there covers settings.py too. */
 export async function dotenvLoadedElsewhere(settingsFile: string, projectDir: string): Promise<boolean> {
-  const candidates = [path.join(projectDir, 'manage.py'), path.join(path.dirname(settingsFile), 'wsgi.py'), path.join(path.dirname(settingsFile), 'asgi.py')];
+  const candidates = [
+    ...DJANGO_ENTRY_FILES.inProject.map((name) => path.join(projectDir, name)),
+    ...DJANGO_ENTRY_FILES.besideSettings.map((name) => path.join(path.dirname(settingsFile), name)),
+  ];
   for (const file of candidates) {
     if (path.resolve(file) === path.resolve(settingsFile)) continue;
     const text = await readIfExists(file).catch(() => undefined);
-    if (text !== undefined && LOADS_DOTENV.test(text)) return true;
+    if (text !== undefined && loadsDotenvForSettings(text)) return true;
   }
   return false;
 }

@@ -49,6 +49,8 @@ export interface SendTestPaymentArgs extends ApiUserArgs {
   amount?: string | number;
   /** '' sends no callback; undefined asks (palette and tree only). */
   callbackUrl?: string;
+  payerMessage?: string;
+  payeeNote?: string;
   timeLimitSeconds?: number;
   pollIntervalMs?: number;
   /** true: rehearse the callback against the app afterwards (MoMo: Test My Callback). */

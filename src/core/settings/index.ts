@@ -26,6 +26,7 @@ export type {
 export { detectDialect, isDotenvFileName, isTemplateFileName, templateRefusal, unsupportedMessage, SUPPORTED_FORMATS_TEXT, type DialectInfo } from './dialect';
 export { planCredentialInsert, applyPlan, documentEdits, resolveMode, writtenNames } from './plan';
 export { applyEdits } from './text/edits';
+export { DJANGO_ENTRY_FILES, isProjectMarker, loadsDotenvForSettings } from './project';
 export { detectFindings } from './findings/detect';
 export { isMtnMomoDocument, mtnEvidence, type MtnEvidence } from './mtnDetection';
 export { planGitignoreEntry, isIgnoredBy } from './gitignore';

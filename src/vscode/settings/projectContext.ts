@@ -11,15 +11,11 @@
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { FindingOptions, PlanOptions, SettingsDocument } from '../../core/settings';
-import { detectDialect, isIgnoredBy } from '../../core/settings';
+import { detectDialect, DJANGO_ENTRY_FILES, isIgnoredBy, isProjectMarker, loadsDotenvForSettings } from '../../core/settings';
 import { currentText } from '../documentText';
 import { gitStates, type GitFileState } from '../gitState';
 import { fileRefusal } from '../fileSafety';
 
-/** Files that mark a project's root folder, where .env is read from. */
-const PROJECT_MARKERS = new Set(['.env', '.git', 'manage.py', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'package.json']);
-const PROJECT_MARKER_SUFFIXES = ['.csproj', '.sln'];
-const LOADS_DOTENV = /\bload_dotenv\s*\(|\bread_env\s*\(|\bdotenv_values\s*\(|^\s*from\s+decouple\s+import\b/m;
 const GIT_CACHE_MS = 15_000;
 
 export interface FileText {
@@ -173,7 +169,7 @@ async function findProjectDir(fileDir: vscode.Uri): Promise<vscode.Uri> {
 // warning, and a folder deleted under an open document is an ordinary case, not news.
 async function hasProjectMarker(dir: vscode.Uri): Promise<boolean> {
   const names = await fs.readdir(dir.fsPath).catch(() => [] as string[]);
-  return names.some((name) => PROJECT_MARKERS.has(name) || PROJECT_MARKER_SUFFIXES.some((suffix) => name.endsWith(suffix)));
+  return names.some(isProjectMarker);
 }
 
 /** The nearest existing .gitignore at or above the project folder (within the workspace), else a new one there. */
@@ -197,13 +193,16 @@ async function isDotenvLoadedElsewhere(document: { uri: vscode.Uri; fileName: st
     return false;
   }
   const fileDir = vscode.Uri.joinPath(document.uri, '..');
-  const candidates = [vscode.Uri.joinPath(projectDir, 'manage.py'), vscode.Uri.joinPath(fileDir, 'wsgi.py'), vscode.Uri.joinPath(fileDir, 'asgi.py')];
+  const candidates = [
+    ...DJANGO_ENTRY_FILES.inProject.map((name) => vscode.Uri.joinPath(projectDir, name)),
+    ...DJANGO_ENTRY_FILES.besideSettings.map((name) => vscode.Uri.joinPath(fileDir, name)),
+  ];
   for (const uri of candidates) {
     if (uri.toString() === document.uri.toString()) {
       continue;
     }
     const text = await currentText(uri, 256 * 1024);
-    if (text !== undefined && LOADS_DOTENV.test(text)) {
+    if (text !== undefined && loadsDotenvForSettings(text)) {
       return true;
     }
   }

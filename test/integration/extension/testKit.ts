@@ -47,6 +47,33 @@ export function useExtensionWithEmulator(ready: (api: MomoExtensionApi, emulator
   });
 }
 
+/** The running suite's extension API and emulator (set by its before hook), and the secrets its tests used. */
+export interface EmulatorSuite {
+  api: MomoExtensionApi;
+  emulator: RunningEmulator;
+  secrets: Set<string>;
+}
+
+/** useExtensionWithEmulator for a suite that keeps the API, the emulator and its secrets in one object. */
+export function useEmulatorSuite(ready?: (suite: EmulatorSuite) => unknown): EmulatorSuite {
+  const suite = { secrets: new Set<string>() } as EmulatorSuite;
+  useExtensionWithEmulator(async (api, emulator) => {
+    suite.api = api;
+    suite.emulator = emulator;
+    await ready?.(suite);
+  });
+  return suite;
+}
+
+/** Stores the emulator's primary sandbox Collections key (kept in the suite's secrets); returns it. */
+export async function storeCollectionKey(suite: EmulatorSuite): Promise<string> {
+  const key = suite.emulator.subscriptionKeys.collection.primary;
+  suite.secrets.add(key);
+  const stored = await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', key, keyType: 'primary' });
+  assert.strictEqual(stored.ok, true, stored.reason);
+  return key;
+}
+
 export type CommandOutcome<T> = { ok: boolean; reason?: string } & T;
 
 /** Runs a command with a typed argument; every command result is a plain object, narrowed here. */

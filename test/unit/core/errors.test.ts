@@ -8,16 +8,9 @@ import {
   MomoErrorKind,
 } from '../../../src/core/momo/errors';
 import { assertNoSecretsIn } from './helpers/secrets';
+import { INVALID_KEY_BODY as INVALID_KEY, MISSING_KEY_BODY as MISSING_KEY } from '../gatewayBodies';
 
 const HOST = 'sandbox.momodeveloper.mtn.com';
-const INVALID_KEY = {
-  statusCode: 401,
-  message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
-};
-const MISSING_KEY = {
-  statusCode: 401,
-  message: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
-};
 const SUBSCRIPTION_KEY = '0123456789abcdef0123456789abcdef';
 
 describe('core/momo errors: classifyResponse (documented bodies)', () => {

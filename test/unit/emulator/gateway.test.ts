@@ -5,15 +5,8 @@ import { DEFAULT_COLLECTION_WIDGET_KEY, DEFAULT_SUBSCRIPTION_KEYS } from '../../
 import { startEmulator } from '../../../src/emulator/server';
 import type { RunningEmulator } from '../../../src/emulator/types';
 import { call } from './helpers';
+import { INVALID_KEY_BODY as INVALID_KEY, MISSING_KEY_BODY as MISSING_KEY } from '../gatewayBodies';
 
-const INVALID_KEY = {
-  statusCode: 401,
-  message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
-};
-const MISSING_KEY = {
-  statusCode: 401,
-  message: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
-};
 const GATEWAY_404 = { statusCode: 404, message: 'Resource not found' };
 
 function createUser(emu: RunningEmulator, key: string | undefined) {

@@ -3,6 +3,7 @@
  * even on 20,000 lines) whose hits are then kept only when they fall inside code statements,
  * so a commented-out `# load_dotenv()` does not count.
  */
+import { dotenvLoaderCalls } from '../project';
 import type { EnvReadStyle } from './rhs';
 import type { PyStatement } from './statements';
 
@@ -22,7 +23,6 @@ export interface EnvironmentUse {
   styleCounts: number[];
 }
 
-const LOADER = /\bload_dotenv\s*\(|\bread_env\s*\(|\bread_dotenv\s*\(|\bdotenv\.load\b/g;
 const STYLE_PATTERNS: readonly [RegExp, PyEnvStyle][] = [
   [/\bos\.environ\.get\s*\(/g, { style: 'os.environ.get', callee: 'os.environ.get' }],
   [/\bos\.getenv\s*\(/g, { style: 'os.getenv', callee: 'os.getenv' }],
@@ -66,8 +66,6 @@ export interface EnvironmentBindings {
   environNames: ReadonlySet<string>;
 }
 
-export const DOTENV_LOADER = LOADER;
-
 export function environmentPatterns(bindings: EnvironmentBindings): EnvironmentPatterns {
   const reads: RegExp[] = [/\bos\.environ\b|\bos\.getenv\s*\(/g];
   if (bindings.fromOs.has('getenv')) reads.push(/(?<![\w.])getenv\s*\(/g);
@@ -88,7 +86,7 @@ export function environmentPatterns(bindings: EnvironmentBindings): EnvironmentP
 
 export function findEnvironmentUse(text: string, statements: readonly PyStatement[], bindings: EnvironmentBindings): EnvironmentUse {
   let loadsDotenv = false;
-  for (const at of hits(LOADER, text)) {
+  for (const at of hits(dotenvLoaderCalls(), text)) {
     if (statementAt(statements, at)) {
       loadsDotenv = true;
       break;
