@@ -3,6 +3,8 @@
  * finding made from it keeps all three, so the doctor explains a failure in the same words
  * as the command that met it.
  */
+import * as l10n from '@vscode/l10n';
+import { step } from '../momo/nextSteps';
 import { MomoError } from '../momo/momoError';
 import type { DoctorFinding, DoctorFix, DoctorSeverity } from './types';
 
@@ -50,7 +52,7 @@ export function findingFromError(
 /** Cancellation ends the whole run instead of becoming a finding. */
 export class DoctorCancelled extends Error {
   constructor() {
-    super('The doctor was cancelled.');
+    super(l10n.t('The doctor was cancelled.'));
     this.name = 'DoctorCancelled';
   }
 }
@@ -62,7 +64,7 @@ export function unlessCancelled(err: unknown): MomoError {
   // MomoClient only throws MomoError; anything else is a bug, and still must not crash the report.
   return new MomoError({
     kind: 'unexpected',
-    message: 'An unexpected error stopped this check.',
-    nextSteps: [{ id: 'showLog', label: 'Show the log' }],
+    message: l10n.t('An unexpected error stopped this check.'),
+    nextSteps: [step.showLog()],
   });
 }

@@ -3,6 +3,7 @@
  * (`command:` URIs need the extension's command ids and trust settings, which the core does
  * not know); a fix without a link shows its web URL, or its label as plain text.
  */
+import * as l10n from '@vscode/l10n';
 import { groupBySection, SEVERITY_MARKS, summaryLine } from './sections';
 import type { DoctorFinding, DoctorFix, DoctorReport } from './types';
 
@@ -19,8 +20,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 export function renderDoctorMarkdown(report: DoctorReport, options: MarkdownOptions = {}): string {
-  const lines = [`# ${escapeMarkdown(options.title ?? 'MoMo doctor')}`, '', `**${summaryLine(report.counts, report.cancelled)}**`];
-  if (report.findings.length === 0) lines.push('', 'Nothing to check: give a base URL, a subscription key or an API user.');
+  const lines = [`# ${escapeMarkdown(options.title ?? l10n.t('MoMo doctor'))}`, '', `**${summaryLine(report.counts, report.cancelled)}**`];
+  if (report.findings.length === 0) lines.push('', l10n.t('Nothing to check: give a base URL, a subscription key or an API user.'));
   for (const group of groupBySection(report.findings)) {
     lines.push('', `## ${group.title}`, '');
     for (const finding of group.findings) lines.push(...renderFinding(finding, options));
@@ -32,12 +33,12 @@ function renderFinding(finding: DoctorFinding, options: MarkdownOptions): string
   const subject = finding.subject ? `**${escapeMarkdown(finding.subject)}**: ` : '';
   const lines = [`- ${SEVERITY_MARKS[finding.severity]} ${subject}${escapeMarkdown(finding.message)}`];
   if (finding.causes?.length && finding.severity !== 'ok') {
-    lines.push('  - Likely causes:');
+    lines.push(`  - ${l10n.t('Likely causes:')}`);
     for (const cause of finding.causes) lines.push(`    - ${escapeMarkdown(cause)}`);
   }
   const fixes = (finding.fixes ?? []).map((fix) => renderFix(fix, finding, options));
-  if (fixes.length) lines.push(`  - Fix: ${fixes.join(' · ')}`);
-  else if (finding.next) lines.push(`  - Next: ${escapeMarkdown(finding.next)}`);
+  if (fixes.length) lines.push(`  - ${l10n.t('Fix: {0}', fixes.join(' · '))}`);
+  else if (finding.next) lines.push(`  - ${l10n.t('Next: {0}', escapeMarkdown(finding.next))}`);
   return lines;
 }
 

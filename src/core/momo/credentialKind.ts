@@ -6,8 +6,9 @@
  *   ending in `=`), tokens contain punctuation; both are case-sensitive and sent exactly as
  *   given, so nothing here changes their case or characters.
  */
-import { validateApiKey, validateApiUser } from './validateKeys';
-import { accept, cleanPasted, looksLikeAccessToken, refuse, UUID_PATTERN, HEX32_PATTERN, type Validation } from './validationCommon';
+import * as l10n from '@vscode/l10n';
+import { namePrefixDropped, validateApiKey, validateApiUser } from './validateKeys';
+import { accept, cleanPasted, looksLikeAccessToken, refuse, UUID_PATTERN, HEX32_PATTERN, type Notice, type Validation } from './validationCommon';
 
 export type CredentialKind = 'apiKey' | 'system';
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = ['apiKey', 'system'];
@@ -53,28 +54,38 @@ export function validateSecretOf(kind: CredentialKind, raw: string): Validation 
 
 export function validateSystemUserId(raw: string): Validation {
   return validatePrintable(raw, {
-    label: 'User ID',
+    label: l10n.t('User ID'),
+    theLabel: l10n.t('the User ID'),
     length: SYSTEM_USER_ID_LENGTH,
-    whereToFind: 'copy it from the Partner Portal (System and device credentials), where it was shown when the credentials were created',
-    uuidNotice: 'This looks like an API user id (a UUID); if MTN gave you an API user and an API key, choose that kind instead.',
+    whereToFind: l10n.t('copy it from the Partner Portal (System and device credentials), where it was shown when the credentials were created'),
+    uuidNotice: () => ({
+      code: 'looksLikeApiUser',
+      message: l10n.t('This looks like an API user id (a UUID); if MTN gave you an API user and an API key, choose that kind instead.'),
+    }),
   });
 }
 
 export function validateCredentialToken(raw: string): Validation {
   return validatePrintable(raw, {
-    label: 'Credential Token',
+    label: l10n.t('Credential Token'),
+    theLabel: l10n.t('the Credential Token'),
     length: CREDENTIAL_TOKEN_LENGTH,
-    whereToFind: 'it was shown once in the Partner Portal when the System Credentials were created; create new ones if it is lost',
-    hexNotice: 'This looks like an API key (32 hexadecimal characters); if MTN gave you an API user and an API key, choose that kind instead.',
+    whereToFind: l10n.t('it was shown once in the Partner Portal when the System Credentials were created; create new ones if it is lost'),
+    hexNotice: () => ({
+      code: 'looksLikeApiKey',
+      message: l10n.t('This looks like an API key (32 hexadecimal characters); if MTN gave you an API user and an API key, choose that kind instead.'),
+    }),
   });
 }
 
 interface PrintableRules {
+  /** "User ID"; `theLabel` is "the User ID" (French needs the article's form). */
   label: string;
+  theLabel: string;
   length: { min: number; max: number };
   whereToFind: string;
-  uuidNotice?: string;
-  hexNotice?: string;
+  uuidNotice?: () => Notice;
+  hexNotice?: () => Notice;
 }
 
 /** Upper-case variable names only, so a token's own `=` is never taken for `NAME=value`. */
@@ -93,20 +104,28 @@ function validatePrintable(raw: string, rules: PrintableRules): Validation {
   const prefixed = NAME_PREFIX.exec(value);
   if (prefixed) {
     value = cleanPasted(prefixed[2]).value;
-    notices.push('Kept only the value after the name.');
+    notices.push(namePrefixDropped());
   }
-  const { label } = rules;
-  if (!value) return refuse(`Enter the ${label}: ${rules.whereToFind}.`);
-  if (looksLikeAccessToken(value)) return refuse(`This is an access token (a JWT from the token endpoint), not the ${label}: ${rules.whereToFind}.`);
-  if (/\s/.test(value)) return refuse(`The ${label} contains spaces or a line break; copy it again in one piece.`);
+  const { label, theLabel } = rules;
+  if (!value) return refuse(l10n.t('Enter {0}: {1}.', theLabel, rules.whereToFind));
+  if (looksLikeAccessToken(value)) return refuse(l10n.t('This is an access token (a JWT from the token endpoint), not {0}: {1}.', theLabel, rules.whereToFind));
+  if (/\s/.test(value)) return refuse(l10n.t('The {0} contains spaces or a line break; copy it again in one piece.', label));
   const bad = [...value].findIndex((c) => c < '!' || c > '~');
   if (bad >= 0) {
-    return refuse(`Character ${bad + 1} of the ${label} is not a printable ASCII character (a letter, digit or punctuation); copy it again from the Partner Portal.`);
+    return refuse(
+      l10n.t(
+        'Character {0} of the {1} is not a printable ASCII character (a letter, digit or punctuation); copy it again from the Partner Portal.',
+        bad + 1,
+        label,
+      ),
+    );
   }
   const { min, max } = rules.length;
-  if (value.length < min) return refuse(`${value.length} characters is too short for a ${label} (at least ${min}); part of it is missing.`);
-  if (value.length > max) return refuse(`${value.length} characters is too long for a ${label} (at most ${max}); something extra was copied with it.`);
-  if (rules.uuidNotice && UUID_PATTERN.test(value)) notices.push(rules.uuidNotice);
-  if (rules.hexNotice && HEX32_PATTERN.test(value)) notices.push(rules.hexNotice);
+  if (value.length < min) return refuse(l10n.t('{0} characters is too short for a {1} (at least {2}); part of it is missing.', value.length, label, min));
+  if (value.length > max) {
+    return refuse(l10n.t('{0} characters is too long for a {1} (at most {2}); something extra was copied with it.', value.length, label, max));
+  }
+  if (rules.uuidNotice && UUID_PATTERN.test(value)) notices.push(rules.uuidNotice());
+  if (rules.hexNotice && HEX32_PATTERN.test(value)) notices.push(rules.hexNotice());
   return accept(value, notices);
 }

@@ -2,6 +2,8 @@
  * Target environments (the `X-Target-Environment` header) with their currency and API host.
  * `sandbox` is the only one where the Provisioning API exists.
  */
+import * as l10n from '@vscode/l10n';
+
 export const SANDBOX_BASE_URL = 'https://sandbox.momodeveloper.mtn.com';
 export const LEGACY_SANDBOX_BASE_URL = 'https://ericssonbasicapi2.azure-api.net';
 export const PRODUCTION_BASE_URL = 'https://proxy.momoapi.mtn.com';
@@ -72,8 +74,8 @@ export const PRODUCTION_HOSTS: readonly string[] = [
 export const SANDBOX_HOSTS: readonly string[] = [SANDBOX_BASE_URL, LEGACY_SANDBOX_BASE_URL].map((url) => new URL(url).host);
 
 /** Portal web sites (not APIs) that people paste as the API URL, with the API URL they meant. */
-export const PORTAL_HOSTS: Readonly<Record<string, { portal: string; apiBaseUrl: string }>> = {
-  'momodeveloper.mtn.com': { portal: 'the MoMo developer portal', apiBaseUrl: SANDBOX_BASE_URL },
-  'momoapi.mtn.com': { portal: 'the MoMo production portal', apiBaseUrl: PRODUCTION_BASE_URL },
-  'momodeveloper.mtn.co.rw': { portal: "Rwanda's MoMo developer portal", apiBaseUrl: RWANDA_PRODUCTION_BASE_URL },
+export const PORTAL_HOSTS: Readonly<Record<string, { portal: () => string; apiBaseUrl: string }>> = {
+  'momodeveloper.mtn.com': { portal: () => l10n.t('the MoMo developer portal'), apiBaseUrl: SANDBOX_BASE_URL },
+  'momoapi.mtn.com': { portal: () => l10n.t('the MoMo production portal'), apiBaseUrl: PRODUCTION_BASE_URL },
+  'momodeveloper.mtn.co.rw': { portal: () => l10n.t("Rwanda's MoMo developer portal"), apiBaseUrl: RWANDA_PRODUCTION_BASE_URL },
 };

@@ -2,6 +2,7 @@
  * The X-Target-Environment header: "sandbox" or mtn<country>. People send "production" or a
  * country name; both are refused with the value they meant.
  */
+import * as l10n from '@vscode/l10n';
 import { ENVIRONMENTS, findEnvironment } from './environments';
 import { accept, cleanPasted, isTooLong, refuse, Validation } from './validationCommon';
 
@@ -43,27 +44,32 @@ function suggestionFor(value: string): string | undefined {
 }
 
 export function validateTargetEnvironment(raw: string): Validation {
-  if (isTooLong(raw)) return refuse(`${raw.length} characters: the target environment is sandbox, or mtn<country> in production.`);
+  if (isTooLong(raw)) return refuse(l10n.t('{0} characters: the target environment is sandbox, or mtn<country> in production.', raw.length));
   const cleaned = cleanPasted(raw);
   const value = cleaned.value.toLowerCase();
   const examples = 'mtnuganda, mtnghana, mtncameroon, …';
-  if (!value) return refuse(`Enter the target environment: sandbox, or mtn<country> in production (${examples}).`);
+  if (!value) return refuse(l10n.t('Enter the target environment: sandbox, or mtn<country> in production ({0}).', examples));
   const known = findEnvironment(value);
   if (known) return accept(known.id, cleaned.notices);
   if (PRODUCTION_WORDS.includes(squash(value))) {
-    return refuse(`"production" is not a target environment: use mtn<country>, for example ${examples}`);
+    return refuse(l10n.t('"production" is not a target environment: use mtn<country>, for example {0}', examples));
   }
   if (SANDBOX_ALIASES.includes(squash(value))) {
-    return refuse('The test environment is called "sandbox".');
+    return refuse(l10n.t('The test environment is called "sandbox".'));
   }
   const suggestion = suggestionFor(value);
   if (suggestion) {
     const environment = findEnvironment(suggestion);
-    return refuse(`Use "${suggestion}" for ${environment?.label ?? 'that country'}: the target environment is an id, not a country name.`);
+    return refuse(
+      environment
+        ? l10n.t('Use "{0}" for {1}: the target environment is an id, not a country name.', suggestion, environment.label)
+        : l10n.t('Use "{0}": the target environment is an id, not a country name.', suggestion),
+    );
   }
   // MTN adds countries now and then; a well-formed unknown id is allowed, with a warning.
   if (/^mtn[a-z]+$/.test(value)) {
-    return accept(value, [...cleaned.notices, `"${value}" is not a target environment this extension knows; check the spelling.`]);
+    const unknown = l10n.t('"{0}" is not a target environment this extension knows; check the spelling.', value);
+    return accept(value, [...cleaned.notices, { code: 'unknownTargetEnvironment', message: unknown }]);
   }
-  return refuse(`Unknown target environment: use sandbox, or mtn<country> in production (${examples}).`);
+  return refuse(l10n.t('Unknown target environment: use sandbox, or mtn<country> in production ({0}).', examples));
 }

@@ -2,11 +2,42 @@
  * Shared pieces of the validators: the result type and the clean-up every pasted value gets
  * (surrounding spaces, quotes and invisible characters copied from web pages).
  */
-export type Validation = { ok: true; value: string; notice?: string } | { ok: false; message: string };
+import * as l10n from '@vscode/l10n';
 
-export function accept(value: string, notices: string[] = []): Validation {
-  const notice = notices.filter(Boolean).join(' ');
-  return notice ? { ok: true, value, notice } : { ok: true, value };
+/**
+ * What a validator changed or noticed in an accepted value. Code reads the code; people read
+ * the message, which is in their language, so nothing ever matches on the message.
+ */
+export type NoticeCode =
+  | 'quotesRemoved'
+  | 'namePrefixDropped'
+  | 'bracesRemoved'
+  | 'lowercased'
+  | 'documentationExample'
+  | 'httpsAdded'
+  | 'productionHost'
+  | 'reducedToHost'
+  | 'portDropped'
+  | 'unknownTargetEnvironment'
+  | 'looksLikeApiUser'
+  | 'looksLikeApiKey';
+
+export interface Notice {
+  code: NoticeCode;
+  message: string;
+}
+
+/** `notice` is every notice's message in one text; `notices` lists them with their codes. */
+export type Validation = { ok: true; value: string; notice?: string; notices?: readonly Notice[] } | { ok: false; message: string };
+
+export function accept(value: string, notices: readonly Notice[] = []): Validation {
+  if (notices.length === 0) return { ok: true, value };
+  return { ok: true, value, notice: notices.map((n) => n.message).join(' '), notices };
+}
+
+/** Whether an accepted value came with the notice `code`. */
+export function hasNotice(result: Validation, code: NoticeCode): boolean {
+  return result.ok && (result.notices ?? []).some((n) => n.code === code);
 }
 
 export function refuse(message: string): Validation {
@@ -25,7 +56,7 @@ export function isTooLong(raw: unknown): raw is string {
 
 export interface Cleaned {
   value: string;
-  notices: string[];
+  notices: Notice[];
 }
 
 const QUOTE_PAIRS: ReadonlyArray<[string, string]> = [
@@ -51,7 +82,7 @@ export function cleanPasted(raw: unknown): Cleaned {
       }
     }
   }
-  return { value, notices: unquoted ? ['Removed the surrounding quotes.'] : [] };
+  return { value, notices: unquoted ? [{ code: 'quotesRemoved', message: l10n.t('Removed the surrounding quotes.') }] : [] };
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

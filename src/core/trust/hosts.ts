@@ -4,6 +4,7 @@
  * extension's trust boundary, so they can never disagree about a host.
  */
 import { isIP } from 'node:net';
+import * as l10n from '@vscode/l10n';
 import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from '../momo/environments';
 
 export type HostKind = 'loopback' | 'mtnSandbox' | 'mtnProduction' | 'other';
@@ -77,6 +78,10 @@ export function checkTransport(url: URL): TransportCheck {
   return {
     ok: false,
     httpsUrl,
-    message: `http://${url.host} would send your MoMo keys in clear text, readable by anyone on the way; plain http is only for the local emulator (127.0.0.1, localhost, ::1). Use ${httpsUrl}.`,
+    message: l10n.t(
+      'http://{0} would send your MoMo keys in clear text, readable by anyone on the way; plain http is only for the local emulator (127.0.0.1, localhost, ::1). Use {1}.',
+      url.host,
+      httpsUrl,
+    ),
   };
 }

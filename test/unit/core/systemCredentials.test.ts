@@ -33,7 +33,8 @@ describe('core/momo System Credentials: validation', () => {
   });
 
   it('cleans what people paste around the value: spaces, quotes, the variable name', () => {
-    assert.deepEqual(validateCredentialToken(`  "${TOKEN}"\n`), { ok: true, value: TOKEN, notice: 'Removed the surrounding quotes.' });
+    const notice = 'Removed the surrounding quotes.';
+    assert.deepEqual(validateCredentialToken(`  "${TOKEN}"\n`), { ok: true, value: TOKEN, notice, notices: [{ code: 'quotesRemoved', message: notice }] });
     const named = validateCredentialToken(`MOMO_CREDENTIAL_TOKEN=${TOKEN}`);
     assert.equal(named.ok && named.value, TOKEN);
     // A token's own "=" is never taken for NAME=value.

@@ -4,7 +4,7 @@
  * that cleaning as a problem, because the app reading the stored value sends it as it is.
  */
 import * as l10n from '@vscode/l10n';
-import type { Validation } from '../../momo/validationCommon';
+import { hasNotice, type Validation } from '../../momo/validationCommon';
 import { makeFinding } from '../findings';
 import type { DoctorFinding, DoctorFix } from '../types';
 
@@ -34,7 +34,7 @@ export function checkCredentialFormat(raw: string, validate: (raw: string) => Va
       ? { value: raw, finding: makeFinding(o.check, 'warning', result.notice, details) }
       : { value: raw, finding: makeFinding(o.check, 'ok', o.okMessage, { subject: o.subject }) };
   }
-  const extras = strayParts(raw, result.notice ?? '');
+  const extras = strayParts(raw, result);
   if (extras.length === 0) {
     return {
       value: result.value,
@@ -52,14 +52,15 @@ export function checkCredentialFormat(raw: string, validate: (raw: string) => Va
   };
 }
 
-function strayParts(raw: string, notice: string): string[] {
+/** What came with the value: read from the raw text and the validator's notice codes, never its words. */
+function strayParts(raw: string, result: Validation): string[] {
   const parts: string[] = [];
   if (/[\r\n]/.test(raw)) parts.push(l10n.t('a line break'));
   if (/^[ \t\u00a0]|[ \t\u00a0]$/.test(raw)) parts.push(l10n.t('spaces around it'));
   if (/\u200b|\u200c|\u200d|\ufeff/.test(raw)) parts.push(l10n.t('invisible characters'));
-  if (/quotes/i.test(notice)) parts.push(l10n.t('quotes around it'));
-  if (/after the name/i.test(notice)) parts.push(l10n.t('a variable name in front of it'));
-  if (/braces/i.test(notice)) parts.push(l10n.t('braces around it'));
+  if (hasNotice(result, 'quotesRemoved')) parts.push(l10n.t('quotes around it'));
+  if (hasNotice(result, 'namePrefixDropped')) parts.push(l10n.t('a variable name in front of it'));
+  if (hasNotice(result, 'bracesRemoved')) parts.push(l10n.t('braces around it'));
   return parts;
 }
 

@@ -3,10 +3,11 @@
  * momoapi.momo.africa. While both platforms run this is a note, not an error: it says what the
  * migration changes, for a base URL and for a settings file that still names the legacy host.
  */
+import * as l10n from '@vscode/l10n';
 import { NEW_PLATFORM_BASE_URL } from '../../momo/environments';
 import { PARTNER_PORTAL_URL } from '../../momo/nextSteps';
 import { makeFinding } from '../findings';
-import type { DoctorFinding } from '../types';
+import type { DoctorFinding, DoctorFix } from '../types';
 
 export const LEGACY_HOST = 'proxy.momoapi.mtn.com';
 export const PLATFORM_NOTE_CHECK = 'baseUrl.platform';
@@ -14,13 +15,16 @@ export const WORKSPACE_PLATFORM_CHECK = 'workspace.platform';
 
 const NEW_HOST = new URL(NEW_PLATFORM_BASE_URL).host;
 
-export const MIGRATION_CHANGES =
-  `MTN is moving internet integrations from ${LEGACY_HOST} to ${NEW_HOST}: a new host, new System Credentials ` +
-  '(User ID + Credential Token, from the Partner Portal under System and device credentials; an API user + API key does not work there), ' +
-  'and X-Target-Environment on the token request too. Both platforms run side by side for a while, so nothing is wrong yet; ' +
-  'VPN integrations are not affected.';
+/** What the migration changes, in one paragraph. */
+export function migrationChanges(): string {
+  return l10n.t(
+    'MTN is moving internet integrations from {0} to {1}: a new host, new System Credentials (User ID + Credential Token, from the Partner Portal under System and device credentials; an API user + API key does not work there), and X-Target-Environment on the token request too. Both platforms run side by side for a while, so nothing is wrong yet; VPN integrations are not affected.',
+    LEGACY_HOST,
+    NEW_HOST,
+  );
+}
 
-const PARTNER_PORTAL = { id: 'openPartnerPortal' as const, label: 'Create System Credentials in the MTN Partner Portal', url: PARTNER_PORTAL_URL };
+const partnerPortal = (): DoctorFix => ({ id: 'openPartnerPortal', label: l10n.t('Create System Credentials in the MTN Partner Portal'), url: PARTNER_PORTAL_URL });
 
 /** The note for a base URL on the legacy host; undefined for any other host. */
 export function legacyPlatformNote(baseUrl: string): DoctorFinding | undefined {
@@ -31,14 +35,13 @@ export function legacyPlatformNote(baseUrl: string): DoctorFinding | undefined {
     return undefined;
   }
   if (host !== LEGACY_HOST) return undefined;
-  return makeFinding(PLATFORM_NOTE_CHECK, 'info', `${host} is MTN's legacy production platform. ${MIGRATION_CHANGES}`, { fixes: [PARTNER_PORTAL] });
+  const message = `${l10n.t("{0} is MTN's legacy production platform.", host)} ${migrationChanges()}`;
+  return makeFinding(PLATFORM_NOTE_CHECK, 'info', message, { fixes: [partnerPortal()] });
 }
 
 /** The note for a settings file that names the legacy host (a plain substring test: no pattern runs over the file). */
 export function legacyHostInFile(fileName: string, text: string): DoctorFinding | undefined {
   if (!text.toLowerCase().includes(LEGACY_HOST)) return undefined;
-  return makeFinding(WORKSPACE_PLATFORM_CHECK, 'info', `Uses ${LEGACY_HOST}, MTN's legacy production platform. ${MIGRATION_CHANGES}`, {
-    subject: fileName,
-    fixes: [PARTNER_PORTAL],
-  });
+  const message = `${l10n.t("Uses {0}, MTN's legacy production platform.", LEGACY_HOST)} ${migrationChanges()}`;
+  return makeFinding(WORKSPACE_PLATFORM_CHECK, 'info', message, { subject: fileName, fixes: [partnerPortal()] });
 }

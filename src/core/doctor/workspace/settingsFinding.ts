@@ -3,6 +3,7 @@
  * the workspace's problems in the same report as the credentials'. The quick fix travels in
  * `args` untouched: the extension applies it exactly as its code action would.
  */
+import * as l10n from '@vscode/l10n';
 import type { Finding, QuickFix, Range } from '../../settings';
 import { makeFinding } from '../findings';
 import type { DoctorFinding, DoctorFix, DoctorFixId, DoctorSeverity } from '../types';
@@ -24,7 +25,7 @@ export function settingsFindingToDoctor(fileName: string, finding: Finding): Doc
     label: quickFix.title,
     args: { ...where, quickFix } satisfies SettingsFixArgs,
   }));
-  fixes.push({ id: 'openFile', label: `Open ${fileName}`, args: where satisfies SettingsFixArgs });
+  fixes.push({ id: 'openFile', label: l10n.t('Open {0}', fileName), args: where satisfies SettingsFixArgs });
   return makeFinding(`workspace.${finding.code.replace(/^momo\./, '')}`, SEVERITIES[finding.severity], finding.message, {
     subject: `${fileName}:${finding.range.start.line + 1}`,
     fixes,

@@ -4,6 +4,7 @@
  * settings diagnostic (hard-coded secrets, placeholders, browser-exposed names, ...).
  * The caller reads the files (VS Code workspace or fs) and asks git; nothing is read here.
  */
+import * as l10n from '@vscode/l10n';
 import { detectDialect, detectFindings, findMomoVariables, isIgnoredBy, isMtnMomoDocument, planGitignoreEntry } from '../../settings';
 import type { MomoVariable, SettingsDocument } from '../../settings';
 import { baseName } from '../../settings/dialect';
@@ -34,7 +35,7 @@ export interface WorkspaceOptions {
 export function workspaceFindings(files: readonly WorkspaceFile[], options: WorkspaceOptions = {}): DoctorFinding[] {
   const momoFiles = files.filter((f) => isMtnMomoDocument(f.text));
   if (momoFiles.length === 0) {
-    return [makeFinding('workspace.files', 'info', 'No settings file in the workspace holds MTN MoMo values yet.')];
+    return [makeFinding('workspace.files', 'info', l10n.t('No settings file in the workspace holds MTN MoMo values yet.'))];
   }
   const dotenv = rootDotenv(files);
   // Another module (manage.py, wsgi.py) may load .env for the settings file.
@@ -60,30 +61,36 @@ export function workspaceFindings(files: readonly WorkspaceFile[], options: Work
     if (legacyHost) findings.push(legacyHost);
     const readsEnvironment = variables.some((v) => v.state === 'environment');
     if (detectDialect(doc).dialect === 'python' && readsEnvironment && !diagnostics.some((d) => d.code === 'momo.dotenvNotLoaded')) {
-      const message = 'Reads MoMo values from the environment, and .env is loaded.';
+      const message = l10n.t('Reads MoMo values from the environment, and .env is loaded.');
       findings.push(makeFinding('workspace.dotenvLoaded', 'ok', message, { subject: file.fileName }));
     }
   }
   return findings;
 }
 
-const STATE_WORDS: Record<MomoVariable['state'], string> = {
-  literal: 'value in the file',
-  placeholder: 'placeholder',
-  environment: 'from the environment',
-  other: 'computed',
-};
+function stateWords(state: MomoVariable['state']): string {
+  switch (state) {
+    case 'literal':
+      return l10n.t('value in the file');
+    case 'placeholder':
+      return l10n.t('placeholder');
+    case 'environment':
+      return l10n.t('from the environment');
+    case 'other':
+      return l10n.t('computed');
+  }
+}
 
 function fileSummary(fileName: string, variables: MomoVariable[]): DoctorFinding {
   const names = variables.map((v) => {
-    const source = v.state === 'environment' && v.envName && v.envName !== v.name ? `from ${v.envName}` : STATE_WORDS[v.state];
+    const source = v.state === 'environment' && v.envName && v.envName !== v.name ? l10n.t('from {0}', v.envName) : stateWords(v.state);
     return `${v.name} (${source})`;
   });
   const message = names.length
-    ? `Holds MoMo settings: ${names.join(', ')}.`
-    : 'Mentions MTN MoMo, but holds no MoMo variable this extension recognises.';
+    ? l10n.t('Holds MoMo settings: {0}.', names.join(', '))
+    : l10n.t('Mentions MTN MoMo, but holds no MoMo variable this extension recognises.');
   const args: Partial<SettingsFixArgs> = { fileName };
-  return makeFinding('workspace.files', 'info', message, { subject: fileName, fixes: [{ id: 'openFile', label: `Open ${fileName}`, args }] });
+  return makeFinding('workspace.files', 'info', message, { subject: fileName, fixes: [{ id: 'openFile', label: l10n.t('Open {0}', fileName), args }] });
 }
 
 function isIgnored(file: WorkspaceFile, gitignoreText: string | null | undefined): boolean | undefined {
@@ -95,16 +102,17 @@ function isIgnored(file: WorkspaceFile, gitignoreText: string | null | undefined
 function dotenvIgnoreFinding(file: WorkspaceFile, ignored: boolean | undefined, gitignoreText: string | null | undefined): DoctorFinding {
   const subject = file.fileName;
   const check = 'workspace.dotenvIgnored';
-  if (ignored === true) return makeFinding(check, 'ok', 'Git ignores this file, so its secrets stay out of the repository.', { subject });
+  if (ignored === true) return makeFinding(check, 'ok', l10n.t('Git ignores this file, so its secrets stay out of the repository.'), { subject });
   if (ignored === undefined) {
-    return makeFinding(check, 'info', 'Not known whether git ignores this file; it must be in .gitignore, since it holds secrets.', { subject });
+    const message = l10n.t('Not known whether git ignores this file; it must be in .gitignore, since it holds secrets.');
+    return makeFinding(check, 'info', message, { subject });
   }
   const name = baseName(file.fileName);
-  const tracked = file.tracked ? ' Git already tracks it: after ignoring it, run `git rm --cached` on it and replace any key that was pushed.' : '';
+  const tracked = file.tracked ? ` ${l10n.t('Git already tracks it: after ignoring it, run `git rm --cached` on it and replace any key that was pushed.')}` : '';
   const args = { fileName: file.fileName, gitignore: planGitignoreEntry(gitignoreText, name) };
-  return makeFinding(check, 'error', `Git does not ignore this file, so its secrets can be committed.${tracked}`, {
+  return makeFinding(check, 'error', l10n.t('Git does not ignore this file, so its secrets can be committed.') + tracked, {
     subject,
-    fixes: [{ id: 'addToGitignore', label: `Add ${name} to .gitignore`, args }],
+    fixes: [{ id: 'addToGitignore', label: l10n.t('Add {0} to .gitignore', name), args }],
   });
 }
 
