@@ -4,6 +4,7 @@
  * extension. All three become one record; a missing field means "ask the user", a present but
  * invalid field is an error (asking would surprise a caller that meant to skip the UI).
  */
+import * as vscode from 'vscode';
 import type { CredentialKind } from '../core/momo/credentialKind';
 import { findEnvironment, type TargetEnvironment } from '../core/momo/environments';
 import { isProduct, type Product } from '../core/momo/products';
@@ -33,7 +34,7 @@ export function stringArg(args: Args, name: string): string | undefined {
  * may have passed a key in the wrong field, and a message must never show it.
  */
 export function quotedArgument(raw: string): string {
-  return /^[A-Za-z][A-Za-z -]{0,29}$/.test(raw) ? `"${raw}"` : 'The value given';
+  return /^[A-Za-z][A-Za-z -]{0,29}$/.test(raw) ? `"${raw}"` : vscode.l10n.t('The value given');
 }
 
 export function confirmed(args: Args): boolean {
@@ -51,7 +52,7 @@ export function environmentArg(args: Args): Parsed<TargetEnvironment> {
   const env = findEnvironment(raw);
   return env
     ? { value: env }
-    : { error: `${quotedArgument(raw)} is not a MoMo target environment; use "sandbox" or one like "mtnuganda" (never "production").` };
+    : { error: vscode.l10n.t('{0} is not a MoMo target environment; use "sandbox" or one like "mtnuganda" (never "production").', quotedArgument(raw)) };
 }
 
 export function productArg(args: Args): Parsed<Product> {
@@ -60,7 +61,7 @@ export function productArg(args: Args): Parsed<Product> {
     return {};
   }
   const lower = raw.toLowerCase();
-  return isProduct(lower) ? { value: lower } : { error: `${quotedArgument(raw)} is not a MoMo product; use collection, disbursement or remittance.` };
+  return isProduct(lower) ? { value: lower } : { error: vscode.l10n.t('{0} is not a MoMo product; use collection, disbursement or remittance.', quotedArgument(raw)) };
 }
 
 export function keyTypeArg(args: Args, name = 'keyType'): Parsed<SubscriptionKeyType> {
@@ -69,7 +70,7 @@ export function keyTypeArg(args: Args, name = 'keyType'): Parsed<SubscriptionKey
     return {};
   }
   const lower = raw.toLowerCase();
-  return isSubscriptionKeyType(lower) ? { value: lower } : { error: `${quotedArgument(raw)} is not a subscription key type; use primary or secondary.` };
+  return isSubscriptionKeyType(lower) ? { value: lower } : { error: vscode.l10n.t('{0} is not a subscription key type; use primary or secondary.', quotedArgument(raw)) };
 }
 
 /** `credentialKind`: 'apiKey' (also 'api-key') or 'system'. */
@@ -79,5 +80,5 @@ export function credentialKindArg(args: Args): Parsed<CredentialKind> {
   const lower = raw.trim().toLowerCase();
   if (lower === 'apikey' || lower === 'api-key') return { value: 'apiKey' };
   if (lower === 'system') return { value: 'system' };
-  return { error: 'credentialKind must be "apiKey" (API user + API key) or "system" (System Credentials: User ID + Credential Token).' };
+  return { error: vscode.l10n.t('credentialKind must be "apiKey" (API user + API key) or "system" (System Credentials: User ID + Credential Token).') };
 }

@@ -2,6 +2,7 @@
  * MoMo: Copy API User ID / Copy API Key. Args: { apiUser, environment?, product? }. The key is
  * read from SecretStorage at the moment of the click, never cached in the tree or elsewhere.
  */
+import * as vscode from 'vscode';
 import { refOf } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
 import { failed, type CommandContext, type CommandResult } from '../commandContext';
@@ -10,12 +11,12 @@ import { resolveApiUser } from '../ui/resolveApiUser';
 import { runMomoCommand } from '../momoCommands';
 
 export async function copyApiUserId(ctx: CommandContext, arg: unknown): Promise<CommandResult<{ apiUser: string }>> {
-  const user = await resolveApiUser(ctx, arg, 'MoMo: Copy API User ID');
+  const user = await resolveApiUser(ctx, arg, vscode.l10n.t('MoMo: Copy API User ID'));
   if (!user) {
     return failed('no API user');
   }
   await ctx.clipboard.copy(user.apiUser);
-  ctx.notifier.tell('info', `Copied API user id ${user.apiUser}; it is not secret, but its API key is.`);
+  ctx.notifier.tell('info', vscode.l10n.t('Copied API user id {0}; it is not secret, but its API key is.', user.apiUser));
   return { ok: true, apiUser: user.apiUser };
 }
 
@@ -24,21 +25,21 @@ export async function copyApiKey(ctx: CommandContext, arg: unknown): Promise<Com
   if (held) {
     return held;
   }
-  const user = await resolveApiUser(ctx, arg, 'MoMo: Copy API Key');
+  const user = await resolveApiUser(ctx, arg, vscode.l10n.t('MoMo: Copy API Key'));
   if (!user) {
     return failed('no API user');
   }
   const apiKey = await ctx.store.getApiKey(user);
   if (!apiKey) {
-    const why = `No API key of ${shortApiUser(user.apiUser)} is in SecretStorage (it could not be stored, or was removed in another window).`;
-    ctx.notifier.tell('warning', `${why} Generate a new one, or add it again if you have it.`, {
-      'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
-      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', refOf(user)),
+    const why = vscode.l10n.t('No API key of {0} is in SecretStorage (it could not be stored, or was removed in another window).', shortApiUser(user.apiUser));
+    ctx.notifier.tell('warning', vscode.l10n.t('{0} Generate a new one, or add it again if you have it.', why), {
+      [vscode.l10n.t('Generate New API Key')]: () => runMomoCommand('momo.generateApiKey', refOf(user)),
+      [vscode.l10n.t('Add Existing API User')]: () => runMomoCommand('momo.addExistingApiUser', refOf(user)),
     });
     return failed(why);
   }
   await ctx.clipboard.copy(apiKey);
-  ctx.notifier.tell('info', `Copied the API key of ${shortApiUser(user.apiUser)}: it is a secret, so paste it only where it will not be committed.`);
+  ctx.notifier.tell('info', vscode.l10n.t('Copied the API key of {0}: it is a secret, so paste it only where it will not be committed.', shortApiUser(user.apiUser)));
   return { ok: true, apiUser: user.apiUser };
 }
 
@@ -58,6 +59,6 @@ async function copyUnsavedKey(ctx: CommandContext, arg: unknown): Promise<Comman
   }
   await ctx.clipboard.copy(apiKey);
   ctx.store.discardUnsavedKey(ref);
-  ctx.notifier.tell('info', `Copied the API key of ${shortApiUser(apiUser)}, which VS Code could not store: paste it somewhere safe now, it is no longer kept.`);
+  ctx.notifier.tell('info', vscode.l10n.t('Copied the API key of {0}, which VS Code could not store: paste it somewhere safe now, it is no longer kept.', shortApiUser(apiUser)));
   return { ok: true, apiUser };
 }

@@ -28,9 +28,8 @@ import { withCancellableProgress } from '../ui/progress';
 import { environmentArg, isInteractive, productArg, stringArg, toArgs, type Args } from '../commandArgs';
 import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { countOf } from '../../core/text/plural';
+import { plural } from '../../core/text/l10n';
 import { runMomoCommand } from '../momoCommands';
-
-const TITLE = 'MoMo: Diagnose MoMo Setup';
 
 export type DiagnoseResult = CommandResult<{
   environment: string;
@@ -69,14 +68,17 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
     return failed(baseUrl.reason);
   }
   const placed = await placeOnPlatforms(ctx, environment, stored.apiUsers, platform);
-  const title = `MoMo doctor: ${environmentLabel(environment.id)}`;
+  const title = vscode.l10n.t('MoMo doctor: {0}', environmentLabel(environment.id));
   ctx.log.info(`Running the MoMo doctor for ${environment.id} at ${baseUrl.baseUrl}.`);
 
   let workspace: WorkspaceSnapshot = { files: new Map(), gitignores: new Map(), folderOf: new Map() };
-  const diagnosed = await withCancellableProgress(`Diagnosing the MoMo setup (${environmentLabel(environment.id)})${environment.production ? ': production token requests can take 10–20 s' : ''}`, async (signal, progress) => {
+  const progressTitle = environment.production
+    ? vscode.l10n.t('Diagnosing the MoMo setup ({0}): production token requests can take 10–20 s', environmentLabel(environment.id))
+    : vscode.l10n.t('Diagnosing the MoMo setup ({0})', environmentLabel(environment.id));
+  const diagnosed = await withCancellableProgress(progressTitle, async (signal, progress) => {
     let workspaceFindings: DoctorFinding[] = [];
     if (args.workspace !== false) {
-      progress('reading the workspace settings files…');
+      progress(vscode.l10n.t('reading the workspace settings files…'));
       const scan = await scanWorkspace({ knownProductionSecrets: await productionSecrets(ctx.store), signal });
       workspace = scan.snapshot;
       workspaceFindings = scan.findings;
@@ -93,7 +95,7 @@ export async function diagnoseSetup(ctx: CommandContext, arg: unknown): Promise<
         timeoutMs: requestTimeoutMs(),
         ...(environment.production ? { tokenTimeoutMs: productionTokenTimeoutMs() } : {}),
       },
-      { signal, onFinding: (finding) => progress(`checked ${finding.subject ?? finding.check}`) },
+      { signal, onFinding: (finding) => progress(vscode.l10n.t('checked {0}', finding.subject ?? finding.check)) },
     );
   });
 
@@ -158,8 +160,16 @@ async function doctorBaseUrl(
   }
   const where = environmentLabel(environment.id);
   const credentials = [
-    ...(keys ? [`${keys} ${where} subscription key(s)`] : []),
-    ...(users ? [`${users} ${where} credential pair(s) (API user + API key or System Credentials)`] : []),
+    ...(keys ? [plural(keys, vscode.l10n.t('{0} {1} subscription key', keys, where), vscode.l10n.t('{0} {1} subscription keys', keys, where))] : []),
+    ...(users
+      ? [
+          plural(
+            users,
+            vscode.l10n.t('{0} {1} credential pair (API user + API key or System Credentials)', users, where),
+            vscode.l10n.t('{0} {1} credential pairs (API user + API key or System Credentials)', users, where),
+          ),
+        ]
+      : []),
   ];
   const destination = await secretDestination(ctx, { environment: environment.id, credentials, callerExplainsUnusableUrl: true, ...onPlatform, ...(given ? { baseUrl: given } : {}) });
   return !destination.ok && destination.unusableUrl !== undefined ? { ok: true, baseUrl: destination.unusableUrl } : destination;
@@ -177,8 +187,8 @@ async function chooseEnvironment(store: CredentialStore, interactive: boolean): 
   }
   const items = stored.map((id) => ({ label: environmentLabel(id), description: id, id }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${TITLE}: which environment`,
-    placeHolder: "Whose stored credentials to check (the workspace's files are checked either way)",
+    title: vscode.l10n.t('MoMo: Diagnose MoMo Setup: which environment'),
+    placeHolder: vscode.l10n.t("Whose stored credentials to check (the workspace's files are checked either way)"),
     ignoreFocusOut: true,
   });
   return picked ? targetOf(picked.id) : undefined;
@@ -206,21 +216,40 @@ function rerunArgs(args: Args, environment: TargetEnvironment): Record<string, u
 function announce(ctx: CommandContext, session: DoctorSession, shown: boolean): void {
   const { report } = session;
   const where = environmentLabel(session.environment);
-  const showReport: Actions = shown ? {} : { 'Show Report': () => runMomoCommand('momo.diagnoseSetup', { environment: session.environment }) };
+  const showReport: Actions = shown ? {} : { [vscode.l10n.t('Show Report')]: () => runMomoCommand('momo.diagnoseSetup', { environment: session.environment }) };
   if (report.cancelled) {
-    ctx.notifier.tell('info', `The MoMo doctor was cancelled; the report shows the ${countOf(report.findings.length, 'finding')} made before that.`, showReport);
+    const made = report.findings.length;
+    ctx.notifier.tell(
+      'info',
+      plural(
+        made,
+        vscode.l10n.t('The MoMo doctor was cancelled; the report shows the {0} finding made before that.', made),
+        vscode.l10n.t('The MoMo doctor was cancelled; the report shows the {0} findings made before that.', made),
+      ),
+      showReport,
+    );
     return;
   }
   if (report.ok) {
-    const warnings = report.counts.warning ? `, and ${countOf(report.counts.warning, 'warning')} worth a look` : '';
-    ctx.notifier.tell('info', `The MoMo doctor found no problem in the ${where} setup: ${countOf(report.counts.ok, 'check')} passed${warnings}.`, showReport);
+    const { ok, warning } = report.counts;
+    const checks = plural(ok, vscode.l10n.t('{0} check passed', ok), vscode.l10n.t('{0} checks passed', ok));
+    const warnings = warning ? plural(warning, vscode.l10n.t('{0} warning', warning), vscode.l10n.t('{0} warnings', warning)) : '';
+    ctx.notifier.tell(
+      'info',
+      warnings
+        ? vscode.l10n.t('The MoMo doctor found no problem in the {0} setup: {1}, and {2} worth a look.', where, checks, warnings)
+        : vscode.l10n.t('The MoMo doctor found no problem in the {0} setup: {1}.', where, checks),
+      showReport,
+    );
     return;
   }
   const first = report.findings.find((f) => f.severity === 'error');
-  const lead = first ? ` First: ${first.subject ? `${first.subject}: ` : ''}${first.message}` : '';
-  ctx.notifier.tell(
-    'warning',
-    ctx.log.redact(`The MoMo doctor found ${countOf(report.counts.error, 'problem')} in the ${where} setup.${lead} The report shows each one with its fix.`),
-    showReport,
+  const lead = first ? ' ' + vscode.l10n.t('First: {0}', `${first.subject ? `${first.subject}: ` : ''}${first.message}`) : '';
+  const errors = report.counts.error;
+  const found = plural(
+    errors,
+    vscode.l10n.t('The MoMo doctor found {0} problem in the {1} setup.', errors, where),
+    vscode.l10n.t('The MoMo doctor found {0} problems in the {1} setup.', errors, where),
   );
+  ctx.notifier.tell('warning', ctx.log.redact(`${found}${lead} ${vscode.l10n.t('The report shows each one with its fix.')}`), showReport);
 }

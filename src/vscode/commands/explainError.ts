@@ -35,7 +35,7 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
   const finding: DoctorFinding = recognised ? { ...explained, severity: 'error', ok: false } : explained;
   const report = summarize([finding]);
   const session: DoctorSession = {
-    title: 'MoMo: the pasted error explained',
+    title: vscode.l10n.t('MoMo: the pasted error explained'),
     environment: SANDBOX,
     report,
     scopes: new Map(),
@@ -43,7 +43,7 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
     rerun: () => runMomoCommand('momo.diagnoseSetup', { errorText: text }),
   };
 
-  const cause = recognised && finding.causes?.[0] ? ` Most likely: ${lowerFirst(finding.causes[0])}` : '';
+  const cause = recognised && finding.causes?.[0] ? ' ' + vscode.l10n.t('Most likely: {0}', lowerFirst(finding.causes[0])) : '';
   const actions: Actions = {};
   for (const fix of finding.fixes ?? []) {
     const action = fixAction(ctx, fix, { environment: SANDBOX }, session);
@@ -51,7 +51,7 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
       actions[fixButtonLabel(fix)] = action;
     }
   }
-  actions.Details = () => {
+  actions[vscode.l10n.t('Details')] = () => {
     setCurrentSession(session);
     DoctorReportPanel.show(ctx, session);
   };
@@ -61,8 +61,8 @@ export async function explainError(ctx: CommandContext, arg: unknown): Promise<E
 
 async function askForText(): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'MoMo: Explain a MoMo Error',
-    prompt: 'Paste the status line and body you got (from your app log, curl or Postman); keys in it are masked, never stored.',
+    title: vscode.l10n.t('MoMo: Explain a MoMo Error'),
+    prompt: vscode.l10n.t('Paste the status line and body you got (from your app log, curl or Postman); keys in it are masked, never stored.'),
     placeHolder: '401 {"statusCode": 401, "message": "Access denied due to invalid subscription key. …"}',
     ignoreFocusOut: true,
   });

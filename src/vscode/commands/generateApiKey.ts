@@ -4,6 +4,7 @@
  * key makes the old one stop working, so replacing a stored key needs a modal yes, or
  * `confirm: true` from a caller that already asked.
  */
+import * as vscode from 'vscode';
 import { isSandbox, SANDBOX } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import { provision } from '../../core/momo/provision';
@@ -20,13 +21,10 @@ import { explainProductionProvisioning } from './productionProvisioning';
 import { resolveApiUser } from '../ui/resolveApiUser';
 import { runMomoCommand } from '../momoCommands';
 
-const TITLE = 'MoMo: Generate New API Key';
-const GENERATE = 'Generate New Key';
-
 export type GenerateApiKeyResult = CommandResult<{ apiUser: string; keyStored: boolean }>;
 
 export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise<GenerateApiKeyResult> {
-  const user = await resolveApiUser(ctx, arg, TITLE, (u) => isSandbox(u.environment));
+  const user = await resolveApiUser(ctx, arg, vscode.l10n.t('MoMo: Generate New API Key'), (u) => isSandbox(u.environment));
   if (!user) {
     return failed('no API user');
   }
@@ -36,32 +34,36 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
   }
   const hasKey = user.keyStored && (await ctx.store.getApiKey(user)) !== undefined;
   if (hasKey && !confirmed(toArgs(arg))) {
+    const generate = vscode.l10n.t('Generate New Key');
     const answer = await ctx.notifier.ask(
       'warning',
-      `Generate a new API key for API user ${shortApiUser(user.apiUser)}? The current key stops working at once, so every app and settings file using it must be updated.`,
-      [GENERATE],
+      vscode.l10n.t(
+        'Generate a new API key for API user {0}? The current key stops working at once, so every app and settings file using it must be updated.',
+        shortApiUser(user.apiUser),
+      ),
+      [generate],
       { modal: true },
     );
-    if (answer !== GENERATE) {
+    if (answer !== generate) {
       return failed('cancelled');
     }
   }
   const keyType = pickUsableKeyType(ctx, user);
   const subscriptionKey = keyType ? await ctx.store.getSubscriptionKey(user, keyType) : undefined;
   if (!keyType || !subscriptionKey) {
-    ctx.notifier.tell('warning', `Creating an API key needs the ${productLabel(user.product)} sandbox subscription key, and none is stored. Set it first, then try again.`, {
-      'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
+    ctx.notifier.tell('warning', vscode.l10n.t('Creating an API key needs the {0} sandbox subscription key, and none is stored. Set it first, then try again.', productLabel(user.product)), {
+      [vscode.l10n.t('Set Subscription Key')]: () => runMomoCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
     });
     return failed('no subscription key');
   }
 
-  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: [`the ${productLabel(user.product)} sandbox subscription key`] });
+  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: [vscode.l10n.t('the {0} sandbox subscription key', productLabel(user.product))] });
   if (!destination.ok) {
     return failed(destination.reason);
   }
   let apiKey: string;
   try {
-    const result = await withCancellableProgress(`Creating a new API key for ${shortApiUser(user.apiUser)}`, (signal, report) =>
+    const result = await withCancellableProgress(vscode.l10n.t('Creating a new API key for {0}', shortApiUser(user.apiUser)), (signal, report) =>
       provision({
         baseUrl: destination.baseUrl,
         product: user.product,
@@ -70,20 +72,20 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
         existingApiUser: user.apiUser,
         signal,
         timeoutMs: requestTimeoutMs(),
-        onStep: () => report('creating the API key…'),
+        onStep: () => report(vscode.l10n.t('creating the API key…')),
       }),
     );
     apiKey = result.apiKey;
   } catch (err) {
     if (isMomoError(err) && err.kind === 'cancelled') {
-      ctx.notifier.tell('info', `Cancelled: the API key of ${shortApiUser(user.apiUser)} was not changed (unless the server finished first).`);
+      ctx.notifier.tell('info', vscode.l10n.t('Cancelled: the API key of {0} was not changed (unless the server finished first).', shortApiUser(user.apiUser)));
       return failed('cancelled');
     }
     if (isMomoError(err) && err.kind === 'apiUserNotFound' && !user.keyStored && user.origin === 'provisioned') {
       // A pending user whose creation never went through: nothing exists at MoMo to finish.
       await ctx.store.removeApiUser(refOf(user));
-      ctx.notifier.tell('info', `API user ${shortApiUser(user.apiUser)} was never created at MoMo, so there is nothing to finish; it is removed from the list. Provision a new one.`, {
-        'Provision Sandbox API User': () => runMomoCommand('momo.provisionSandboxUser', { product: user.product }),
+      ctx.notifier.tell('info', vscode.l10n.t('API user {0} was never created at MoMo, so there is nothing to finish; it is removed from the list. Provision a new one.', shortApiUser(user.apiUser)), {
+        [vscode.l10n.t('Provision Sandbox API User')]: () => runMomoCommand('momo.provisionSandboxUser', { product: user.product }),
       });
       return failed(err.message);
     }
@@ -101,10 +103,12 @@ export async function generateApiKey(ctx: CommandContext, arg: unknown): Promise
   }
   ctx.notifier.tell(
     'info',
-    `Created a new API key for ${shortApiUser(user.apiUser)} and stored it in SecretStorage${hasKey ? '; the old key no longer works' : ''}. Update your settings with it.`,
+    hasKey
+      ? vscode.l10n.t('Created a new API key for {0} and stored it in SecretStorage; the old key no longer works. Update your settings with it.', shortApiUser(user.apiUser))
+      : vscode.l10n.t('Created a new API key for {0} and stored it in SecretStorage. Update your settings with it.', shortApiUser(user.apiUser)),
     {
-      'Insert into settings…': () => runMomoCommand('momo.insertIntoSettings', refOf(user)),
-      'Copy API key': () => ctx.clipboard.copy(apiKey),
+      [vscode.l10n.t('Insert into settings…')]: () => runMomoCommand('momo.insertIntoSettings', refOf(user)),
+      [vscode.l10n.t('Copy API key')]: () => ctx.clipboard.copy(apiKey),
     },
   );
   return { ok: true, apiUser: user.apiUser, keyStored: true };

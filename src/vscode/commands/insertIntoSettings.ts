@@ -16,8 +16,6 @@ import { pickSettingsFile } from '../settings/settingsFiles';
 import { productArg, toArgs } from '../commandArgs';
 import { failed, type CommandContext, type CommandResult } from '../commandContext';
 
-const TITLE = 'MoMo: Insert into Settings';
-
 export async function insertIntoSettings(ctx: CommandContext, arg: unknown): Promise<InsertResult | CommandResult<{ apiUser: string; copied: boolean }>> {
   const args = toArgs(arg instanceof vscode.Uri ? { file: arg } : arg);
   const parsed = insertOptionsFrom(args);
@@ -27,11 +25,12 @@ export async function insertIntoSettings(ctx: CommandContext, arg: unknown): Pro
     ctx.notifier.tell('error', argError);
     return failed(argError);
   }
-  const chosen = await chooseCredentials(ctx, arg instanceof vscode.Uri ? undefined : arg, TITLE, { product: productArg(args).value });
+  const title = vscode.l10n.t('MoMo: Insert into Settings');
+  const chosen = await chooseCredentials(ctx, arg instanceof vscode.Uri ? undefined : arg, title, { product: productArg(args).value });
   if (!chosen) {
     return failed('no credentials');
   }
-  const target = args.copy === true ? { kind: 'clipboard' as const } : file.uri ? { kind: 'file' as const, uri: file.uri } : await pickSettingsFile(TITLE);
+  const target = args.copy === true ? { kind: 'clipboard' as const } : file.uri ? { kind: 'file' as const, uri: file.uri } : await pickSettingsFile(title);
   if (!target) {
     return failed('cancelled');
   }

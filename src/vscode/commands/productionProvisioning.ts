@@ -8,11 +8,13 @@ import { runMomoCommand } from '../momoCommands';
 export function explainProductionProvisioning(ctx: CommandContext, environment: string, product: Product | undefined): void {
   ctx.notifier.tell(
     'warning',
-    `API users cannot be provisioned in ${environment}: the Provisioning API exists only in the sandbox. ` +
-      'In production, create the API user and key in the MTN Partner Portal after Go-Live, then add them here.',
+    vscode.l10n.t(
+      'API users cannot be provisioned in {0}: the Provisioning API exists only in the sandbox. In production, create the API user and key in the MTN Partner Portal after Go-Live, then add them here.',
+      environment,
+    ),
     {
-      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', { environment, ...(product ? { product } : {}) }),
-      'Open Partner Portal': () => vscode.env.openExternal(vscode.Uri.parse(PARTNER_PORTAL_URL)),
+      [vscode.l10n.t('Add Existing API User')]: () => runMomoCommand('momo.addExistingApiUser', { environment, ...(product ? { product } : {}) }),
+      [vscode.l10n.t('Open Partner Portal')]: () => vscode.env.openExternal(vscode.Uri.parse(PARTNER_PORTAL_URL)),
     },
   );
 }

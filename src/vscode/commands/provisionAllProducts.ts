@@ -5,6 +5,7 @@
  * a failure in one never hides what the others created, and a user created before a failure is
  * kept, as in the one-product command.
  */
+import * as vscode from 'vscode';
 import { PRODUCTS, type Product } from '../../core/momo/products';
 import { provisionAll } from '../../core/momo/provisionAll';
 import { findSubscriptionKeys } from '../../core/store/credentialIndex';
@@ -39,9 +40,9 @@ interface ProductKey {
 export async function provisionAllProducts(ctx: CommandContext, arg: unknown): Promise<ProvisionAllResult> {
   const keys = await storedProductKeys(ctx);
   if (keys.length === 0) {
-    const why = 'No sandbox subscription key is stored for any product yet.';
-    ctx.notifier.tell('warning', `${why} Set one per product (Collections, Disbursements, Remittances), then provision again.`, {
-      'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: SANDBOX }),
+    const why = vscode.l10n.t('No sandbox subscription key is stored for any product yet.');
+    ctx.notifier.tell('warning', vscode.l10n.t('{0} Set one per product (Collections, Disbursements, Remittances), then provision again.', why), {
+      [vscode.l10n.t('Set Subscription Key')]: () => runMomoCommand('momo.setSubscriptionKey', { environment: SANDBOX }),
     });
     return failed(why);
   }
@@ -49,10 +50,10 @@ export async function provisionAllProducts(ctx: CommandContext, arg: unknown): P
   if (!callbackHost) return failed('cancelled');
 
   const labels = keys.map((k) => productLabel(k.product)).join(', ');
-  const baseUrl = await secretDestination(ctx, { environment: SANDBOX, credentials: [`the ${labels} sandbox subscription keys`] });
+  const baseUrl = await secretDestination(ctx, { environment: SANDBOX, credentials: [vscode.l10n.t('the {0} sandbox subscription keys', labels)] });
   if (!baseUrl.ok) return failed(baseUrl.reason);
   ctx.log.info(`Provisioning sandbox API users for ${keys.map((k) => k.product).join(', ')} at ${baseUrl.baseUrl}, callback host ${callbackHost}.`);
-  const outcomes = await withCancellableProgress(`Provisioning sandbox API users for ${labels}`, (signal) =>
+  const outcomes = await withCancellableProgress(vscode.l10n.t('Provisioning sandbox API users for {0}', labels), (signal) =>
     provisionAll(keys.map((k) => ({ baseUrl: baseUrl.baseUrl, product: k.product, subscriptionKey: k.subscriptionKey, callbackHost, signal, timeoutMs: requestTimeoutMs() }))),
   );
 
@@ -89,16 +90,16 @@ function announce(ctx: CommandContext, products: ProductOutcome[]): void {
   const notStored = products.filter((p) => p.ok && !p.keyStored).map(label);
   const failures = products.filter((p) => !p.ok);
   const parts = [];
-  if (stored.length > 0) parts.push(`Created sandbox API users for ${stored.join(', ')} and stored their keys in SecretStorage.`);
+  if (stored.length > 0) parts.push(vscode.l10n.t('Created sandbox API users for {0} and stored their keys in SecretStorage.', stored.join(', ')));
   if (notStored.length > 0) {
-    parts.push(`Created sandbox API users for ${notStored.join(', ')}, but their keys could NOT be stored: copy them from the dialog now (the user ids are kept).`);
+    parts.push(vscode.l10n.t('Created sandbox API users for {0}, but their keys could NOT be stored: copy them from the dialog now (the user ids are kept).', notStored.join(', ')));
   }
   for (const failure of failures) {
-    const kept = failure.apiUser ? ' Its API user is kept: finish provisioning it from the tree.' : '';
-    parts.push(`${label(failure)} failed: ${failure.reason}${kept}`);
+    const kept = failure.apiUser ? ' ' + vscode.l10n.t('Its API user is kept: finish provisioning it from the tree.') : '';
+    parts.push(vscode.l10n.t('{0} failed: {1}', label(failure), failure.reason ?? '') + kept);
   }
   const level = failures.length === 0 && notStored.length === 0 ? 'info' : stored.length === 0 && notStored.length === 0 ? 'error' : 'warning';
   ctx.notifier.tell(level, parts.join(' '), {
-    'Show Log': () => runMomoCommand('momo.showLog'),
+    [vscode.l10n.t('Show Log')]: () => runMomoCommand('momo.showLog'),
   });
 }

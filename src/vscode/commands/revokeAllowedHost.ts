@@ -11,24 +11,24 @@ export async function revokeAllowedHost(ctx: CommandContext, arg: unknown): Prom
   const allowed = ctx.approvals.list();
   const host = stringArg(toArgs(arg), 'host')?.toLowerCase() ?? (await pickHost(allowed.map((a) => a.host)));
   if (!host) {
-    if (allowed.length === 0) ctx.notifier.tell('info', 'No host is allowed: MoMo credentials only go to MTN MoMo API hosts and this machine.');
+    if (allowed.length === 0) ctx.notifier.tell('info', vscode.l10n.t('No host is allowed: MoMo credentials only go to MTN MoMo API hosts and this machine.'));
     return failed(allowed.length === 0 ? 'no allowed host' : 'cancelled');
   }
   if (!(await ctx.approvals.revoke(host))) {
-    const why = `${host} was not an allowed host, so there is nothing to revoke.`;
+    const why = vscode.l10n.t('{0} was not an allowed host, so there is nothing to revoke.', host);
     ctx.notifier.tell('info', why);
     return failed(why);
   }
   ctx.log.info(`Revoked: MoMo credentials no longer go to ${host} without asking.`);
-  ctx.notifier.tell('info', `Revoked ${host}: MoMo will ask again before sending any credentials there.`);
+  ctx.notifier.tell('info', vscode.l10n.t('Revoked {0}: MoMo will ask again before sending any credentials there.', host));
   return { ok: true, host };
 }
 
 async function pickHost(hosts: string[]): Promise<string | undefined> {
   if (hosts.length === 0) return undefined;
   return vscode.window.showQuickPick(hosts, {
-    title: 'MoMo: Revoke Allowed Host',
-    placeHolder: 'The host to stop sending MoMo credentials to without asking',
+    title: vscode.l10n.t('MoMo: Revoke Allowed Host'),
+    placeHolder: vscode.l10n.t('The host to stop sending MoMo credentials to without asking'),
     ignoreFocusOut: true,
   });
 }

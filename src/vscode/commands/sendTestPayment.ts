@@ -8,6 +8,7 @@
  * `callMyApp: true`, or the "Call My App Too" button, the same payment is rehearsed against the
  * app's callback URL through the local emulator (momo.testMyCallback).
  */
+import * as vscode from 'vscode';
 import { findEnvironment, isSandbox, SANDBOX } from '../../core/momo/environments';
 import { isMomoError } from '../../core/momo/errors';
 import type { Product } from '../../core/momo/products';
@@ -16,17 +17,17 @@ import { apiUsersIn, findApiUsers, refOf, type ApiUserRecord } from '../../core/
 import { environmentLabel, productLabel, shortApiUser } from '../../core/store/credentialText';
 import { requestTimeoutMs } from '../config';
 import { subscriptionKeyFor } from '../storedCredentials';
-import { askAmount, askCallbackUrl, paymentKind, pickOutcome, pickPaymentProduct } from './testPaymentPrompts';
+import { askAmount, askCallbackUrl, pickOutcome, pickPaymentProduct } from './testPaymentPrompts';
 import { presentError } from '../ui/errorPresenter';
 import { pickApiUser } from '../ui/pickers';
 import { secretDestination } from '../trust/secretDestinations';
 import { withCancellableProgress } from '../ui/progress';
 import { isInteractive, productArg, quotedArgument, stringArg, toArgs, type Args } from '../commandArgs';
 import { failed, type CommandContext, type CommandResult } from '../commandContext';
-import { countOf } from '../../core/text/plural';
+import { plural } from '../../core/text/l10n';
 import { runMomoCommand } from '../momoCommands';
 
-const TITLE = 'MoMo: Send Test Payment';
+const title = (): string => vscode.l10n.t('MoMo: Send Test Payment');
 
 /** The core's result without its MomoError object (its message is kept). */
 export type TestPaymentSummary = Omit<TestPaymentResult, 'lastError'> & { lastError?: string };
@@ -43,7 +44,7 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
   const args = toArgs(arg);
   const problem = argumentProblem(args);
   if (problem) {
-    ctx.notifier.tell('error', `No test payment was sent: ${problem}`);
+    ctx.notifier.tell('error', vscode.l10n.t('No test payment was sent: {0}', problem));
     return failed(problem);
   }
   const environment = stringArg(args, 'environment');
@@ -58,13 +59,13 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
     return refuseProduction(ctx, user.environment, user);
   }
   const outcomeArg = stringArg(args, 'outcome')?.toLowerCase();
-  const outcome = isTestOutcome(outcomeArg) ? outcomeArg : await pickOutcome(`${TITLE}: outcome to simulate`, user.product);
-  const amount = amountArg(args) ?? (outcome ? await askAmount(`${TITLE}: amount`) : undefined);
+  const outcome = isTestOutcome(outcomeArg) ? outcomeArg : await pickOutcome(vscode.l10n.t('{0}: outcome to simulate', title()), user.product);
+  const amount = amountArg(args) ?? (outcome ? await askAmount(vscode.l10n.t('{0}: amount', title())) : undefined);
   if (!outcome || !amount) {
     return failed('cancelled');
   }
   const asksOptional = isInteractive(arg) || typeof args.kind === 'string'; // the palette or a tree item
-  const callbackUrl = stringArg(args, 'callbackUrl') ?? (asksOptional ? await askCallbackUrl(`${TITLE}: callback URL`, user.callbackHost) : '');
+  const callbackUrl = stringArg(args, 'callbackUrl') ?? (asksOptional ? await askCallbackUrl(vscode.l10n.t('{0}: callback URL', title()), user.callbackHost) : '');
   if (callbackUrl === undefined) {
     return failed('cancelled');
   }
@@ -72,27 +73,30 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
   const apiKey = user.keyStored ? await ctx.store.getApiKey(user) : undefined;
   const subscription = await subscriptionKeyFor(ctx.store, user);
   if (!apiKey || !subscription) {
-    const missing = !apiKey ? 'its API key is not stored' : `no ${productLabel(user.product)} sandbox subscription key is stored`;
-    ctx.notifier.tell('warning', `No test payment was sent with API user ${shortApiUser(user.apiUser)}: ${missing}. Fix that first, then send again.`, {
-      ...(!apiKey ? { 'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)) } : {}),
-      ...(!subscription ? { 'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: SANDBOX, product: user.product }) } : {}),
+    const missing = !apiKey ? vscode.l10n.t('its API key is not stored') : vscode.l10n.t('no {0} sandbox subscription key is stored', productLabel(user.product));
+    ctx.notifier.tell('warning', vscode.l10n.t('No test payment was sent with API user {0}: {1}. Fix that first, then send again.', shortApiUser(user.apiUser), missing), {
+      ...(!apiKey ? { [vscode.l10n.t('Generate New API Key')]: () => runMomoCommand('momo.generateApiKey', refOf(user)) } : {}),
+      ...(!subscription ? { [vscode.l10n.t('Set Subscription Key')]: () => runMomoCommand('momo.setSubscriptionKey', { environment: SANDBOX, product: user.product }) } : {}),
     });
     return failed(missing);
   }
 
   const destination = await secretDestination(ctx, {
     environment: SANDBOX,
-    credentials: [`the ${productLabel(user.product)} sandbox subscription key`, `API user ${shortApiUser(user.apiUser)} with its API key`],
+    credentials: [vscode.l10n.t('the {0} sandbox subscription key', productLabel(user.product)), vscode.l10n.t('API user {0} with its API key', shortApiUser(user.apiUser))],
   });
   if (!destination.ok) {
     return failed(destination.reason);
   }
-  const kind = `${productLabel(user.product)} ${paymentKind(user.product)}`;
   const timeLimitSeconds = typeof args.timeLimitSeconds === 'number' ? args.timeLimitSeconds : undefined;
   let referenceId: string | undefined;
-  ctx.log.info(`Sending a sandbox test ${kind} (${outcome}, ${amount} EUR) with API user ${user.apiUser}.`);
+  ctx.log.info(`Sending a sandbox test ${user.product} payment (${outcome}, ${amount} EUR) with API user ${user.apiUser}.`);
+  const progressTitle =
+    user.product === 'collection'
+      ? vscode.l10n.t('Test {0} request to pay: {1} EUR, outcome "{2}"', productLabel(user.product), amount, outcome)
+      : vscode.l10n.t('Test {0} transfer: {1} EUR, outcome "{2}"', productLabel(user.product), amount, outcome);
   try {
-    const result = await withCancellableProgress(`Test ${kind}: ${amount} EUR, outcome "${outcome}"`, (signal, report) =>
+    const result = await withCancellableProgress(progressTitle, (signal, report) =>
       sendWithCore({
         baseUrl: destination.baseUrl,
         product: user.product,
@@ -110,7 +114,11 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
         ...(typeof args.pollIntervalMs === 'number' ? { pollIntervalMs: args.pollIntervalMs } : {}),
         onStatus: (update) => {
           referenceId = update.referenceId;
-          report(update.polls === 0 ? 'accepted, reading its status…' : `${update.status} after ${countOf(update.polls, 'status read')}…`);
+          report(
+            update.polls === 0
+              ? vscode.l10n.t('accepted, reading its status…')
+              : plural(update.polls, vscode.l10n.t('{0} after {1} status read…', update.status, update.polls), vscode.l10n.t('{0} after {1} status reads…', update.status, update.polls)),
+          );
         },
       }),
     );
@@ -125,12 +133,14 @@ export async function sendTestPayment(ctx: CommandContext, arg: unknown): Promis
     return { ok: true, apiUser: user.apiUser, result: summary, finishedAt: finishedAt.toISOString(), ...(callback !== undefined ? { callback } : {}) };
   } catch (err) {
     if (isMomoError(err) && err.kind === 'cancelled') {
-      const sent = referenceId ? ` It was already sent (reference id ${referenceId}), so the sandbox may still complete it.` : ' Nothing was sent.';
-      ctx.notifier.tell('info', `Cancelled the test payment.${sent}`);
+      const sent = referenceId
+        ? vscode.l10n.t('It was already sent (reference id {0}), so the sandbox may still complete it.', referenceId)
+        : vscode.l10n.t('Nothing was sent.');
+      ctx.notifier.tell('info', `${vscode.l10n.t('Cancelled the test payment.')} ${sent}`);
       return failed('cancelled');
     }
     if (isMomoError(err) && err.kind === 'badRequest' && err.status === undefined) {
-      ctx.notifier.tell('error', `No test payment was sent: ${ctx.log.redact(err.message)}`);
+      ctx.notifier.tell('error', vscode.l10n.t('No test payment was sent: {0}', ctx.log.redact(err.message)));
       return failed(err.message);
     }
     presentError(ctx, err, { environment: SANDBOX, product: user.product, apiUser: user.apiUser, retry: () => runMomoCommand('momo.sendTestPayment', { ...refOf(user), outcome, amount }) });
@@ -146,22 +156,22 @@ function argumentProblem(args: Args): string | undefined {
   }
   const outcome = stringArg(args, 'outcome');
   if (outcome !== undefined && !isTestOutcome(outcome.toLowerCase())) {
-    return `${quotedArgument(outcome)} is not a test outcome; use ${TEST_OUTCOMES.join(', ')}.`;
+    return vscode.l10n.t('{0} is not a test outcome; use {1}.', quotedArgument(outcome), TEST_OUTCOMES.join(', '));
   }
   const amount = args.amount;
   if (amount !== undefined) {
     const checked = typeof amount === 'string' || typeof amount === 'number' ? validateAmount(amount) : undefined;
     if (!checked?.ok) {
-      return checked?.message ?? 'The amount must be a number of EUR, such as 5 or "12.50".';
+      return checked?.message ?? vscode.l10n.t('The amount must be a number of EUR, such as 5 or "12.50".');
     }
   }
   const limit = args.timeLimitSeconds;
   if (limit !== undefined && !(typeof limit === 'number' && limit > 0)) {
-    return 'timeLimitSeconds must be a number of seconds above 0.';
+    return vscode.l10n.t('timeLimitSeconds must be a number of seconds above 0.');
   }
   const environment = stringArg(args, 'environment');
   if (environment && !findEnvironment(environment)) {
-    return `${quotedArgument(environment)} is not a MoMo target environment; test payments run in "sandbox".`;
+    return vscode.l10n.t('{0} is not a MoMo target environment; test payments run in "sandbox".', quotedArgument(environment));
   }
   return undefined;
 }
@@ -184,31 +194,32 @@ async function chooseUser(ctx: CommandContext, args: Args): Promise<ApiUserRecor
     const found = findApiUsers(index, id, { environment: stringArg(args, 'environment'), product });
     const user = found.find((u) => isSandbox(u.environment)) ?? found[0];
     if (!user) {
-      ctx.notifier.tell('error', `No API user ${shortApiUser(id)} is stored in VS Code, so no test payment was sent; add or provision it first.`, {
-        'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser', product ? { product } : undefined),
+      ctx.notifier.tell('error', vscode.l10n.t('No API user {0} is stored in VS Code, so no test payment was sent; add or provision it first.', shortApiUser(id)), {
+        [vscode.l10n.t('Provision Sandbox User')]: () => runMomoCommand('momo.provisionSandboxUser', product ? { product } : undefined),
       });
     }
     return user;
   }
-  const chosen: Product | undefined = product ?? (await pickPaymentProduct(`${TITLE}: product`, index));
+  const chosen: Product | undefined = product ?? (await pickPaymentProduct(vscode.l10n.t('{0}: product', title()), index));
   if (!chosen) {
     return undefined;
   }
   const users = apiUsersIn(index, { environment: SANDBOX, product: chosen });
   if (users.length === 0) {
-    ctx.notifier.tell('warning', `No ${productLabel(chosen)} sandbox API user is stored, so there is nothing to pay with yet. Provision one, then send the test payment.`, {
-      'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser', { product: chosen }),
+    ctx.notifier.tell('warning', vscode.l10n.t('No {0} sandbox API user is stored, so there is nothing to pay with yet. Provision one, then send the test payment.', productLabel(chosen)), {
+      [vscode.l10n.t('Provision Sandbox User')]: () => runMomoCommand('momo.provisionSandboxUser', { product: chosen }),
     });
     return undefined;
   }
-  return users.length === 1 ? users[0] : pickApiUser(`${TITLE}: API user`, users);
+  return users.length === 1 ? users[0] : pickApiUser(vscode.l10n.t('{0}: API user', title()), users);
 }
 
 function refuseProduction(ctx: CommandContext, environment: string, user?: ApiUserRecord): SendTestPaymentResult {
-  const whose = user ? `API user ${shortApiUser(user.apiUser)} belongs to ${environmentLabel(environment)}` : `${environmentLabel(environment)} is production`;
-  const reason = `Test payments only run in the sandbox: ${whose}, where a payment moves real money.`;
-  ctx.notifier.tell('error', `${reason} Nothing was sent; use a sandbox API user.`, {
-    'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser', user ? { product: user.product } : undefined),
+  const reason = user
+    ? vscode.l10n.t('Test payments only run in the sandbox: API user {0} belongs to {1}, where a payment moves real money.', shortApiUser(user.apiUser), environmentLabel(environment))
+    : vscode.l10n.t('Test payments only run in the sandbox: {0} is production, where a payment moves real money.', environmentLabel(environment));
+  ctx.notifier.tell('error', vscode.l10n.t('{0} Nothing was sent; use a sandbox API user.', reason), {
+    [vscode.l10n.t('Provision Sandbox User')]: () => runMomoCommand('momo.provisionSandboxUser', user ? { product: user.product } : undefined),
   });
   return failed(reason);
 }
@@ -220,13 +231,14 @@ function summarize(result: TestPaymentResult): TestPaymentSummary {
 
 function announce(ctx: CommandContext, user: ApiUserRecord, result: TestPaymentSummary, finishedAt: Date): void {
   const actions = {
-    'Copy Id': () => ctx.clipboard.copy(result.referenceId),
-    'Send Another': () => runMomoCommand('momo.sendTestPayment', { ...refOf(user) }),
-    'Call My App Too': () => callMyApp(user, result.outcome),
+    [vscode.l10n.t('Copy Id')]: () => ctx.clipboard.copy(result.referenceId),
+    [vscode.l10n.t('Send Another')]: () => runMomoCommand('momo.sendTestPayment', { ...refOf(user) }),
+    [vscode.l10n.t('Call My App Too')]: () => callMyApp(user, result.outcome),
   };
-  const next = result.timedOut ? ' Its status may still change: send it again with a longer time limit, or check it later by its reference id.' : '';
+  const next = result.timedOut ? ' ' + vscode.l10n.t('Its status may still change: send it again with a longer time limit, or check it later by its reference id.') : '';
   const at = finishedAt.toLocaleTimeString('en-GB', { hour12: false });
-  ctx.notifier.tell(result.matchesOutcome ? 'info' : 'warning', ctx.log.redact(`${result.status}: ${result.summary} Reference id ${result.referenceId}, at ${at}.${next}`), actions);
+  const line = vscode.l10n.t('{0}: {1} Reference id {2}, at {3}.', result.status, result.summary, result.referenceId, at);
+  ctx.notifier.tell(result.matchesOutcome ? 'info' : 'warning', ctx.log.redact(`${line}${next}`), actions);
 }
 
 /** The same payment's callback, rehearsed against the app (outcomes that never end become success). */

@@ -10,6 +10,7 @@
  * user's callback host (the host rule still applies), and closes afterwards. The real sandbox
  * is never used: it cannot reach localhost, and its callbacks are unreliable.
  */
+import * as vscode from 'vscode';
 import {
   isRunningEmulator,
   locateDjangoView,
@@ -40,7 +41,7 @@ import { productArg, stringArg, toArgs, type Args } from '../commandArgs';
 import { failed, type CommandContext, type CommandResult } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
-const TITLE = 'MoMo: Test My Callback';
+const title = (): string => vscode.l10n.t('MoMo: Test My Callback');
 
 export type TestMyCallbackResult = CommandResult<{
   delivered: boolean;
@@ -59,22 +60,22 @@ export async function testMyCallback(ctx: CommandContext, arg: unknown): Promise
   const args = toArgs(arg);
   const problem = argumentProblem(args);
   if (problem) {
-    ctx.notifier.tell('error', `${TITLE}: ${problem}`);
+    ctx.notifier.tell('error', `${title()}: ${problem}`);
     return failed(problem);
   }
   const user = chooseUser(ctx, args);
   if (user === null) {
-    const reason = 'that API user is not stored in VS Code';
-    ctx.notifier.tell('error', `${TITLE}: ${reason}; add or provision it first.`);
+    const reason = vscode.l10n.t('that API user is not stored in VS Code');
+    ctx.notifier.tell('error', vscode.l10n.t('{0}: {1}; add or provision it first.', title(), reason));
     return failed(reason);
   }
   const product = user?.product ?? productArg(args).value ?? 'collection';
   const files = await readProjectFiles();
-  const url = stringArg(args, 'url') ?? (await askCallbackUrl(`${TITLE}: your app's callback URL`, ctx.workspaceState, files));
+  const url = stringArg(args, 'url') ?? (await askCallbackUrl(vscode.l10n.t("{0}: your app's callback URL", title()), ctx.workspaceState, files));
   if (url === undefined) return failed('cancelled');
   const parsed = parseCallbackUrl(url);
   if (typeof parsed === 'string') {
-    ctx.notifier.tell('error', `${TITLE}: ${parsed}`);
+    ctx.notifier.tell('error', `${title()}: ${parsed}`);
     return failed(parsed);
   }
   await rememberCallbackUrl(ctx.workspaceState, parsed.toString());
@@ -85,7 +86,7 @@ export async function testMyCallback(ctx: CommandContext, arg: unknown): Promise
   try {
     const via = user ? await runningEmulatorVia(ctx, user) : undefined;
     ctx.log.info(`Test My Callback: ${product} payment (${outcome}) with its callback to ${ctx.log.redact(parsed.toString())}, ${via ? `through the emulator at ${via.baseUrl}` : 'through a private local emulator'}.`);
-    result = await withCancellableProgress(`Test My Callback: calling ${parsed.host}`, (signal) =>
+    result = await withCancellableProgress(vscode.l10n.t('Test My Callback: calling {0}', parsed.host), (signal) =>
       rehearseCallback({
         url: parsed.toString(),
         product,
@@ -106,8 +107,8 @@ export async function testMyCallback(ctx: CommandContext, arg: unknown): Promise
   ctx.log.info(`Test My Callback: ${result.method} → ${result.status ?? 'no answer'}: ${result.explanation.summary}`);
 
   const session: DoctorSession = {
-    title: TITLE,
-    panelTitle: 'MoMo Callback Test',
+    title: title(),
+    panelTitle: vscode.l10n.t('MoMo Callback Test'),
     environment: SANDBOX,
     report: callbackReport(result, user ? shortApiUser(user.apiUser) : undefined),
     scopes: new Map(),
@@ -137,10 +138,10 @@ function argumentProblem(args: Args): string | undefined {
   if (product.error) return product.error;
   const outcome = stringArg(args, 'outcome')?.toLowerCase();
   if (outcome !== undefined && !(REHEARSAL_OUTCOMES as readonly string[]).includes(outcome)) {
-    return `"${outcome.slice(0, 40)}" is not an outcome with a callback; use ${REHEARSAL_OUTCOMES.join(', ')}.`;
+    return vscode.l10n.t('"{0}" is not an outcome with a callback; use {1}.', outcome.slice(0, 40), REHEARSAL_OUTCOMES.join(', '));
   }
   const method = stringArg(args, 'method')?.toUpperCase();
-  if (method !== undefined && method !== 'PUT' && method !== 'POST') return 'method must be PUT or POST.';
+  if (method !== undefined && method !== 'PUT' && method !== 'POST') return vscode.l10n.t('method must be PUT or POST.');
   return undefined;
 }
 
@@ -164,7 +165,7 @@ async function runningEmulatorVia(ctx: CommandContext, user: ApiUserRecord): Pro
   ctx.log.rememberSecret(subscription.key);
   const destination = await secretDestination(ctx, {
     environment: SANDBOX,
-    credentials: [`the ${productLabel(user.product)} sandbox subscription key`, `API user ${shortApiUser(user.apiUser)} with its API key`],
+    credentials: [vscode.l10n.t('the {0} sandbox subscription key', productLabel(user.product)), vscode.l10n.t('API user {0} with its API key', shortApiUser(user.apiUser))],
   });
   if (!destination.ok) return undefined;
   return { baseUrl: destination.baseUrl, subscriptionKey: subscription.key, apiUser: user.apiUser, apiKey };
@@ -173,11 +174,11 @@ async function runningEmulatorVia(ctx: CommandContext, user: ApiUserRecord): Pro
 function noteFor(result: RehearsalResult): string {
   switch (result.emulator) {
     case 'private':
-      return 'The test payment went through a local MoMo emulator started for this test and closed afterwards; nothing reached MTN.';
+      return vscode.l10n.t('The test payment went through a local MoMo emulator started for this test and closed afterwards; nothing reached MTN.');
     case 'running':
-      return 'The test payment was made on the local emulator at the sandbox base URL; nothing reached MTN.';
+      return vscode.l10n.t('The test payment was made on the local emulator at the sandbox base URL; nothing reached MTN.');
     case 'none':
-      return 'Nothing was sent.';
+      return vscode.l10n.t('Nothing was sent.');
   }
 }
 

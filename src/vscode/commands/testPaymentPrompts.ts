@@ -9,17 +9,18 @@ import { callbackExample, TEST_OUTCOME_INFO, TEST_OUTCOMES, validateAmount, vali
 import { apiUsersIn, type CredentialIndex } from '../../core/store/credentialIndex';
 import { productLabel } from '../../core/store/credentialText';
 import { inputValidated } from '../ui/pickers';
-import { countOf } from '../../core/text/plural';
+import { plural } from '../../core/text/l10n';
 import { SANDBOX } from '../../core/momo/environments';
 
-const PAYMENT_KIND: Record<Product, string> = {
-  collection: 'request to pay: takes money from a payer',
-  disbursement: 'transfer: sends money to a payee',
-  remittance: 'transfer: sends money to a payee abroad',
-};
-
-export function paymentKind(product: Product): string {
-  return product === 'collection' ? 'request to pay' : 'transfer';
+function paymentKind(product: Product): string {
+  switch (product) {
+    case 'collection':
+      return vscode.l10n.t('request to pay: takes money from a payer');
+    case 'disbursement':
+      return vscode.l10n.t('transfer: sends money to a payee');
+    default:
+      return vscode.l10n.t('transfer: sends money to a payee abroad');
+  }
 }
 
 export async function pickPaymentProduct(title: string, index: CredentialIndex): Promise<Product | undefined> {
@@ -27,37 +28,39 @@ export async function pickPaymentProduct(title: string, index: CredentialIndex):
     const users = apiUsersIn(index, { environment: SANDBOX, product }).length;
     return {
       label: productLabel(product),
-      description: PAYMENT_KIND[product],
-      detail: users > 0 ? `${countOf(users, 'sandbox API user')} stored` : 'no sandbox API user stored yet',
+      description: paymentKind(product),
+      detail:
+        users > 0
+          ? plural(users, vscode.l10n.t('{0} sandbox API user stored', users), vscode.l10n.t('{0} sandbox API users stored', users))
+          : vscode.l10n.t('no sandbox API user stored yet'),
       product,
       users,
     };
   });
   items.sort((a, b) => Number(b.users > 0) - Number(a.users > 0));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Which product pays (each has its own API users)', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Which product pays (each has its own API users)'), ignoreFocusOut: true });
   return picked?.product;
 }
 
 export async function pickOutcome(title: string, product: Product): Promise<TestOutcome | undefined> {
-  const party = product === 'collection' ? 'payer' : 'payee';
   const items = TEST_OUTCOMES.map((outcome) => {
     const info = TEST_OUTCOME_INFO[outcome];
-    const reason = info.expectedReason ? ` (${info.expectedReason})` : '';
+    const status = info.expectedReason ? `${info.expectedStatus} (${info.expectedReason})` : info.expectedStatus;
     return {
       label: info.label,
-      description: `${party} ${info.partyId}`,
-      detail: `The sandbox is documented to answer ${info.expectedStatus}${reason}.`,
+      description: product === 'collection' ? vscode.l10n.t('payer {0}', info.partyId) : vscode.l10n.t('payee {0}', info.partyId),
+      detail: vscode.l10n.t('The sandbox is documented to answer {0}.', status),
       outcome,
     };
   });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'The outcome to simulate', matchOnDetail: true, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('The outcome to simulate'), matchOnDetail: true, ignoreFocusOut: true });
   return picked?.outcome;
 }
 
 export function askAmount(title: string): Promise<string | undefined> {
   return inputValidated({
     title,
-    prompt: 'Amount in EUR (the sandbox takes EUR only), such as 5 or 12.50. It is test money.',
+    prompt: vscode.l10n.t('Amount in EUR (the sandbox takes EUR only), such as 5 or 12.50. It is test money.'),
     value: '5',
     validate: validateAmount,
   });
@@ -66,11 +69,19 @@ export function askAmount(title: string): Promise<string | undefined> {
 /** '' = no callback (Enter on the empty box); undefined = cancelled. */
 export async function askCallbackUrl(title: string, providerCallbackHost: string | undefined): Promise<string | undefined> {
   const example = callbackExample(providerCallbackHost);
-  const where = providerCallbackHost ? `on ${providerCallbackHost}, the host this API user was created with` : 'on the host this API user was created with';
   const raw = await vscode.window.showInputBox({
     title,
-    prompt: `Optional: where MoMo should send the result (press Enter to skip; the result is checked here either way). The sandbox calls back over plain http, ${where}: for example ${example}.`,
-    placeHolder: `Enter to skip, or e.g. ${example}`,
+    prompt: providerCallbackHost
+      ? vscode.l10n.t(
+          'Optional: where MoMo should send the result (press Enter to skip; the result is checked here either way). The sandbox calls back over plain http, on {0}, the host this API user was created with: for example {1}.',
+          providerCallbackHost,
+          example,
+        )
+      : vscode.l10n.t(
+          'Optional: where MoMo should send the result (press Enter to skip; the result is checked here either way). The sandbox calls back over plain http, on the host this API user was created with: for example {0}.',
+          example,
+        ),
+    placeHolder: vscode.l10n.t('Enter to skip, or e.g. {0}', example),
     ignoreFocusOut: true,
     validateInput: (text) => {
       if (text.trim() === '') {

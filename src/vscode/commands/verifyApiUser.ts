@@ -25,15 +25,20 @@ import { failed, type CommandContext, type CommandResult } from '../commandConte
 import { resolveApiUser } from '../ui/resolveApiUser';
 import { runMomoCommand } from '../momoCommands';
 
-const TITLE = 'MoMo: Verify API User';
 const MAX_FIX_BUTTONS = 2;
 
-const STEP_NAMES: Record<VerifyApiUserStepName, string> = {
-  readUser: 'user exists',
-  token: 'token',
-  balance: 'balance',
-  accountHolder: 'account holder',
-};
+function stepName(step: VerifyApiUserStepName): string {
+  switch (step) {
+    case 'readUser':
+      return vscode.l10n.t('user exists');
+    case 'token':
+      return vscode.l10n.t('token');
+    case 'balance':
+      return vscode.l10n.t('balance');
+    default:
+      return vscode.l10n.t('account holder');
+  }
+}
 
 export interface VerifyStepResult {
   step: VerifyApiUserStepName;
@@ -54,7 +59,7 @@ export type VerifyCommandResult = CommandResult<{
 }>;
 
 export async function verifyApiUser(ctx: CommandContext, arg: unknown): Promise<VerifyCommandResult> {
-  const user = await resolveApiUser(ctx, arg, TITLE);
+  const user = await resolveApiUser(ctx, arg, vscode.l10n.t('MoMo: Verify API User'));
   if (!user) {
     return failed('no API user');
   }
@@ -70,14 +75,17 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
   const who = `${credentialName(user)} (${productLabel(user.product)}, ${environmentLabel(user.environment)})`;
   const apiKey = user.keyStored ? await ctx.store.getApiKey(user) : undefined;
   if (!apiKey) {
-    const why = `${who} cannot be verified: its ${user.credentialKind === 'system' ? 'Credential Token' : 'API key'} is not stored in VS Code.`;
-    const addAgain = { 'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }) };
+    const why =
+      user.credentialKind === 'system'
+        ? vscode.l10n.t('{0} cannot be verified: its Credential Token is not stored in VS Code.', who)
+        : vscode.l10n.t('{0} cannot be verified: its API key is not stored in VS Code.', who);
+    const addAgain = { [vscode.l10n.t('Add Existing API User')]: () =>runMomoCommand('momo.addExistingApiUser', { environment: user.environment, product: user.product }) };
     // System Credentials have no key to generate: they come from the Partner Portal only.
     if (user.credentialKind === 'system') {
       ctx.notifier.tell('warning', vscode.l10n.t('{0} Add the System Credentials again with their Credential Token from the Partner Portal.', why), addAgain);
     } else {
-      ctx.notifier.tell('warning', `${why} Create a new key (sandbox) or add the user again with its key.`, {
-        'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
+      ctx.notifier.tell('warning', vscode.l10n.t('{0} Create a new key (sandbox) or add the user again with its key.', why), {
+        [vscode.l10n.t('Generate New API Key')]: () => runMomoCommand('momo.generateApiKey', refOf(user)),
         ...addAgain,
       });
     }
@@ -85,18 +93,21 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
   }
   const subscription = await subscriptionKeyFor(ctx.store, user);
   if (!subscription) {
-    const why = `${who} cannot be verified: no ${productLabel(user.product)} subscription key is stored for ${environmentLabel(user.environment)}.`;
-    ctx.notifier.tell('warning', `${why} Set it, then verify again.`, {
-      'Set Subscription Key': () => runMomoCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
+    const why = vscode.l10n.t('{0} cannot be verified: no {1} subscription key is stored for {2}.', who, productLabel(user.product), environmentLabel(user.environment));
+    ctx.notifier.tell('warning', vscode.l10n.t('{0} Set it, then verify again.', why), {
+      [vscode.l10n.t('Set Subscription Key')]: () => runMomoCommand('momo.setSubscriptionKey', { environment: user.environment, product: user.product }),
     });
     return failed(why);
   }
 
   const platform = platformOf(user);
-  const pair = `${credentialName(user)} with its ${user.credentialKind === 'system' ? 'Credential Token' : 'API key'}`;
+  const pair =
+    user.credentialKind === 'system'
+      ? vscode.l10n.t('{0} with its Credential Token', credentialName(user))
+      : vscode.l10n.t('{0} with its API key', credentialName(user));
   const destination = await secretDestination(ctx, {
     environment: user.environment,
-    credentials: [`the ${productLabel(user.product)} ${environmentLabel(user.environment)} subscription key`, pair],
+    credentials: [vscode.l10n.t('the {0} {1} subscription key', productLabel(user.product), environmentLabel(user.environment)), pair],
     // A production pair goes to its own platform's host (the new platform has its own setting).
     ...(platform ? { platform, defaultBaseUrl: platformBaseUrl(targetOf(user.environment), platform) } : {}),
   });
@@ -121,30 +132,30 @@ export async function verifyUser(ctx: CommandContext, user: ApiUserRecord, optio
     }),
   );
   const steps = report.steps.map((s) => toStepResult(ctx, s));
-  steps.forEach((s) => ctx.log.info(`  ${s.ok ? '✓' : '✗'} ${STEP_NAMES[s.step]}: ${s.message}`));
+  steps.forEach((s) => ctx.log.info(`  ${s.ok ? '✓' : '✗'} ${stepName(s.step)}: ${s.message}`));
   const base = { ok: true as const, apiUser: user.apiUser, environment: user.environment, product: user.product, steps };
 
   const failedStep = report.steps.find((s) => !s.ok && !s.note);
   if (failedStep?.error?.kind === 'cancelled') {
     if (announce) {
-      ctx.notifier.tell('info', `Verification of ${who} was cancelled; its last result is kept and nothing was changed.`);
+      ctx.notifier.tell('info', vscode.l10n.t('Verification of {0} was cancelled; its last result is kept and nothing was changed.', who));
     }
     return failed('cancelled');
   }
   const at = new Date().toISOString();
   if (!failedStep) {
-    await ctx.store.recordVerifyResult(refOf(user), { at, ok: true, message: 'All checks passed.' });
+    await ctx.store.recordVerifyResult(refOf(user), { at, ok: true, message: vscode.l10n.t('All checks passed.') });
     if (announce) {
-      ctx.notifier.tell('info', `${who} works: ${stepLine(steps)}`, afterSuccess(ctx, user));
+      ctx.notifier.tell('info', vscode.l10n.t('{0} works: {1}', who, stepLine(steps)), afterSuccess(ctx, user));
     }
     return { ...base, verified: true };
   }
 
   const failure = steps.find((s) => !s.ok && !s.note) as VerifyStepResult;
-  await ctx.store.recordVerifyResult(refOf(user), { at, ok: false, message: `${STEP_NAMES[failure.step]}: ${failure.message}` });
-  const cause = failedStep.error?.causes[0] ? ` Most likely: ${lowerFirst(ctx.log.redact(failedStep.error.causes[0]))}` : '';
+  await ctx.store.recordVerifyResult(refOf(user), { at, ok: false, message: `${stepName(failure.step)}: ${failure.message}` });
+  const cause = failedStep.error?.causes[0] ? ' ' + vscode.l10n.t('Most likely: {0}', lowerFirst(ctx.log.redact(failedStep.error.causes[0]))) : '';
   if (announce) {
-    ctx.notifier.tell('error', `${who} failed verification: ${stepLine(steps)}${cause} Nothing was changed.`, fixButtons(ctx, user, failedStep));
+    ctx.notifier.tell('error', vscode.l10n.t('{0} failed verification: {1}{2} Nothing was changed.', who, stepLine(steps), cause), fixButtons(ctx, user, failedStep));
   }
   return { ...base, verified: false };
 }
@@ -168,7 +179,11 @@ function toStepResult(ctx: CommandContext, step: VerifyApiUserStep): VerifyStepR
 /** "✓ user exists · ✓ token · ✗ balance: <why>"; a failed note reads "ℹ account holder not checked: <why>". */
 export function stepLine(steps: VerifyStepResult[]): string {
   const line = (s: VerifyStepResult): string =>
-    s.ok ? `✓ ${STEP_NAMES[s.step]}` : s.note ? `ℹ ${STEP_NAMES[s.step]} not checked (does not affect the result): ${s.message}` : `✗ ${STEP_NAMES[s.step]}: ${s.message}`;
+    s.ok
+      ? `✓ ${stepName(s.step)}`
+      : s.note
+        ? vscode.l10n.t('ℹ {0} not checked (does not affect the result): {1}', stepName(s.step), s.message)
+        : `✗ ${stepName(s.step)}: ${s.message}`;
   return steps.map(line).join(' · ') + (steps.every((s) => s.ok) ? '.' : '');
 }
 
@@ -176,9 +191,9 @@ export function stepLine(steps: VerifyStepResult[]): string {
 function afterSuccess(ctx: CommandContext, user: ApiUserRecord): Actions {
   const actions: Actions = {};
   if (isSandbox(user.environment)) {
-    actions['Send Test Payment'] = () => runMomoCommand('momo.sendTestPayment', successfulTestPaymentArgs(refOf(user)));
+    actions[vscode.l10n.t('Send Test Payment')] = () => runMomoCommand('momo.sendTestPayment', successfulTestPaymentArgs(refOf(user)));
   }
-  actions.Details = () => ctx.log.show();
+  actions[vscode.l10n.t('Details')] = () => ctx.log.show();
   return actions;
 }
 
@@ -192,7 +207,7 @@ function fixButtons(ctx: CommandContext, user: ApiUserRecord, step: VerifyApiUse
       actions[fixButtonLabel(next)] = action;
     }
   }
-  actions['Verify Again'] = () => runMomoCommand('momo.verifyApiUser', refOf(user));
+  actions[vscode.l10n.t('Verify Again')] = () => runMomoCommand('momo.verifyApiUser', refOf(user));
   return actions;
 }
 

@@ -3,13 +3,13 @@
  * cancels (Escape), and the caller then stops quietly: cancelling is not an error.
  */
 import * as vscode from 'vscode';
-import { CREDENTIAL_KIND_LABELS, type CredentialKind } from '../../core/momo/credentialKind';
+import type { CredentialKind } from '../../core/momo/credentialKind';
 import { ENVIRONMENTS, type TargetEnvironment } from '../../core/momo/environments';
 import { platformBaseUrl } from '../../core/momo/platforms';
 import { PRODUCTS, type Product } from '../../core/momo/products';
 import type { Validation } from '../../core/momo/validation';
 import { findSubscriptionKeys, type ApiUserRecord, type CredentialIndex } from '../../core/store/credentialIndex';
-import { environmentLabel, keyTypeLabel, productLabel, shortApiUser, verifyText } from '../../core/store/credentialText';
+import { environmentLabel, productLabel, shortApiUser, verifyText } from '../../core/store/credentialText';
 import type { SubscriptionKeyType } from '../../core/store/secretNames';
 
 export async function pickEnvironment(title: string): Promise<TargetEnvironment | undefined> {
@@ -17,13 +17,13 @@ export async function pickEnvironment(title: string): Promise<TargetEnvironment 
     label: env.production ? env.label : 'Sandbox',
     description: `${env.id} · ${env.currency}`,
     detail: env.production
-      ? `Production in ${env.label}: credentials come from the MTN Partner Portal.`
-      : 'Test money only: API users are created here with the Provisioning API.',
+      ? vscode.l10n.t('Production in {0}: credentials come from the MTN Partner Portal.', env.label)
+      : vscode.l10n.t('Test money only: API users are created here with the Provisioning API.'),
     env,
   }));
   const picked = await vscode.window.showQuickPick(items, {
     title,
-    placeHolder: 'Target environment (the X-Target-Environment header)',
+    placeHolder: vscode.l10n.t('Target environment (the X-Target-Environment header)'),
     matchOnDescription: true,
     matchOnDetail: true,
     ignoreFocusOut: true,
@@ -36,14 +36,19 @@ export async function pickProduct(title: string, index?: CredentialIndex, enviro
     const keys = index && environment ? findSubscriptionKeys(index, { environment, product }) : [];
     return {
       label: productLabel(product),
-      description: keys.length > 0 ? `${keys.map((k) => k.keyType).join(' and ')} key stored` : undefined,
+      description: keys.length > 0 ? storedKeysText(keys.map((k) => k.keyType)) : undefined,
       product,
     };
   });
   // Products with a stored key first: they are the ones a user can act on right away.
   items.sort((a, b) => Number(b.description !== undefined) - Number(a.description !== undefined));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'MoMo product (each has its own subscription keys)', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('MoMo product (each has its own subscription keys)'), ignoreFocusOut: true });
   return picked?.product;
+}
+
+function storedKeysText(types: SubscriptionKeyType[]): string {
+  if (types.length > 1) return vscode.l10n.t('primary and secondary key stored');
+  return types[0] === 'primary' ? vscode.l10n.t('primary key stored') : vscode.l10n.t('secondary key stored');
 }
 
 /**
@@ -54,13 +59,13 @@ export async function pickProduct(title: string, index?: CredentialIndex, enviro
 export async function pickCredentialKind(title: string, environment: TargetEnvironment): Promise<CredentialKind | undefined> {
   const items: Array<vscode.QuickPickItem & { credentialKind: CredentialKind }> = [
     {
-      label: CREDENTIAL_KIND_LABELS.apiKey,
+      label: vscode.l10n.t('API user + API key'),
       description: vscode.l10n.t('legacy platform ({0})', hostOf(platformBaseUrl(environment, 'legacy'))),
       detail: vscode.l10n.t('The API user is a UUID, the API key 32 hexadecimal characters.'),
       credentialKind: 'apiKey',
     },
     {
-      label: CREDENTIAL_KIND_LABELS.system,
+      label: vscode.l10n.t('System Credentials (User ID + Credential Token)'),
       description: vscode.l10n.t('new platform ({0})', hostOf(platformBaseUrl(environment, 'new'))),
       detail: vscode.l10n.t('The User ID is not a UUID and often ends in "="; the token has punctuation.'),
       credentialKind: 'system',
@@ -78,11 +83,11 @@ function hostOf(url: string): string {
 export async function pickKeyType(title: string, storedOnly?: SubscriptionKeyType[]): Promise<SubscriptionKeyType | undefined> {
   const types: SubscriptionKeyType[] = storedOnly ?? ['primary', 'secondary'];
   const items = types.map((keyType) => ({
-    label: `${keyTypeLabel(keyType)} key`,
-    description: storedOnly ? 'stored' : keyType === 'primary' ? 'the usual choice' : 'for rotating keys without downtime',
+    label: keyType === 'primary' ? vscode.l10n.t('Primary key') : vscode.l10n.t('Secondary key'),
+    description: storedOnly ? vscode.l10n.t('stored') : keyType === 'primary' ? vscode.l10n.t('the usual choice') : vscode.l10n.t('for rotating keys without downtime'),
     keyType,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Which subscription key', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Which subscription key'), ignoreFocusOut: true });
   return picked?.keyType;
 }
 
@@ -90,10 +95,10 @@ export async function pickApiUser(title: string, users: ApiUserRecord[]): Promis
   const items = users.map((user) => ({
     label: user.label ? `${user.label} (${shortApiUser(user.apiUser)})` : shortApiUser(user.apiUser),
     description: `${productLabel(user.product)} · ${environmentLabel(user.environment)}`,
-    detail: `${user.apiUser} · ${user.keyStored ? 'key stored' : 'key missing'} · ${verifyText(user.lastVerified)}`,
+    detail: `${user.apiUser} · ${user.keyStored ? vscode.l10n.t('key stored') : vscode.l10n.t('key missing')} · ${verifyText(user.lastVerified)}`,
     user,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'API user', matchOnDetail: true, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('API user'), matchOnDetail: true, ignoreFocusOut: true });
   return picked?.user;
 }
 

@@ -2,6 +2,7 @@
  * Finds the API user a command is about: from { apiUser, environment?, product? } (or a tree
  * node, which has the same fields), else by asking. Reports a clear message when none fits.
  */
+import * as vscode from 'vscode';
 import { findApiUsers, type ApiUserRecord } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
 import { pickApiUser } from './pickers';
@@ -21,8 +22,8 @@ export async function resolveApiUser(
   if (id) {
     const matches = findApiUsers(index, id, { environment: environmentArg(args).value?.id, product: productArg(args).value });
     if (matches.length === 0) {
-      ctx.notifier.tell('error', `No API user ${shortApiUser(id)} is stored in VS Code, so there is nothing to act on; add it first.`, {
-        'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser'),
+      ctx.notifier.tell('error', vscode.l10n.t('No API user {0} is stored in VS Code, so there is nothing to act on; add it first.', shortApiUser(id)), {
+        [vscode.l10n.t('Add Existing API User')]: () => runMomoCommand('momo.addExistingApiUser'),
       });
       return undefined;
     }
@@ -31,9 +32,9 @@ export async function resolveApiUser(
   }
   const candidates = index.apiUsers.filter(filter);
   if (candidates.length === 0) {
-    ctx.notifier.tell('info', 'No API user is stored yet: provision one in the sandbox or add one you already have.', {
-      'Provision Sandbox User': () => runMomoCommand('momo.provisionSandboxUser'),
-      'Add Existing API User': () => runMomoCommand('momo.addExistingApiUser'),
+    ctx.notifier.tell('info', vscode.l10n.t('No API user is stored yet: provision one in the sandbox or add one you already have.'), {
+      [vscode.l10n.t('Provision Sandbox User')]: () => runMomoCommand('momo.provisionSandboxUser'),
+      [vscode.l10n.t('Add Existing API User')]: () => runMomoCommand('momo.addExistingApiUser'),
     });
     return undefined;
   }

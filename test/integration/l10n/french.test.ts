@@ -28,8 +28,38 @@ describe('l10n: in French', function () {
     assert.ok(vscode.l10n.bundle, 'VS Code loaded no l10n bundle for French');
   });
 
+  it('asks for the subscription key in French (title, prompt and placeholder of the input box)', async () => {
+    const asked: vscode.InputBoxOptions[] = [];
+    const original = vscode.window.showInputBox;
+    // The person presses Escape: the command stops quietly, and the box it showed is kept here.
+    vscode.window.showInputBox = (options?: vscode.InputBoxOptions) => {
+      asked.push(options ?? {});
+      return Promise.resolve(undefined);
+    };
+    try {
+      const result = await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', keyType: 'secondary' });
+      assert.strictEqual(result.ok, false);
+    } finally {
+      vscode.window.showInputBox = original;
+    }
+    assert.strictEqual(asked.length, 1);
+    assert.strictEqual(asked[0].title, "MoMo : Enregistrer une clé d'abonnement (4/4) : clé Secondaire pour Collections — Sandbox (EUR)");
+    assert.strictEqual(
+      asked[0].prompt,
+      "Collez la clé secondaire de votre abonnement Collections (momodeveloper.mtn.com → Profile → Subscriptions). Elle n'est enregistrée que dans le SecretStorage.",
+    );
+    assert.strictEqual(asked[0].placeHolder, '32 caractères hexadécimaux');
+  });
+
+  it('tells in French that the subscription key was stored', async () => {
+    const stored = await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', key: subscriptionKey, keyType: 'primary' });
+    assert.strictEqual(stored.ok, true, stored.reason);
+    const message = api.notifier.shown().at(-1);
+    assert.match(String(message?.message), /^Clé d'abonnement Collections primaire \(\S+\) pour Sandbox \(EUR\) enregistrée dans le SecretStorage\. Prochaine étape : créer ou ajouter un utilisateur API pour elle\.$/);
+    assert.deepStrictEqual(message?.buttons, ['Créer un utilisateur sandbox']);
+  });
+
   it('tells in French that the sandbox API user was created', async () => {
-    await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', key: subscriptionKey, keyType: 'primary' });
     const provisioned = await run<{ apiUser: string }>('momo.provisionSandboxUser', { product: 'collection', subscriptionKeyType: 'primary' });
     assert.strictEqual(provisioned.ok, true, provisioned.reason);
     secrets.add(String(await api.store.getApiKey({ environment: 'sandbox', product: 'collection', apiUser: provisioned.apiUser })));
@@ -39,6 +69,16 @@ describe('l10n: in French', function () {
     assert.match(created, /^Utilisateur API sandbox \S+ créé pour Collections et sa clé API enregistrée dans le SecretStorage\. Prochaine étape : les mettre dans vos paramètres\.$/);
     const message = api.notifier.shown().find((m) => m.message === created);
     assert.deepStrictEqual(message?.buttons, ['Insérer dans les paramètres…', 'Copier la clé API']);
+  });
+
+  it('gives the result of Verify API User in French, with its buttons', async () => {
+    const [user] = api.store.index().apiUsers;
+    const verified = await run<{ verified: boolean }>('momo.verifyApiUser', { apiUser: user.apiUser, environment: 'sandbox', product: 'collection' });
+    assert.strictEqual(verified.ok, true, verified.reason);
+    assert.strictEqual(verified.verified, true);
+    const message = api.notifier.shown().at(-1);
+    assert.match(String(message?.message), /^Utilisateur API \S+ \(Collections, Sandbox \(EUR\)\) fonctionne : ✓ l'utilisateur existe · ✓ jeton · ✓ solde/);
+    assert.deepStrictEqual(message?.buttons, ['Envoyer un paiement de test', 'Détails']);
   });
 
   it('gives the doctor findings (made by core) in French', async () => {
