@@ -42,9 +42,10 @@ export async function encodingRefusal(uri: vscode.Uri): Promise<string | undefin
     return undefined;
   }
   const name = uri.path.split('/').pop();
-  return (
-    `${name} has bytes that are not UTF-8 (line ${line}); VS Code opened it as UTF-8, so saving it would replace them with �. Nothing was written. ` +
-    'Reopen it with its encoding ("Reopen with Encoding", e.g. Western (ISO 8859-1)) and try again, or use `momo-credentials write-settings`, which keeps those bytes.'
+  return vscode.l10n.t(
+    '{0} has bytes that are not UTF-8 (line {1}); VS Code opened it as UTF-8, so saving it would replace them with �. Nothing was written. Reopen it with its encoding ("Reopen with Encoding", e.g. Western (ISO 8859-1)) and try again, or use `momo-credentials write-settings`, which keeps those bytes.',
+    name ?? '',
+    line,
   );
 }
 

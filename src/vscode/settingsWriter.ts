@@ -38,7 +38,7 @@ export async function applyPlannedChanges(changes: readonly PlannedFileChange[])
   }
   const stale = await firstChanged(effective);
   if (stale) {
-    return { applied: false, stale: true, reason: `${stale} changed while the edit was being prepared.` };
+    return { applied: false, stale: true, reason: vscode.l10n.t('{0} changed while the edit was being prepared.', stale) };
   }
 
   // Unsaved changes of our own (another insert still on its way to the disk) are not the user's: they get saved.
@@ -75,9 +75,9 @@ async function applyAndSave(effective: readonly PlannedFileChange[], wasDirty: R
     // VS Code refuses an edit made for an older version of a document: another edit got there first.
     const changed = await firstChanged(effective);
     if (changed) {
-      return { applied: false, stale: true, reason: `${changed} changed while the edit was being applied.` };
+      return { applied: false, stale: true, reason: vscode.l10n.t('{0} changed while the edit was being applied.', changed) };
     }
-    return { applied: false, stale: false, reason: 'VS Code did not apply the edit (a file may be read-only, or was created meanwhile).' };
+    return { applied: false, stale: false, reason: vscode.l10n.t('VS Code did not apply the edit (a file may be read-only, or was created meanwhile).') };
   }
 
   for (const change of effective) {

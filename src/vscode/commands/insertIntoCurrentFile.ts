@@ -13,7 +13,6 @@ import { chooseCredentials } from '../settings/credentialChoice';
 import { insertCredentialsIntoFile, type InsertResult } from '../settings/insertCredentials';
 import { insertOptionsFrom } from '../settings/insertOptions';
 
-const TITLE = 'MoMo: Insert Credentials into Current File';
 
 export async function insertIntoCurrentFile(ctx: CommandContext, arg: unknown): Promise<InsertResult> {
   const args = toArgs(arg);
@@ -26,7 +25,9 @@ export async function insertIntoCurrentFile(ctx: CommandContext, arg: unknown): 
   }
   const document = vscode.window.activeTextEditor?.document;
   if (!document) {
-    const why = 'No editor is open, so there is no file to insert MoMo credentials into. Open your settings file (settings.py, .env, appsettings.json) and run this again, or pick one or copy the values.';
+    const why = vscode.l10n.t(
+      'No editor is open, so there is no file to insert MoMo credentials into. Open your settings file (settings.py, .env, appsettings.json) and run this again, or pick one or copy the values.',
+    );
     offerClipboard(ctx, why, args, { offerFilePicker: true });
     return failed('no editor');
   }
@@ -36,7 +37,7 @@ export async function insertIntoCurrentFile(ctx: CommandContext, arg: unknown): 
     offerClipboard(ctx, why, args, { offerFilePicker: true });
     return failed(why);
   }
-  const chosen = await chooseCredentials(ctx, arg, TITLE, { product: product.value });
+  const chosen = await chooseCredentials(ctx, arg, vscode.l10n.t('MoMo: Insert Credentials into Current File'), { product: product.value });
   if (!chosen) {
     return failed('no credentials');
   }

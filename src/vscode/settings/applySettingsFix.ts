@@ -26,7 +26,6 @@ import { runMomoCommand, type QuickFixCommandArgs } from '../momoCommands';
 
 // The id lives with the other command ids: the activation bundle registers it without loading this file.
 export { APPLY_FIX_COMMAND };
-const TITLE = 'MoMo: Fill Settings';
 const ATTEMPTS = 2;
 
 export async function applySettingsFix(ctx: CommandContext, secrets: ProductionSecrets, arg: unknown): Promise<CommandResult> {
@@ -51,12 +50,12 @@ export async function applySettingsFix(ctx: CommandContext, secrets: ProductionS
 async function fill(ctx: CommandContext, uri: vscode.Uri, args: QuickFixCommandArgs): Promise<CommandResult> {
   const users = usableUsers(ctx.store.index(), { product: args.product, environment: args.environment });
   if (users.length === 0) {
-    ctx.notifier.tell('info', 'No stored API user with a key fits here any more: provision a sandbox user and fill the file with it.', {
-      'Provision and Fill': () => runMomoCommand(APPLY_FIX_COMMAND, { uri: args.uri, action: 'provision', product: args.product }),
+    ctx.notifier.tell('info', vscode.l10n.t('No stored API user with a key fits here any more: provision a sandbox user and fill the file with it.'), {
+      [vscode.l10n.t('Provision and Fill')]: () => runMomoCommand(APPLY_FIX_COMMAND, { uri: args.uri, action: 'provision', product: args.product }),
     });
     return failed('no stored API user');
   }
-  const user = users.length === 1 ? users[0] : await pickApiUser(TITLE, users);
+  const user = users.length === 1 ? users[0] : await pickApiUser(vscode.l10n.t('MoMo: Fill Settings'), users);
   const chosen = user && (await withApiKey(ctx, user));
   return chosen ? insertCredentialsIntoFile(ctx, uri, chosen, { withSubscriptionKey: args.role === 'subscriptionKey' }) : failed('no credentials');
 }
@@ -69,7 +68,12 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
     const finding = checked && matchingFinding(checked.findings, args);
     const fix = args.all ? all?.fix : finding?.fixes.find((f) => f.kind === 'edit' && f.title === args.title);
     if (!checked || !fix) {
-      ctx.notifier.tell('info', `"${args.title ?? 'The fix'}" no longer applies to ${relativeName(uri)}: the file changed or the problem is already fixed.`);
+      ctx.notifier.tell(
+        'info',
+        args.title
+          ? vscode.l10n.t('"{0}" no longer applies to {1}: the file changed or the problem is already fixed.', args.title, relativeName(uri))
+          : vscode.l10n.t('The fix no longer applies to {0}: the file changed or the problem is already fixed.', relativeName(uri)),
+      );
       return failed('nothing to fix');
     }
     const changes: PlannedFileChange[] = [{ uri, expected: checked.doc.text, edits: fix.edits }];
@@ -81,7 +85,7 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
       changes.push({ uri: context.gitignore.uri, expected: fix.gitignore.create ? undefined : (context.gitignore.text ?? undefined), edits: fix.gitignore.edits });
     }
     if ((fix.dotenv || fix.gitignore) && !context) {
-      const why = `"${fix.title}" changes .env or .gitignore beside the file; save ${relativeName(uri)} in your project first.`;
+      const why = vscode.l10n.t('"{0}" changes .env or .gitignore beside the file; save {1} in your project first.', fix.title, relativeName(uri));
       ctx.notifier.tell('warning', why);
       return failed(why);
     }
@@ -100,7 +104,7 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
       return { ok: true };
     }
     if (!outcome.stale || attempt === ATTEMPTS) {
-      ctx.notifier.tell('error', `"${fix.title}" was not applied: ${outcome.reason} Try the quick fix again.`);
+      ctx.notifier.tell('error', vscode.l10n.t('"{0}" was not applied: {1} Try the quick fix again.', fix.title, outcome.reason));
       return failed(outcome.reason);
     }
   }
@@ -112,7 +116,7 @@ async function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri
   const install = fix.packageName ? ` ${await requirePythonPackage(uri, fix.packageName)}` : '';
   ctx.log.info(`Applied the MoMo quick fix "${fix.title}" to ${where}.`);
   if (install || files.length > 1) {
-    ctx.notifier.tell('info', `Applied "${fix.title}" (${where}).${install}`);
+    ctx.notifier.tell('info', `${vscode.l10n.t('Applied "{0}" ({1}).', fix.title, where)}${install}`);
   }
 }
 
@@ -120,9 +124,12 @@ async function tellApplied(ctx: CommandContext, fix: QuickFix, files: vscode.Uri
 async function tellMovedAll(ctx: CommandContext, plan: MoveAllPlan, uri: vscode.Uri, tracked: boolean, before: string): Promise<void> {
   const file = relativeName(uri);
   const names = plan.moved.map((m) => m.name).join(', ');
-  const left = plan.left.length ? ` ${plan.left.join(', ')} stayed in ${file}: .env already sets that name, so its own quick fix asks what to keep.` : '';
+  const left = plan.left.length
+    ? ' ' + vscode.l10n.t('{0} stayed in {1}: .env already sets that name, so its own quick fix asks what to keep.', plan.left.join(', '), file)
+    : '';
   const install = plan.fix.packageName ? ` ${await requirePythonPackage(uri, plan.fix.packageName)}` : '';
-  const text = `Moved ${plan.moved.length} secrets (${names}) from ${file} to .env; ${file} reads them from the environment.${left}${install}`;
+  const moved = vscode.l10n.t('Moved {0} secrets ({1}) from {2} to .env; {2} reads them from the environment.', plan.moved.length, names, file);
+  const text = `${moved}${left}${install}`;
   ctx.log.info(`Applied the MoMo quick fix "${plan.fix.title}" to ${file}.`);
   if (!tracked) {
     ctx.notifier.tell('info', text);
@@ -142,18 +149,35 @@ function historyAdvice(roles: ReadonlyArray<string | undefined>, file: string, l
   const subscriptionKey = roles.includes('subscriptionKey');
   const apiPair = roles.some((r) => r !== 'subscriptionKey');
   const many = roles.length > 1;
-  const what = many ? 'These values are' : `The ${roles[0] === 'apiKey' ? 'API key' : roles[0] === 'apiUser' ? 'API user' : 'subscription key'} is`;
   const steps = [
-    ...(subscriptionKey ? [`Regenerate ${many ? 'the subscription key' : 'it'} on the developer portal (Profile → Subscriptions), then set the new one.`] : []),
-    ...(apiPair ? ['Create a new API key so the committed one stops working.'] : []),
+    ...(subscriptionKey
+      ? [
+          many
+            ? vscode.l10n.t('Regenerate the subscription key on the developer portal (Profile → Subscriptions), then set the new one.')
+            : vscode.l10n.t('Regenerate it on the developer portal (Profile → Subscriptions), then set the new one.'),
+        ]
+      : []),
+    ...(apiPair ? [vscode.l10n.t('Create a new API key so the committed one stops working.')] : []),
   ];
   const actions: Actions = {
-    ...(apiPair ? { 'New API Key': () => runMomoCommand('momo.generateApiKey', leaked) } : {}),
-    ...(subscriptionKey ? { 'Open Portal': () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_PORTAL_URL)) } : {}),
+    ...(apiPair ? { [vscode.l10n.t('New API Key')]: () => runMomoCommand('momo.generateApiKey', leaked) } : {}),
+    ...(subscriptionKey ? { [vscode.l10n.t('Open Portal')]: () => vscode.env.openExternal(vscode.Uri.parse(DEVELOPER_PORTAL_URL)) } : {}),
   };
-  const it = many ? 'them' : 'it';
-  const text = `${what} out of ${file} now, but ${many ? 'they stay' : 'it stays'} in git history: anyone with the repository can still read ${it}. ${steps.join(' ')}`;
-  return { text, actions };
+  return { text: `${stillInHistory(many ? 'several' : roles[0], file)} ${steps.join(' ')}`, actions };
+}
+
+/** What a commit keeps: said of the one value moved (by its role), or of several. */
+function stillInHistory(role: string | undefined, file: string): string {
+  switch (role) {
+    case 'several':
+      return vscode.l10n.t('These values are out of {0} now, but they stay in git history: anyone with the repository can still read them.', file);
+    case 'apiKey':
+      return vscode.l10n.t('The API key is out of {0} now, but it stays in git history: anyone with the repository can still read it.', file);
+    case 'apiUser':
+      return vscode.l10n.t('The API user is out of {0} now, but it stays in git history: anyone with the repository can still read it.', file);
+    default:
+      return vscode.l10n.t('The subscription key is out of {0} now, but it stays in git history: anyone with the repository can still read it.', file);
+  }
 }
 
 /** The whole lines a finding covers: where its value is written. */

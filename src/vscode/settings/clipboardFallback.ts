@@ -3,6 +3,7 @@
  * the values can still be copied as NAME=value lines. The API key is read only when the
  * person clicks "Copy to Clipboard", and never appears in the message itself.
  */
+import * as vscode from 'vscode';
 import { shortApiUser } from '../../core/store/credentialText';
 import { productArg, type Args } from '../commandArgs';
 import type { CommandContext } from '../commandContext';
@@ -10,15 +11,17 @@ import { settingsVariableNames } from '../config';
 import { chooseCredentials, type ChosenCredentials } from './credentialChoice';
 import { runMomoCommand, type ApiUserArgs } from '../momoCommands';
 
-export const COPY_BUTTON = 'Copy to Clipboard';
-export const CHOOSE_FILE_BUTTON = 'Choose a Settings File…';
-
 export async function copyCredentialLines(ctx: CommandContext, chosen: ChosenCredentials): Promise<void> {
   const names = settingsVariableNames();
   await ctx.clipboard.copy(`${names.apiUser}=${chosen.user.apiUser}\n${names.apiKey}=${chosen.apiKey}\n`);
   ctx.notifier.tell(
     'info',
-    `Copied ${names.apiUser} and ${names.apiKey} lines for ${shortApiUser(chosen.user.apiUser)} to the clipboard. Paste them into a file git does not track, such as .env.`,
+    vscode.l10n.t(
+      'Copied {0} and {1} lines for {2} to the clipboard. Paste them into a file git does not track, such as .env.',
+      names.apiUser,
+      names.apiKey,
+      shortApiUser(chosen.user.apiUser),
+    ),
   );
 }
 
@@ -29,15 +32,15 @@ export async function copyCredentialLines(ctx: CommandContext, chosen: ChosenCre
 export function offerClipboard(ctx: CommandContext, why: string, args: Args, options: { offerFilePicker: boolean }): void {
   const user = userArgs(args);
   const actions: Record<string, () => unknown> = {
-    [COPY_BUTTON]: async () => {
-      const chosen = await chooseCredentials(ctx, user, 'MoMo: Copy Credentials');
+    [vscode.l10n.t('Copy to Clipboard')]: async () => {
+      const chosen = await chooseCredentials(ctx, user, vscode.l10n.t('MoMo: Copy Credentials'));
       if (chosen) {
         await copyCredentialLines(ctx, chosen);
       }
     },
   };
   if (options.offerFilePicker) {
-    actions[CHOOSE_FILE_BUTTON] = () => runMomoCommand('momo.insertIntoSettings', user);
+    actions[vscode.l10n.t('Choose a Settings File…')] = () => runMomoCommand('momo.insertIntoSettings', user);
   }
   ctx.notifier.tell('info', why, actions);
 }

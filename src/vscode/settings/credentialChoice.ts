@@ -43,8 +43,8 @@ export async function chooseCredentials(ctx: CommandContext, arg: unknown, title
 export async function withApiKey(ctx: CommandContext, user: ApiUserRecord): Promise<ChosenCredentials | undefined> {
   const apiKey = user.keyStored ? await ctx.store.getApiKey(user) : undefined;
   if (!apiKey) {
-    ctx.notifier.tell('warning', `API user ${shortApiUser(user.apiUser)} has no stored API key, so there is nothing to write yet. Generate a new key first.`, {
-      'Generate New API Key': () => runMomoCommand('momo.generateApiKey', refOf(user)),
+    ctx.notifier.tell('warning', vscode.l10n.t('API user {0} has no stored API key, so there is nothing to write yet. Generate a new key first.', shortApiUser(user.apiUser)), {
+      [vscode.l10n.t('Generate New API Key')]: () => runMomoCommand('momo.generateApiKey', refOf(user)),
     });
     return undefined;
   }
@@ -64,8 +64,12 @@ async function pickOrProvision(ctx: CommandContext, title: string, filter: Crede
     detail: user.apiUser,
     choice: user,
   }));
-  items.push({ label: '$(add) Provision a new sandbox API user…', description: filter.product ? productLabel(filter.product) : undefined, choice: PROVISION });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Which API user and key to write', matchOnDetail: true, ignoreFocusOut: true });
+  items.push({
+    label: `$(add) ${vscode.l10n.t('Provision a new sandbox API user…')}`,
+    description: filter.product ? productLabel(filter.product) : undefined,
+    choice: PROVISION,
+  });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Which API user and key to write'), matchOnDetail: true, ignoreFocusOut: true });
   if (!picked) {
     return undefined;
   }

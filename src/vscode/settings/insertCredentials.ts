@@ -53,8 +53,6 @@ export type InsertResult = CommandResult<{
   message: string;
 }>;
 
-const WRITE_ANYWAY = 'Write It Anyway';
-const USE_DOTENV = 'Keep It in .env';
 const ATTEMPTS = 3;
 
 export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode.Uri, chosen: ChosenCredentials, options: InsertOptions = {}): Promise<InsertResult> {
@@ -84,17 +82,19 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
     const context = await projectContextFor({ uri, fileName: document.fileName }, 'open');
     const plan = planCredentialInsert(document, values, planOptions(document, context, { mode, names: settingsVariableNames(uri) }));
     if (!plan.ok) {
-      const why = plan.error ?? `${relativeName(uri)} could not be planned.`;
+      const why = plan.error ?? vscode.l10n.t('{0} could not be planned.', relativeName(uri));
       offerClipboard(ctx, why, { apiUser: chosen.user.apiUser, environment: chosen.user.environment, product: chosen.user.product }, { offerFilePicker: false });
       return failed(why);
     }
     if (plan.needsConfirmation && !confirmed) {
-      const answer = await ctx.notifier.ask('warning', plan.needsConfirmation, [WRITE_ANYWAY, USE_DOTENV], { modal: true });
-      if (answer === USE_DOTENV) {
+      const writeAnyway = vscode.l10n.t('Write It Anyway');
+      const useDotenv = vscode.l10n.t('Keep It in .env');
+      const answer = await ctx.notifier.ask('warning', plan.needsConfirmation, [writeAnyway, useDotenv], { modal: true });
+      if (answer === useDotenv) {
         mode = 'reference';
         continue;
       }
-      if (answer !== WRITE_ANYWAY) {
+      if (answer !== writeAnyway) {
         return failed('cancelled');
       }
       confirmed = true;
@@ -105,7 +105,8 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
       if (outcome.stale && attempt < ATTEMPTS) {
         continue; // the user typed meanwhile: plan again on the new text
       }
-      ctx.notifier.tell('error', `The credentials were not written: ${outcome.reason}${outcome.stale ? ' Run the command again.' : ''}`);
+      const again = outcome.stale ? ' ' + vscode.l10n.t('Run the command again.') : '';
+      ctx.notifier.tell('error', vscode.l10n.t('The credentials were not written: {0}', outcome.reason) + again);
       return failed(outcome.reason);
     }
     ctx.progress.mark('settingsWritten');
@@ -130,7 +131,7 @@ async function readTarget(uri: vscode.Uri): Promise<Target> {
     if (isDotenvFileName(uri.path)) {
       return { document: { text: '', fileName: uri.path }, existing: false };
     }
-    return { error: `${relativeName(uri)} could not be opened, so nothing was written. Check that the file exists and try again.` };
+    return { error: vscode.l10n.t('{0} could not be opened, so nothing was written. Check that the file exists and try again.', relativeName(uri)) };
   }
 }
 
@@ -169,7 +170,7 @@ async function report(
   // The planner assumes an exposed .env is tracked; for one git has not taken yet, `git rm --cached` is no advice.
   const notices = plan.notices.filter((n) => context?.git.tracked === true || !n.includes('git rm --cached'));
   const loaderAdded = extras.includeLoader && plan.loader
-    ? `It now loads .env first.${plan.loader.packageName ? ` ${await requirePythonPackage(uri, plan.loader.packageName)}` : ''}`
+    ? vscode.l10n.t('It now loads .env first.') + (plan.loader.packageName ? ` ${await requirePythonPackage(uri, plan.loader.packageName)}` : '')
     : undefined;
   const text = [summary, ...(loaderAdded ? [loaderAdded] : []), ...notices].join(' ');
   if (plan.loader && !extras.includeLoader && extras.options.loader !== false) {
@@ -194,26 +195,30 @@ async function report(
 function nextSteps(chosen: ChosenCredentials): Actions {
   const ref = refOf(chosen.user);
   return {
-    Verify: () => runMomoCommand('momo.verifyApiUser', ref),
-    ...(isSandbox(chosen.user.environment) ? { 'Send Test Payment': () => runMomoCommand('momo.sendTestPayment', successfulTestPaymentArgs(ref)) } : {}),
+    [vscode.l10n.t('Verify')]: () => runMomoCommand('momo.verifyApiUser', ref),
+    ...(isSandbox(chosen.user.environment) ? { [vscode.l10n.t('Send Test Payment')]: () => runMomoCommand('momo.sendTestPayment', successfulTestPaymentArgs(ref)) } : {}),
   };
 }
 
 function summaryOf(file: string, chosen: ChosenCredentials, plan: SettingsPlan, dotenv: string | undefined, gitignore: string | undefined): string {
-  const who = `API user ${shortApiUser(chosen.user.apiUser)}`;
-  const names = `${plan.names.apiUser} and ${plan.names.apiKey}`;
+  const who = shortApiUser(chosen.user.apiUser);
+  const names = vscode.l10n.t('{0} and {1}', plan.names.apiUser, plan.names.apiKey);
   if (!plan.changed) {
-    return `${file} already holds ${who} (${names}); nothing needed to change.`;
+    return vscode.l10n.t('{0} already holds API user {1} ({2}); nothing needed to change.', file, who, names);
   }
   if (plan.mode === 'reference' && plan.envNames) {
     const where = dotenv ?? '.env';
-    const ignored = gitignore ? ` and added it to ${gitignore} so git leaves it out` : '';
-    return `Wrote ${who} into ${where} (${plan.envNames.apiUser}, ${plan.envNames.apiKey})${ignored}; ${file} reads them from the environment.`;
+    const pair = `${plan.envNames.apiUser}, ${plan.envNames.apiKey}`;
+    return gitignore
+      ? vscode.l10n.t('Wrote API user {0} into {1} ({2}) and added it to {3} so git leaves it out; {4} reads them from the environment.', who, where, pair, gitignore, file)
+      : vscode.l10n.t('Wrote API user {0} into {1} ({2}); {3} reads them from the environment.', who, where, pair, file);
   }
   const { inFile, inDotenv } = writtenNames(plan);
+  const and = (list: string[]): string => list.reduce((all, name) => (all ? vscode.l10n.t('{0} and {1}', all, name) : name), '');
   if (inDotenv.length > 0) {
-    const fileSide = inFile.length ? `${inFile.join(' and ')} into ${file}, and ` : '';
-    return `Wrote ${who}: ${fileSide}${inDotenv.join(' and ')} into ${dotenv ?? '.env'}, which ${file} reads from the environment.`;
+    return inFile.length
+      ? vscode.l10n.t('Wrote API user {0}: {1} into {2}, and {3} into {4}, which {2} reads from the environment.', who, and(inFile), file, and(inDotenv), dotenv ?? '.env')
+      : vscode.l10n.t('Wrote API user {0}: {1} into {2}, which {3} reads from the environment.', who, and(inDotenv), dotenv ?? '.env', file);
   }
-  return `Wrote ${who} into ${file} (${names}).`;
+  return vscode.l10n.t('Wrote API user {0} into {1} ({2}).', who, file, names);
 }

@@ -28,7 +28,7 @@ export type ParsedInsertOptions = { options: InsertOptions } | { error: string }
 export function insertOptionsFrom(args: Args): ParsedInsertOptions {
   const mode = args.mode;
   if (mode !== undefined && mode !== 'value' && mode !== 'reference') {
-    return { error: `"${String(mode)}" is not a write mode; use "reference" (values in .env, read from the environment) or "value".` };
+    return { error: vscode.l10n.t('"{0}" is not a write mode; use "reference" (values in .env, read from the environment) or "value".', String(mode)) };
   }
   return {
     options: {

@@ -15,7 +15,7 @@ import { applyPlannedChanges } from '../settingsWriter';
 export type LoaderResult = { ok: true; packageName?: string } | { ok: false; reason: string };
 
 export function loaderButton(packageName: string | undefined): string {
-  return packageName ? 'Add load_dotenv()' : 'Add read_env()';
+  return vscode.l10n.t('Add {0}', packageName ? 'load_dotenv()' : 'read_env()');
 }
 
 export function offerDotenvLoader(ctx: CommandContext, uri: vscode.Uri, message: string, packageName: string | undefined): void {
@@ -29,15 +29,15 @@ export async function addDotenvLoader(ctx: CommandContext, uri: vscode.Uri): Pro
   const finding = detectFindings(doc, findingOptions(doc, context)).find((f) => f.code === 'momo.dotenvNotLoaded');
   const fix = finding?.fixes[0];
   if (!fix) {
-    ctx.notifier.tell('info', `${relativeName(uri)} already loads .env (or no longer reads MoMo values from the environment); nothing to add.`);
+    ctx.notifier.tell('info', vscode.l10n.t('{0} already loads .env (or no longer reads MoMo values from the environment); nothing to add.', relativeName(uri)));
     return { ok: false, reason: 'nothing to add' };
   }
   const outcome = await applyPlannedChanges([{ uri, expected: doc.text, edits: fix.edits }]);
   if (!outcome.applied) {
-    ctx.notifier.tell('error', `The .env loader was not added: ${outcome.reason} Try again.`);
+    ctx.notifier.tell('error', vscode.l10n.t('The .env loader was not added: {0} Try again.', outcome.reason));
     return { ok: false, reason: outcome.reason };
   }
   const install = fix.packageName ? ` ${await requirePythonPackage(uri, fix.packageName)}` : '';
-  ctx.notifier.tell('info', `${relativeName(uri)} now loads .env before it reads the MoMo values.${install}`);
+  ctx.notifier.tell('info', vscode.l10n.t('{0} now loads .env before it reads the MoMo values.', relativeName(uri)) + install);
   return { ok: true, ...(fix.packageName ? { packageName: fix.packageName } : {}) };
 }

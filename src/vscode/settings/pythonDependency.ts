@@ -12,7 +12,7 @@ import { applyPlannedChanges } from '../settingsWriter';
 
 /** One sentence for the message that announces the loader, saying what was done about the package. */
 export async function requirePythonPackage(settingsUri: vscode.Uri, packageName: string): Promise<string> {
-  const install = `Install ${packageName} where the project runs (pip install ${packageName}).`;
+  const install = vscode.l10n.t('Install {0} where the project runs (pip install {0}).', packageName);
   const context = await projectContextFor({ uri: settingsUri, fileName: settingsUri.fsPath }, 'open');
   if (!context) return install;
   const files = await Promise.all(
@@ -22,9 +22,9 @@ export async function requirePythonPackage(settingsUri: vscode.Uri, packageName:
     }),
   );
   const decision = chooseDependencyEdit(files, packageName);
-  if (decision.kind === 'listed') return `${relativeName(decision.file)} already lists ${packageName}.`;
-  if (decision.kind === 'manual') return decision.present ? `Add ${packageName} to ${relativeName(decision.present)} and install it.` : install;
+  if (decision.kind === 'listed') return vscode.l10n.t('{0} already lists {1}.', relativeName(decision.file), packageName);
+  if (decision.kind === 'manual') return decision.present ? vscode.l10n.t('Add {0} to {1} and install it.', packageName, relativeName(decision.present)) : install;
   const outcome = await applyPlannedChanges([{ uri: decision.file, expected: decision.text, edits: decision.edits }]);
-  if (!outcome.applied) return `${install} (${relativeName(decision.file)} was not changed: ${outcome.reason})`;
-  return `Added ${packageName} to ${relativeName(decision.file)}: install it (pip install ${packageName}) where the project runs.`;
+  if (!outcome.applied) return `${install} ${vscode.l10n.t('({0} was not changed: {1})', relativeName(decision.file), outcome.reason)}`;
+  return vscode.l10n.t('Added {0} to {1}: install it (pip install {0}) where the project runs.', packageName, relativeName(decision.file));
 }

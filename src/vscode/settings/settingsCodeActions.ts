@@ -60,9 +60,9 @@ export class SettingsCodeActions implements vscode.CodeActionProvider {
   private credentialActions(document: vscode.TextDocument, finding: Finding, fix: QuickFix, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
     const product = fix.product ?? finding.product;
     const environments = [...new Set(usableUsers(this.store.index(), { product }).map((u) => u.environment))];
-    const verb = finding.code === 'momo.missingApiUser' ? insertTitle(document, product) : 'Fill';
+    const names = finding.code === 'momo.missingApiUser' ? insertNames(document, product) : undefined;
     const actions = environments.map((environment, i) =>
-      action(`${verb} with stored ${environmentName(environment)} credentials`, diagnostic, i === 0, {
+      action(fillTitle(names, environmentName(environment)), diagnostic, i === 0, {
         uri: document.uri.toString(),
         action: 'fill',
         environment,
@@ -70,9 +70,11 @@ export class SettingsCodeActions implements vscode.CodeActionProvider {
         ...(finding.role ? { role: finding.role } : {}),
       }),
     );
-    const provisionVerb = verb === 'Fill' ? 'fill' : verb.charAt(0).toLowerCase() + verb.slice(1);
+    const provisionTitle = names
+      ? vscode.l10n.t('Provision a sandbox user and insert {0} and {1}', names.apiUser, names.apiKey)
+      : vscode.l10n.t('Provision a sandbox user and fill');
     actions.push(
-      action(`Provision a sandbox user and ${provisionVerb}`, diagnostic, environments.length === 0, {
+      action(provisionTitle, diagnostic, environments.length === 0, {
         uri: document.uri.toString(),
         action: 'provision',
         ...(product ? { product } : {}),
@@ -110,14 +112,21 @@ function action(title: string, diagnostic: vscode.Diagnostic, isPreferred: boole
   return codeAction;
 }
 
-/** "Insert MOMO_API_USER and MOMO_API_KEY" with the names this file would get (its own, when it has some). */
-function insertTitle(document: vscode.TextDocument, product: Product | undefined): string {
+/** The names this file would get for the pair (its own, when it has some), as in "Insert MOMO_API_USER and MOMO_API_KEY". */
+function insertNames(document: vscode.TextDocument, product: Product | undefined): { apiUser: string; apiKey: string } {
   const plan = planCredentialInsert(
     { text: document.getText(), fileName: document.fileName, languageId: document.languageId },
     { apiUser: NAMING_USER, apiKey: 'x', ...(product ? { product } : {}) },
     { mode: 'value', names: settingsVariableNames(document.uri) },
   );
-  return `Insert ${plan.names.apiUser} and ${plan.names.apiKey}`;
+  return plan.names;
+}
+
+/** "Fill with stored sandbox credentials", or "Insert … and … with stored … credentials" when the names are missing. */
+function fillTitle(names: { apiUser: string; apiKey: string } | undefined, environment: string): string {
+  return names
+    ? vscode.l10n.t('Insert {0} and {1} with stored {2} credentials', names.apiUser, names.apiKey, environment)
+    : vscode.l10n.t('Fill with stored {0} credentials', environment);
 }
 
 function environmentName(environment: string): string {

@@ -17,7 +17,7 @@ export function fileArg(args: Args): FileArg {
     return { uri: raw };
   }
   if (typeof raw !== 'string' || raw.trim() === '') {
-    return { error: 'The file argument must be a path or a URI.' };
+    return { error: vscode.l10n.t('The file argument must be a path or a URI.') };
   }
   const value = raw.trim();
   if (/^[a-z][\w+.-]+:\/\//i.test(value)) {
@@ -29,5 +29,5 @@ export function fileArg(args: Args): FileArg {
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder
     ? { uri: vscode.Uri.joinPath(folder.uri, ...value.split(/[\\/]/)) }
-    : { error: `"${value}" is relative, but no folder is open to resolve it against.` };
+    : { error: vscode.l10n.t('"{0}" is relative, but no folder is open to resolve it against.', value) };
 }

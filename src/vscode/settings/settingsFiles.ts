@@ -39,15 +39,15 @@ function rank(uri: vscode.Uri): number {
 function describe(uri: vscode.Uri): string {
   const name = uri.path.split('/').pop() ?? '';
   if (isTemplate(name)) {
-    return 'A template that is usually committed: real values do not belong here.';
+    return vscode.l10n.t('A template that is usually committed: real values do not belong here.');
   }
   switch (detectDialect({ fileName: name }).dialect) {
     case 'dotenv':
-      return 'The values are written here; keep this file out of git.';
+      return vscode.l10n.t('The values are written here; keep this file out of git.');
     case 'python':
-      return 'Tracked by git: it reads the values from the environment and they go into .env. Otherwise they are written here.';
+      return vscode.l10n.t('Tracked by git: it reads the values from the environment and they go into .env. Otherwise they are written here.');
     default:
-      return 'Tracked by git: the values go into .env (Section__Key) and stay empty here. Otherwise they are written here.';
+      return vscode.l10n.t('Tracked by git: the values go into .env (Section__Key) and stay empty here. Otherwise they are written here.');
   }
 }
 
@@ -62,7 +62,7 @@ export async function pickSettingsFile(title: string): Promise<SettingsFileChoic
 
   const items: Item[] = ordered.map((uri) => ({
     label: `$(file) ${relativeName(uri)}`,
-    description: uri.toString() === active?.toString() ? 'current editor' : undefined,
+    description: uri.toString() === active?.toString() ? vscode.l10n.t('current editor') : undefined,
     detail: describe(uri),
     choice: { kind: 'file', uri },
   }));
@@ -70,11 +70,18 @@ export async function pickSettingsFile(title: string): Promise<SettingsFileChoic
   const rootDotenv = folder && vscode.Uri.joinPath(folder.uri, '.env');
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   if (rootDotenv && !files.some((f) => f.toString() === rootDotenv.toString())) {
-    items.push({ label: '$(new-file) Create .env', detail: `A new .env in ${folder.name} with the values; it is added to .gitignore when git would take it.`, choice: { kind: 'file', uri: rootDotenv } });
+    items.push({
+      label: `$(new-file) ${vscode.l10n.t('Create .env')}`,
+      detail: vscode.l10n.t('A new .env in {0} with the values; it is added to .gitignore when git would take it.', folder.name),
+      choice: { kind: 'file', uri: rootDotenv },
+    });
   }
-  items.push({ label: '$(clippy) Copy to the clipboard instead', detail: 'NAME=value lines to paste where you need them.', choice: { kind: 'clipboard' } });
+  items.push({ label: `$(clippy) ${vscode.l10n.t('Copy to the clipboard instead')}`, detail: vscode.l10n.t('NAME=value lines to paste where you need them.'), choice: { kind: 'clipboard' } });
 
-  const placeHolder = files.length === 0 ? 'No settings file (settings.py, .env, appsettings*.json) was found in this workspace' : 'Settings file to write the API user and key into';
+  const placeHolder =
+    files.length === 0
+      ? vscode.l10n.t('No settings file (settings.py, .env, appsettings*.json) was found in this workspace')
+      : vscode.l10n.t('Settings file to write the API user and key into');
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDetail: false, ignoreFocusOut: true });
   return picked?.choice;
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DoctorReport } from '../../../src/core/doctor';
 import type { MomoExtensionApi } from '../../../src/extension';
 import { assertNoSecret, everythingShown, run, useExtensionWithEmulator } from '../extension/testKit';
+import { codesOf, diagnosticOn, inzulinkFiles, makeProject, open, quickFixesAt, removeTestProjects, waitForDiagnostics } from '../settings/settingsKit';
 
 describe('l10n: in French', function () {
   this.timeout(60_000);
@@ -79,6 +80,17 @@ describe('l10n: in French', function () {
     const message = api.notifier.shown().at(-1);
     assert.match(String(message?.message), /^Utilisateur API \S+ \(Collections, Sandbox \(EUR\)\) fonctionne : ✓ l'utilisateur existe · ✓ jeton · ✓ solde/);
     assert.deepStrictEqual(message?.buttons, ['Envoyer un paiement de test', 'Détails']);
+  });
+
+  it('titles the quick fixes of a settings placeholder in French', async () => {
+    const dir = await makeProject('fr-quick-fixes', inzulinkFiles());
+    const editor = await open(`${dir}/inzulink/settings.py`);
+    const uri = editor.document.uri;
+    const diagnostics = await waitForDiagnostics(uri, (d) => codesOf(d).includes('momo.placeholder'), 'a placeholder diagnostic');
+    const titles = (await quickFixesAt(uri, diagnosticOn(diagnostics, 'momo.placeholder').range)).map((a) => a.title);
+    assert.ok(titles.includes('Remplir avec les identifiants sandbox enregistrés'), titles.join(' | '));
+    assert.ok(titles.includes('Créer un utilisateur sandbox et remplir'), titles.join(' | '));
+    await removeTestProjects();
   });
 
   it('gives the doctor findings (made by core) in French', async () => {
