@@ -15,7 +15,7 @@ export function createCredentialsStatusBar(
   settings: MomoSettingsPresence,
 ): vscode.Disposable & { item: vscode.StatusBarItem; isVisible(): boolean } {
   const item = vscode.window.createStatusBarItem('momo.status', vscode.StatusBarAlignment.Left, 10);
-  item.name = 'MoMo Credentials';
+  item.name = vscode.l10n.t('MoMo Credentials');
   item.command = 'workbench.view.extension.momo';
 
   let visible = false;
@@ -60,6 +60,6 @@ function withOtherFailures(summary: StatusSummary, store: CredentialStore): Stat
   return {
     ...summary,
     severity: 'warning',
-    tooltip: `${summary.tooltip} Failed their last verification: ${names}.`,
+    tooltip: `${summary.tooltip} ${vscode.l10n.t('Failed their last verification: {0}.', names)}`,
   };
 }

@@ -3,11 +3,12 @@
  * at the moment a command needs them. Labels name a credential without its secret, and each
  * label maps back to the credential so a fix button acts on the right one.
  */
+import * as vscode from 'vscode';
 import type { DoctorApiUser, DoctorFinding, DoctorSubscriptionKey } from '../core/doctor';
 import { maskSecret } from '../core/momo/redact';
 import type { Product } from '../core/momo/products';
 import { activeApiUser, findSubscriptionKeys, type ApiUserRecord } from '../core/store/credentialIndex';
-import { keyTypeLabel, productLabel, shortApiUser } from '../core/store/credentialText';
+import { productLabel, shortApiUser } from '../core/store/credentialText';
 import { normalizeApiUser, type SubscriptionKeyType } from '../core/store/secretNames';
 import type { CredentialStore } from './credentialStore';
 import { platformOf } from './momoTarget';
@@ -63,10 +64,13 @@ export async function storedDoctorInput(store: CredentialStore, environment: str
   for (const record of keyRecords) {
     const scope: CredentialScope = { environment, product: record.product, keyType: record.keyType };
     const key = await store.getSubscriptionKey(record, record.keyType);
-    const described = `${productLabel(record.product)} ${keyTypeLabel(record.keyType).toLowerCase()} subscription key`;
+    const described =
+      record.keyType === 'primary'
+        ? vscode.l10n.t('{0} primary subscription key', productLabel(record.product))
+        : vscode.l10n.t('{0} secondary subscription key', productLabel(record.product));
     if (!key) {
       result.scopes.set(described, scope);
-      result.storageFindings.push(missingSecret('subscriptionKey.stored', described, 'reenterSubscriptionKey', 'Enter the subscription key again'));
+      result.storageFindings.push(missingSecret('subscriptionKey.stored', described, 'reenterSubscriptionKey', vscode.l10n.t('Enter the subscription key again')));
       continue;
     }
     const label = `${described} ${maskSecret(key)}`;
@@ -83,13 +87,13 @@ export async function storedDoctorInput(store: CredentialStore, environment: str
     .filter((u) => u.environment === environment && (!filter.product || u.product === filter.product) && (!wantedUser || u.apiUser === wantedUser))
     .sort((a, b) => Number(isActive(b)) - Number(isActive(a)) || b.createdAt.localeCompare(a.createdAt));
   for (const user of users) {
-    const kind = user.credentialKind === 'system' ? 'System Credentials' : 'API user';
-    const name = `${productLabel(user.product)} ${kind} ${user.apiUser}${isActive(user) ? ' (active)' : ''}`;
+    const kind = user.credentialKind === 'system' ? 'System Credentials' : vscode.l10n.t('API user');
+    const name = `${productLabel(user.product)} ${kind} ${user.apiUser}${isActive(user) ? ` ${vscode.l10n.t('(active)')}` : ''}`;
     const label = user.label ? `${user.label} (${name})` : name;
     result.scopes.set(label, { environment, product: user.product, apiUser: user.apiUser });
     const apiKey = user.keyStored ? await store.getApiKey(user) : undefined;
     if (user.keyStored && !apiKey) {
-      result.storageFindings.push(missingSecret('apiKey.stored', label, 'regenerateApiKey', `Create a new API key for ${shortApiUser(user.apiUser)}`));
+      result.storageFindings.push(missingSecret('apiKey.stored', label, 'regenerateApiKey', vscode.l10n.t('Create a new API key for {0}', shortApiUser(user.apiUser))));
     }
     const subscription = await subscriptionKeyFor(store, user);
     const platform = platformOf(user);
@@ -116,7 +120,7 @@ function missingSecret(check: string, subject: string, fixId: 'reenterSubscripti
     ok: false,
     severity: 'error',
     subject,
-    message: 'The index lists this secret, but SecretStorage no longer has it (removed in another window, or a keyring reset), so it was not checked.',
+    message: vscode.l10n.t('The index lists this secret, but SecretStorage no longer has it (removed in another window, or a keyring reset), so it was not checked.'),
     next: fixLabel,
     fixes: [{ id: fixId, label: fixLabel }],
   };

@@ -22,14 +22,14 @@ export async function askCallbackUrl(title: string, state: vscode.Memento | unde
   const proposed = remembered ? undefined : proposeCallbackRoutes(files)[0];
   const value = remembered ?? proposed?.url ?? FALLBACK_URL;
   const origin = remembered
-    ? 'the URL used last time in this workspace'
+    ? vscode.l10n.t('the URL used last time in this workspace')
     : proposed
-      ? `proposed from ${proposed.location.file}:${proposed.location.line}`
-      : 'a guess: no callback route was found in the project';
+      ? vscode.l10n.t('proposed from {0}', `${proposed.location.file}:${proposed.location.line}`)
+      : vscode.l10n.t('a guess: no callback route was found in the project');
   const answer = await vscode.window.showInputBox({
     title,
     value,
-    prompt: `Your running app's callback URL (${origin}). MoMo will ${'PUT/POST'} the payment's final status there.`,
+    prompt: vscode.l10n.t("Your running app's callback URL ({0}). MoMo will PUT/POST the payment's final status there.", origin),
     ignoreFocusOut: true,
     validateInput: (text) => {
       const parsed = parseCallbackUrl(text);

@@ -3,6 +3,7 @@
  * app answered with its cause and next step, the first lines of the answer, and the view that
  * serves the URL with a button to open it. "Run Again" in the report's toolbar tests again.
  */
+import * as vscode from 'vscode';
 import type { RehearsalResult } from '../../core/callbacks';
 import type { DoctorFinding, DoctorFix, DoctorReport, DoctorSeverity } from '../../core/doctor';
 import { PRODUCT_LABELS } from '../../core/momo/products';
@@ -11,27 +12,32 @@ export const CALLBACK_CHECKS = { sent: 'callback.sent', answer: 'callback.answer
 
 export function callbackReport(result: RehearsalResult, apiUserLabel: string | undefined): DoctorReport {
   const { explanation } = result;
-  const kind = result.product === 'collection' ? 'request to pay' : 'transfer';
+  const product = PRODUCT_LABELS[result.product];
+  const payment =
+    result.product === 'collection'
+      ? vscode.l10n.t('A {0} request to pay (outcome {1}) with this callback URL', product, result.outcome)
+      : vscode.l10n.t('A {0} transfer (outcome {1}) with this callback URL', product, result.outcome);
   const through =
     result.emulator === 'private'
-      ? 'through a local MoMo emulator started for this test (nothing went to MTN)'
+      ? vscode.l10n.t('through a local MoMo emulator started for this test (nothing went to MTN)')
       : result.emulator === 'running'
-        ? 'through the emulator at the sandbox base URL'
-        : 'nothing was sent';
-  const user = apiUserLabel ? `API user ${apiUserLabel}` : 'an API user made for this test';
+        ? vscode.l10n.t('through the emulator at the sandbox base URL')
+        : vscode.l10n.t('nothing was sent');
+  const user = apiUserLabel ? vscode.l10n.t('API user {0}', apiUserLabel) : vscode.l10n.t('an API user made for this test');
   const findings: DoctorFinding[] = [
-    finding(CALLBACK_CHECKS.sent, 'info', `${result.method} ${result.url}`, `A ${PRODUCT_LABELS[result.product]} ${kind} (outcome ${result.outcome}) with this callback URL, ${through}; ${user}, callback host ${result.providerCallbackHost}.`),
+    finding(CALLBACK_CHECKS.sent, 'info', `${result.method} ${result.url}`, vscode.l10n.t('{0}, {1}; {2}, callback host {3}.', payment, through, user, result.providerCallbackHost)),
   ];
-  const answer = finding(CALLBACK_CHECKS.answer, explanation.ok ? 'ok' : 'error', 'Your app', explanation.summary);
+  const answer = finding(CALLBACK_CHECKS.answer, explanation.ok ? 'ok' : 'error', vscode.l10n.t('Your app'), explanation.summary);
   findings.push({ ...answer, causes: [explanation.cause], next: explanation.next });
   if (explanation.details.length) {
-    findings.push(finding(CALLBACK_CHECKS.body, 'info', 'Its answer began with', explanation.details.join(' ⏎ ')));
+    findings.push(finding(CALLBACK_CHECKS.body, 'info', vscode.l10n.t('Its answer began with'), explanation.details.join(' ⏎ ')));
   }
   const location = explanation.location as (typeof explanation.location & { csrfExempt?: boolean }) | undefined;
   if (location) {
-    const exempt = location.csrfExempt === undefined ? '' : location.csrfExempt ? ' It is marked @csrf_exempt.' : ' It has no @csrf_exempt.';
-    const open: DoctorFix = { id: 'openFile', label: `Open ${location.file}:${location.line}`, args: { fileName: location.file, range: lineRange(location.line) } };
-    findings.push({ ...finding(CALLBACK_CHECKS.view, 'info', `${location.file}:${location.line}`, `The view that urls.py maps to this URL.${exempt}`), fixes: [open] });
+    const where = `${location.file}:${location.line}`;
+    const exempt = location.csrfExempt === undefined ? '' : ' ' + (location.csrfExempt ? vscode.l10n.t('It is marked @csrf_exempt.') : vscode.l10n.t('It has no @csrf_exempt.'));
+    const open: DoctorFix = { id: 'openFile', label: vscode.l10n.t('Open {0}', where), args: { fileName: location.file, range: lineRange(location.line) } };
+    findings.push({ ...finding(CALLBACK_CHECKS.view, 'info', where, vscode.l10n.t('The view that urls.py maps to this URL.') + exempt), fixes: [open] });
   }
   const counts: Record<DoctorSeverity, number> = { error: 0, warning: 0, info: 0, ok: 0 };
   for (const f of findings) counts[f.severity]++;

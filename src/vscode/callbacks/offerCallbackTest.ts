@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { DoctorReport } from '../../core/doctor';
 
 const API_USER_EXISTS = 'apiUser.exists';
@@ -12,7 +13,7 @@ export function offerCallbackTest(report: DoctorReport, sandbox: boolean): Docto
     ...report,
     findings: report.findings.map((finding) =>
       finding.check === API_USER_EXISTS && finding.severity === 'ok'
-        ? { ...finding, fixes: [...(finding.fixes ?? []), { id: 'testMyCallback', label: 'Test My Callback' }] }
+        ? { ...finding, fixes: [...(finding.fixes ?? []), { id: 'testMyCallback', label: vscode.l10n.t('Test My Callback') }] }
         : finding,
     ),
   };

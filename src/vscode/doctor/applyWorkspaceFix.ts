@@ -24,7 +24,7 @@ interface NamedChange extends PlannedFileChange {
 export async function applyWorkspaceFix(snapshot: WorkspaceSnapshot, fix: DoctorFix): Promise<WorkspaceFixOutcome> {
   const args = fix.args as FixArgs | undefined;
   if (typeof args?.fileName !== 'string') {
-    return { applied: false, stale: false, reason: 'This fix does not say which file it is for.' };
+    return { applied: false, stale: false, reason: vscode.l10n.t('This fix does not say which file it is for.') };
   }
   const changes = plannedChanges(snapshot, args.fileName, args);
   if ('reason' in changes) {
@@ -42,13 +42,13 @@ function plannedChanges(snapshot: WorkspaceSnapshot, fileName: string, args: Fix
   const folder = snapshot.folderOf.get(fileName);
   const scanned = snapshot.files.get(fileName);
   if (!folder || !scanned) {
-    return { reason: `${fileName} was not part of the doctor's scan.` };
+    return { reason: vscode.l10n.t("{0} was not part of the doctor's scan.", fileName) };
   }
   const changes: NamedChange[] = [];
   const quickFix = args.quickFix;
   if (quickFix) {
     if (quickFix.kind !== 'edit') {
-      return { reason: 'This fix needs the stored credentials; use the quick fix in the editor instead.' };
+      return { reason: vscode.l10n.t('This fix needs the stored credentials; use the quick fix in the editor instead.') };
     }
     if (quickFix.edits.length > 0) {
       changes.push({ displayName: fileName, uri: scanned.uri, expected: scanned.text, edits: quickFix.edits });
@@ -61,7 +61,7 @@ function plannedChanges(snapshot: WorkspaceSnapshot, fileName: string, args: Fix
   if (gitignore && gitignore.edits.length > 0) {
     changes.push(fileChange(snapshot, folder, gitignore));
   }
-  return changes.length > 0 ? changes : { reason: 'There is nothing left to change.' };
+  return changes.length > 0 ? changes : { reason: vscode.l10n.t('There is nothing left to change.') };
 }
 
 /** .env and .gitignore names are display names (see WorkspaceSnapshot) or relative to the fixed file's folder. */

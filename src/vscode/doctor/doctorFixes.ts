@@ -90,7 +90,7 @@ function useBaseUrl(ctx: CommandContext, fix: DoctorFix, scope: CredentialScope,
     const key = baseUrlSettingKey(scope.environment, session?.platform);
     await updateSettingWhereDefined(key, baseUrl);
     const setting = settingName(key);
-    ctx.notifier.tell('info', `Set ${setting} to ${baseUrl}. Run the doctor again to check it.`, rerunAction(session));
+    ctx.notifier.tell('info', vscode.l10n.t('Set {0} to {1}. Run the doctor again to check it.', setting, baseUrl), rerunAction(session));
     return { ok: true, fix: fix.id };
   };
 }
@@ -99,7 +99,7 @@ async function openFileAt(fix: DoctorFix, session: DoctorSession): Promise<FixRe
   const args = fix.args as Partial<SettingsFixArgs> | undefined;
   const file = typeof args?.fileName === 'string' ? session.workspace.files.get(args.fileName) : undefined;
   if (!file) {
-    return { ok: false, fix: fix.id, reason: 'The file is not part of the report any more.' };
+    return { ok: false, fix: fix.id, reason: vscode.l10n.t('The file is not part of the report any more.') };
   }
   const range = args?.range;
   const selection = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : undefined;
@@ -120,18 +120,23 @@ async function applyInWorkspace(ctx: CommandContext, fix: DoctorFix, session: Do
   const outcome = await applyWorkspaceFix(session.workspace, fix);
   if (!outcome.applied) {
     const why = outcome.stale
-      ? `"${fix.label}" was not applied because a file changed since the report was made: ${outcome.reason} The fix could land in the wrong place, so run the doctor again for a fresh one.`
-      : `"${fix.label}" was not applied: ${outcome.reason}`;
+      ? vscode.l10n.t(
+          '"{0}" was not applied because a file changed since the report was made: {1} The fix could land in the wrong place, so run the doctor again for a fresh one.',
+          fix.label,
+          outcome.reason,
+        )
+      : vscode.l10n.t('"{0}" was not applied: {1}', fix.label, outcome.reason);
     ctx.notifier.tell('warning', why, rerunAction(session));
     return { ok: false, fix: fix.id, reason: outcome.reason };
   }
-  const install = outcome.packageName ? ` Install ${outcome.packageName} too (pip install ${outcome.packageName}) if your project does not have it yet.` : '';
-  ctx.notifier.tell('info', `Applied "${fix.label}" to ${outcome.files.join(', ')}.${install} Run the doctor again to check.`, rerunAction(session));
+  const install = outcome.packageName ? ' ' + vscode.l10n.t('Install {0} too (pip install {0}) if your project does not have it yet.', outcome.packageName) : '';
+  const applied = vscode.l10n.t('Applied "{0}" to {1}.', fix.label, outcome.files.join(', '));
+  ctx.notifier.tell('info', `${applied}${install} ${vscode.l10n.t('Run the doctor again to check.')}`, rerunAction(session));
   return { ok: true, fix: fix.id };
 }
 
 function rerunAction(session: DoctorSession | undefined): Record<string, () => unknown> {
-  return session ? { 'Run Doctor Again': () => session.rerun() } : {};
+  return session ? { [vscode.l10n.t('Run Doctor Again')]: () => session.rerun() } : {};
 }
 
 /** Runs fix `fixIndex` of finding `findingIndex` of the session's report (report buttons, momo.applyDoctorFix). */

@@ -4,6 +4,7 @@
  * a pair of the other platform is given its own base URL here, through the trust boundary, or
  * left out of the online checks with a finding that says why. Nothing here sends anything.
  */
+import { plural } from '../../core/text/l10n';
 import * as vscode from 'vscode';
 import type { DoctorApiUser, DoctorFinding } from '../../core/doctor';
 import type { TargetEnvironment } from '../../core/momo/environments';
@@ -41,7 +42,13 @@ export async function placeOnPlatforms(
   const where = environmentLabel(environment.id);
   const destination = await secretDestination(ctx, {
     environment: environment.id,
-    credentials: [`${others.length} ${where} credential pair(s) of ${describePlatform(platform)}`],
+    credentials: [
+      plural(
+        others.length,
+        vscode.l10n.t('{0} {1} credential pair of {2}', others.length, where, describePlatform(platform)),
+        vscode.l10n.t('{0} {1} credential pairs of {2}', others.length, where, describePlatform(platform)),
+      ),
+    ],
     platform,
     defaultBaseUrl: platformBaseUrl(environment, platform),
   });

@@ -30,7 +30,7 @@ export class DoctorReportPanel {
     }
     const panel = vscode.window.createWebviewPanel(
       DOCTOR_VIEW_TYPE,
-      'MoMo Doctor',
+      vscode.l10n.t('MoMo Doctor'),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: false },
     );
@@ -64,7 +64,7 @@ export class DoctorReportPanel {
       canFix: (finding, fix) => canRunFix(this.ctx, session, finding, fix),
       nonce: randomBytes(16).toString('base64'),
     });
-    const name = session.panelTitle ?? 'MoMo Doctor';
+    const name = session.panelTitle ?? vscode.l10n.t('MoMo Doctor');
     this.panel.title = session.report.ok ? name : `${name} (${session.report.counts.error} ✗)`;
     this.panel.webview.html = html;
     return html;
@@ -94,7 +94,7 @@ export class DoctorReportPanel {
           return;
         case 'copyMarkdown':
           await this.ctx.clipboard.copy(sessionMarkdown(session));
-          this.ctx.notifier.tell('info', 'Copied the doctor report as Markdown. It holds no secret (keys are shown masked), so it is safe to paste into an issue.');
+          this.ctx.notifier.tell('info', vscode.l10n.t('Copied the doctor report as Markdown. It holds no secret (keys are shown masked), so it is safe to paste into an issue.'));
           return;
       }
     } catch (err) {

@@ -40,7 +40,7 @@ export async function scanWorkspace(options: { knownProductionSecrets?: string[]
   const snapshot: WorkspaceSnapshot = { files: new Map(), gitignores: new Map(), folderOf: new Map() };
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    const message = 'No folder is open, so no settings file was checked. Open your project folder and run the doctor again.';
+    const message = vscode.l10n.t('No folder is open, so no settings file was checked. Open your project folder and run the doctor again.');
     return { findings: [{ check: 'workspace.files', ok: true, severity: 'info', message }], snapshot };
   }
   const findings: DoctorFinding[] = [];

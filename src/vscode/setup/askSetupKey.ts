@@ -14,10 +14,12 @@ export function askSetupKey(title: string, storedLabel: string | undefined): Pro
   box.title = title;
   box.password = true;
   box.ignoreFocusOut = true;
-  box.placeholder = storedLabel ? `Enter: continue with the stored ${storedLabel}` : '32 hexadecimal characters';
+  box.placeholder = storedLabel ? vscode.l10n.t('Enter: continue with the stored {0}', storedLabel) : vscode.l10n.t('32 hexadecimal characters');
   box.prompt = storedLabel
-    ? `Paste a subscription key of any product to use it instead, or press Enter to continue with the stored ${storedLabel}.`
-    : 'Paste a subscription key: the Primary key of your Collections, Disbursements or Remittances subscription (momodeveloper.mtn.com → Profile → Subscriptions). Its product is recognised from the key; it is stored in SecretStorage only.';
+    ? vscode.l10n.t('Paste a subscription key of any product to use it instead, or press Enter to continue with the stored {0}.', storedLabel)
+    : vscode.l10n.t(
+        'Paste a subscription key: the Primary key of your Collections, Disbursements or Remittances subscription (momodeveloper.mtn.com → Profile → Subscriptions). Its product is recognised from the key; it is stored in SecretStorage only.',
+      );
   return new Promise((resolve) => {
     let previous = '';
     let settled = false;

@@ -5,6 +5,7 @@
  * (MomoCommandArgs['momo.setUp'] in momoCommands.ts).
  * Each step keeps what it did; cancelling says so, and running again continues from there.
  */
+import * as vscode from 'vscode';
 import { maskSecret } from '../../core/momo/redact';
 import { isFillableSlot, type SubscriptionKeySlot } from '../../core/settings';
 import { refOf } from '../../core/store/credentialIndex';
@@ -25,8 +26,6 @@ import { SetupRun } from './setupRun';
 import { SANDBOX } from '../../core/momo/environments';
 import { setupUser } from './setupUser';
 import { runMomoCommand } from '../momoCommands';
-
-export const SEND_TEST_PAYMENT = 'Send Test Payment';
 
 export type SetUpResult =
   | CommandResult<{
@@ -52,7 +51,7 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
     return failed(argError) as SetUpResult;
   }
   // The trust boundary decides where the key may go (and asks for a host that is not MTN's).
-  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: ['the subscription key you set up'] });
+  const destination = await secretDestination(ctx, { environment: SANDBOX, credentials: [vscode.l10n.t('the subscription key you set up')] });
   if (!destination.ok) {
     return failed(destination.reason) as SetUpResult;
   }
@@ -74,7 +73,7 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
   let file: string | undefined;
   if (target === 'clipboard') {
     await copyCredentialLines(ctx, chosen);
-    run.done('the API user and key are copied to the clipboard');
+    run.done(vscode.l10n.t('the API user and key are copied to the clipboard'));
   } else if (target !== 'skip') {
     const written = await insertCredentialsIntoFile(ctx, target.uri, chosen, {
       withSubscriptionKey: target.fillSubscriptionKey,
@@ -84,22 +83,24 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
     });
     if (!written.ok) return ended(run, written.reason);
     file = written.file;
-    run.done(`written into ${file}`);
+    run.done(vscode.l10n.t('written into {0}', file));
     run.notes.push(...written.notices);
     slotWarning(run, target.slot, file, key.key);
-    if (target.fillSubscriptionKey) run.note(`Its empty subscription key is filled too, so the project runs as it is.`);
+    if (target.fillSubscriptionKey) run.note(vscode.l10n.t('Its empty subscription key is filled too, so the project runs as it is.'));
   }
 
   const verified = await verifyUser(ctx, chosen.user, { announce: false });
-  if (!verified.ok) return verified.reason === 'cancelled' ? ended(run, undefined, 'the credentials were verified') : ended(run, verified.reason);
+  if (!verified.ok) return verified.reason === 'cancelled' ? ended(run, undefined, vscode.l10n.t('the credentials were verified')) : ended(run, verified.reason);
   const result = { ok: true as const, product: key.product, apiUser: chosen.user.apiUser, ...(file ? { file } : {}), verified: verified.verified, done: run.doneSteps, notes: run.notes };
-  const who = `API user ${shortApiUser(chosen.user.apiUser)} (${productLabel(key.product)})`;
-  const where = file ? `is written into ${file}` : 'is not written into a settings file';
+  const who = vscode.l10n.t('API user {0} ({1})', shortApiUser(chosen.user.apiUser), productLabel(key.product));
   const notes = run.notes.length > 0 ? ` ${run.notes.join(' ')}` : '';
   if (!verified.verified) {
-    ctx.notifier.tell('error', `Set Up MoMo: ${who} is stored and ${where}, but it failed verification: ${stepLine(verified.steps)}${notes}`, {
-      'Diagnose': () => runMomoCommand('momo.diagnoseSetup', { environment: SANDBOX, product: key.product }),
-      'Verify Again': () => runMomoCommand('momo.verifyApiUser', refOf(chosen.user)),
+    const failedText = file
+      ? vscode.l10n.t('Set Up MoMo: {0} is stored and is written into {1}, but it failed verification: {2}', who, file, stepLine(verified.steps))
+      : vscode.l10n.t('Set Up MoMo: {0} is stored and is not written into a settings file, but it failed verification: {1}', who, stepLine(verified.steps));
+    ctx.notifier.tell('error', `${failedText}${notes}`, {
+      [vscode.l10n.t('Diagnose')]: () => runMomoCommand('momo.diagnoseSetup', { environment: SANDBOX, product: key.product }),
+      [vscode.l10n.t('Verify Again')]: () => runMomoCommand('momo.verifyApiUser', refOf(chosen.user)),
     });
     return result;
   }
@@ -108,8 +109,11 @@ export async function setUpMomo(ctx: CommandContext, arg: unknown): Promise<SetU
     const payment = await runMomoCommand('momo.sendTestPayment', paymentArgs);
     return { ...result, payment };
   }
-  const actions: Actions = { [SEND_TEST_PAYMENT]: () => runMomoCommand('momo.sendTestPayment', paymentArgs) };
-  ctx.notifier.tell('info', `MoMo is set up: ${who} works (${verdictLine(verified.steps)}) and ${where}.${notes} Next: a test payment to the sandbox's success number.`, actions);
+  const actions: Actions = { [vscode.l10n.t('Send Test Payment')]: () => runMomoCommand('momo.sendTestPayment', paymentArgs) };
+  const setUp = file
+    ? vscode.l10n.t('MoMo is set up: {0} works ({1}) and is written into {2}.', who, verdictLine(verified.steps), file)
+    : vscode.l10n.t('MoMo is set up: {0} works ({1}) and is not written into a settings file.', who, verdictLine(verified.steps));
+  ctx.notifier.tell('info', `${setUp}${notes} ${vscode.l10n.t("Next: a test payment to the sandbox's success number.")}`, actions);
   return result;
 }
 
@@ -122,16 +126,19 @@ async function chooseFile(run: SetupRun, args: Args, interactive: boolean, chose
     return { uri: given, fillSubscriptionKey: fill, slot };
   }
   if (!interactive) return 'skip';
-  const picked = await pickSetupFile(`${run.title}: settings file`, values, subscriptionKey);
-  return picked ?? run.stopped('the settings file was chosen');
+  const picked = await pickSetupFile(vscode.l10n.t('{0}: settings file', run.title), values, subscriptionKey);
+  return picked ?? run.stopped(vscode.l10n.t('the settings file was chosen'));
 }
 
 /** A settings file holding another key than the one the API user was created with cannot run. */
 function slotWarning(run: SetupRun, slot: SubscriptionKeySlot, file: string, key: string): void {
   if (slot === 'different') {
     run.note(
-      `Warning: ${file} holds a different subscription key from the one this API user was created with (${maskSecret(key)}); ` +
-        'calls with it will be refused. Put the same key there.',
+      vscode.l10n.t(
+        'Warning: {0} holds a different subscription key from the one this API user was created with ({1}); calls with it will be refused. Put the same key there.',
+        file,
+        maskSecret(key),
+      ),
     );
   }
 }

@@ -4,13 +4,14 @@
  * one is stored (then as the secondary one); replacing a working key asks first. With a key
  * stored already, the person may continue with it.
  */
+import * as vscode from 'vscode';
 import { MomoClient } from '../../core/momo/client';
 import { probeKeyProducts } from '../../core/momo/productProbe';
 import type { Product } from '../../core/momo/products';
 import { maskSecret } from '../../core/momo/redact';
 import { validateSubscriptionKey } from '../../core/momo/validation';
 import { activeApiUser, findSubscriptionKeys, type SubscriptionKeyRecord } from '../../core/store/credentialIndex';
-import { productLabel } from '../../core/store/credentialText';
+import { keyTypeLabel, productLabel } from '../../core/store/credentialText';
 import { SUBSCRIPTION_KEY_TYPES, type SubscriptionKeyType } from '../../core/store/secretNames';
 import type { CommandContext } from '../commandContext';
 import { requestTimeoutMs } from '../config';
@@ -48,20 +49,22 @@ export async function setupKey(ctx: CommandContext, run: SetupRun, request: KeyR
   if (pasted !== undefined) {
     const checked = validateSubscriptionKey(pasted);
     if (!checked.ok) {
-      ctx.notifier.tell('error', `Set Up MoMo did not store the subscription key: ${checked.message}`);
+      ctx.notifier.tell('error', vscode.l10n.t('Set Up MoMo did not store the subscription key: {0}', checked.message));
       return run.failed(checked.message);
     }
     pasted = checked.value;
   } else if (request.interactive) {
-    const storedLabel = stored ? `${productLabel(stored.product)} key ${maskSecret((await ctx.store.getSubscriptionKey(stored, stored.keyType)) ?? '')}` : undefined;
-    const answer = await askSetupKey(`${run.title}: subscription key`, storedLabel);
-    if (!answer) return run.stopped('the subscription key');
+    const storedLabel = stored
+      ? vscode.l10n.t('{0} key {1}', productLabel(stored.product), maskSecret((await ctx.store.getSubscriptionKey(stored, stored.keyType)) ?? ''))
+      : undefined;
+    const answer = await askSetupKey(vscode.l10n.t('{0}: subscription key', run.title), storedLabel);
+    if (!answer) return run.stopped(vscode.l10n.t('the subscription key'));
     if (answer.kind === 'pasted') pasted = answer.key;
   }
   if (pasted === undefined) {
     const key = stored ? await ctx.store.getSubscriptionKey(stored, stored.keyType) : undefined;
     if (!stored || !key) {
-      const why = 'No subscription key was given and none is stored: give `key`, or run Set Up MoMo from the palette.';
+      const why = vscode.l10n.t('No subscription key was given and none is stored: give `key`, or run Set Up MoMo from the palette.');
       ctx.notifier.tell('error', why);
       return run.failed(why);
     }
@@ -71,7 +74,7 @@ export async function setupKey(ctx: CommandContext, run: SetupRun, request: KeyR
   const product = await recogniseProduct(ctx, run, pasted, request.baseUrl);
   if (!product) return undefined;
   if (request.expectedProduct && request.expectedProduct !== product) {
-    run.note(`The key belongs to ${productLabel(product)}, not ${productLabel(request.expectedProduct)}, so it is used for ${productLabel(product)}.`);
+    run.note(vscode.l10n.t('The key belongs to {0}, not {1}, so it is used for {0}.', productLabel(product), productLabel(request.expectedProduct)));
   }
   return storeKey(ctx, run, pasted, product, request.confirmReplace);
 }
@@ -86,17 +89,17 @@ function preferredStoredKey(ctx: CommandContext): SubscriptionKeyRecord | undefi
 }
 
 async function recogniseProduct(ctx: CommandContext, run: SetupRun, key: string, baseUrl: string): Promise<Product | undefined> {
-  const probe = await withCancellableProgress('Set Up MoMo: recognising the subscription key', (signal) =>
+  const probe = await withCancellableProgress(vscode.l10n.t('Set Up MoMo: recognising the subscription key'), (signal) =>
     probeKeyProducts(new MomoClient({ baseUrl, timeoutMs: requestTimeoutMs() }), key, { signal }),
   );
   if (probe.product) {
     ctx.log.info(`The subscription key ${maskSecret(key)} belongs to ${probe.product}.`);
     return probe.product;
   }
-  if (probe.error?.kind === 'cancelled') return run.stopped('the subscription key was recognised');
+  if (probe.error?.kind === 'cancelled') return run.stopped(vscode.l10n.t('the subscription key was recognised'));
   // A key no product accepts gets the gateway's own explanation (Collection Widget first).
   presentError(ctx, probe.error, { environment: SANDBOX, retry: () => run.again() });
-  return run.failed(probe.error?.message ?? 'The subscription key was not recognised.');
+  return run.failed(probe.error?.message ?? vscode.l10n.t('The subscription key was not recognised.'));
 }
 
 async function storeKey(ctx: CommandContext, run: SetupRun, key: string, product: Product, confirmReplace: boolean): Promise<SetupKey | undefined> {
@@ -109,8 +112,8 @@ async function storeKey(ctx: CommandContext, run: SetupRun, key: string, product
   const keyType: SubscriptionKeyType = free ?? 'primary';
   if (!free && (await decideKeyReplacement(ctx, scope, keyType, key, { confirm: confirmReplace })) === 'keep') {
     const kept = await ctx.store.getSubscriptionKey(scope, keyType);
-    if (!kept) return run.failed('The stored key could not be read.');
-    run.note(`Kept the stored ${productLabel(product)} key ${maskSecret(kept)}; the pasted key was not stored.`);
+    if (!kept) return run.failed(vscode.l10n.t('The stored key could not be read.'));
+    run.note(vscode.l10n.t('Kept the stored {0} key {1}; the pasted key was not stored.', productLabel(product), maskSecret(kept)));
     return { key: kept, product, keyType, stored: false };
   }
   try {
@@ -122,6 +125,6 @@ async function storeKey(ctx: CommandContext, run: SetupRun, key: string, product
     }
     throw err;
   }
-  run.done(`the ${productLabel(product)} subscription key ${maskSecret(key)} is stored (${keyType})`);
+  run.done(vscode.l10n.t('the {0} subscription key {1} is stored ({2})', productLabel(product), maskSecret(key), keyTypeLabel(keyType).toLowerCase()));
   return { key, product, keyType, stored: true };
 }

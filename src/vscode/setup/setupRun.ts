@@ -3,13 +3,12 @@
  * the final message, and how it ends early. Stopping never undoes anything: the message says
  * what was kept and that running the command again continues from there.
  */
+import * as vscode from 'vscode';
 import type { CommandContext } from '../commandContext';
 import { runMomoCommand } from '../momoCommands';
 
-export const CONTINUE = 'Continue Set Up';
-
 export class SetupRun {
-  readonly title = 'Set Up MoMo';
+  readonly title = vscode.l10n.t('Set Up MoMo');
   readonly doneSteps: string[] = [];
   readonly notes: string[] = [];
   /** Set when the run ended early: cancelled before this step, or failed for this reason. */
@@ -31,8 +30,10 @@ export class SetupRun {
   /** The person cancelled: says what was kept and how to go on. Returns undefined for the caller to pass on. */
   stopped(before: string): undefined {
     this.stoppedBefore = before;
-    const kept = this.doneSteps.length > 0 ? ` Kept: ${this.doneSteps.join('; ')}.` : ' Nothing was changed.';
-    this.ctx.notifier.tell('info', `Set Up MoMo stopped before ${before}.${kept} Run Set Up MoMo again to continue from there.`, { [CONTINUE]: () => this.again() });
+    const kept = this.doneSteps.length > 0 ? vscode.l10n.t('Kept: {0}.', this.doneSteps.join('; ')) : vscode.l10n.t('Nothing was changed.');
+    this.ctx.notifier.tell('info', vscode.l10n.t('Set Up MoMo stopped before {0}. {1} Run Set Up MoMo again to continue from there.', before, kept), {
+      [vscode.l10n.t('Continue Set Up')]: () => this.again(),
+    });
     return undefined;
   }
 

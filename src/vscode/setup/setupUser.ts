@@ -4,6 +4,7 @@
  * without its key; otherwise a new sandbox user is provisioned with the default callback host.
  * Whatever MoMo created is kept, even when a later step fails.
  */
+import * as vscode from 'vscode';
 import { isMomoError } from '../../core/momo/errors';
 import { provision } from '../../core/momo/provision';
 import { validateCallbackHost } from '../../core/momo/validation';
@@ -29,7 +30,7 @@ export async function setupUser(ctx: CommandContext, run: SetupRun, key: SetupKe
     for (const user of ofThisKey.filter((u) => u.keyStored)) {
       const apiKey = await ctx.store.getApiKey(user);
       if (apiKey) {
-        run.note(`Continued with the stored API user ${shortApiUser(user.apiUser)}.`);
+        run.note(vscode.l10n.t('Continued with the stored API user {0}.', shortApiUser(user.apiUser)));
         return { user, apiKey };
       }
     }
@@ -38,14 +39,16 @@ export async function setupUser(ctx: CommandContext, run: SetupRun, key: SetupKe
 
   const callbackHost = validateCallbackHost(options.callbackHost ?? defaultCallbackHost(), { production: false });
   if (!callbackHost.ok) {
-    ctx.notifier.tell('error', `Set Up MoMo could not create an API user: the provider callback host is not usable. ${callbackHost.message}`);
+    ctx.notifier.tell('error', vscode.l10n.t('Set Up MoMo could not create an API user: the provider callback host is not usable. {0}', callbackHost.message));
     return run.failed(callbackHost.message);
   }
   const plan = { product: key.product, keyType: key.keyType, callbackHost: callbackHost.value };
-  const what = pending ? `finishing API user ${shortApiUser(pending.apiUser)}` : `creating a sandbox API user for ${productLabel(key.product)}`;
+  const progressTitle = pending
+    ? vscode.l10n.t('Set Up MoMo: finishing API user {0}', shortApiUser(pending.apiUser))
+    : vscode.l10n.t('Set Up MoMo: creating a sandbox API user for {0}', productLabel(key.product));
   let result;
   try {
-    result = await withCancellableProgress(`Set Up MoMo: ${what}`, (signal) =>
+    result = await withCancellableProgress(progressTitle, (signal) =>
       provision({
         baseUrl: options.baseUrl,
         product: key.product,
@@ -58,16 +61,16 @@ export async function setupUser(ctx: CommandContext, run: SetupRun, key: SetupKe
     );
   } catch (err) {
     const created = await keepCreatedUser(ctx, err, plan);
-    if (created) run.done(`API user ${shortApiUser(created)} exists (its API key is still to be created)`);
-    if (isMomoError(err) && err.kind === 'cancelled') return run.stopped('the API user was ready');
+    if (created) run.done(vscode.l10n.t('API user {0} exists (its API key is still to be created)', shortApiUser(created)));
+    if (isMomoError(err) && err.kind === 'cancelled') return run.stopped(vscode.l10n.t('the API user was ready'));
     presentError(ctx, err, { ...scope, retry: () => run.again() });
     return run.failed(isMomoError(err) ? err.message : String(err));
   }
   if (!(await storeProvisioned(ctx, result, key.keyType))) {
     // SecretStorage refused the key: it was offered for copying, the user id is kept.
-    return run.failed('The API key could not be stored in SecretStorage.');
+    return run.failed(vscode.l10n.t('The API key could not be stored in SecretStorage.'));
   }
-  run.done(`API user ${shortApiUser(result.apiUser)} is created and its API key stored`);
+  run.done(vscode.l10n.t('API user {0} is created and its API key stored', shortApiUser(result.apiUser)));
   const user = apiUsersIn(ctx.store.index(), scope).find((u) => u.apiUser === result.apiUser.toLowerCase());
-  return user ? { user, apiKey: result.apiKey } : run.failed('The new API user is not in the store.');
+  return user ? { user, apiKey: result.apiKey } : run.failed(vscode.l10n.t('The new API user is not in the store.'));
 }

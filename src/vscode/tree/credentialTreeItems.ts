@@ -10,7 +10,6 @@ import {
   credentialName,
   environmentLabel,
   platformLabel,
-  keyTypeLabel,
   productLabel,
   relativeTime,
   shortApiUser,
@@ -27,15 +26,15 @@ export function toTreeItem(node: CredentialNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon(isSandbox(node.environment) ? 'beaker' : 'globe');
       item.contextValue = `environment ${envToken(node.environment)}`;
       item.tooltip = isSandbox(node.environment)
-        ? 'The MoMo sandbox: test credentials made with the Provisioning API, currency EUR only.'
-        : `The production target environment ${node.environment}: credentials come from the MTN Partner Portal.`;
+        ? vscode.l10n.t('The MoMo sandbox: test credentials made with the Provisioning API, currency EUR only.')
+        : vscode.l10n.t('The production target environment {0}: credentials come from the MTN Partner Portal.', node.environment);
       return withId(item, node);
     }
     case 'product': {
       const item = new vscode.TreeItem(productLabel(node.product), vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = new vscode.ThemeIcon('package');
       item.contextValue = `product ${envToken(node.environment)}`;
-      item.tooltip = `Credentials for the ${productLabel(node.product)} API in ${environmentLabel(node.environment)}: its subscription keys and API users.`;
+      item.tooltip = vscode.l10n.t('Credentials for the {0} API in {1}: its subscription keys and API users.', productLabel(node.product), environmentLabel(node.environment));
       return withId(item, node);
     }
     case 'subscriptionKey':
@@ -51,27 +50,30 @@ export function toTreeItem(node: CredentialNode): vscode.TreeItem {
       return withId(item, node);
     }
     case 'unreadable': {
-      const item = new vscode.TreeItem('Credential record', vscode.TreeItemCollapsibleState.None);
-      item.description = 'unreadable';
+      const item = new vscode.TreeItem(vscode.l10n.t('Credential record'), vscode.TreeItemCollapsibleState.None);
+      item.description = vscode.l10n.t('unreadable');
       item.iconPath = new vscode.ThemeIcon('warning');
       item.contextValue = 'unreadable';
-      item.tooltip =
-        'VS Code holds a credential record this version cannot read (changed by hand or by another version). ' +
-        'It is kept as it is; Remove deletes it and any API key it may own.';
+      item.tooltip = vscode.l10n.t(
+        'VS Code holds a credential record this version cannot read (changed by hand or by another version). It is kept as it is; Remove deletes it and any API key it may own.',
+      );
       return withId(item, node);
     }
     case 'allowedHosts': {
-      const item = new vscode.TreeItem('Allowed hosts', vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(vscode.l10n.t('Allowed hosts'), vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = new vscode.ThemeIcon('shield');
       item.contextValue = 'allowedHosts';
-      item.tooltip = 'Hosts other than MTN MoMo API hosts and this machine that you allowed MoMo credentials to go to. Revoke one to be asked again.';
+      item.tooltip = vscode.l10n.t('Hosts other than MTN MoMo API hosts and this machine that you allowed MoMo credentials to go to. Revoke one to be asked again.');
       return withId(item, node);
     }
     case 'allowedHost': {
       const item = new vscode.TreeItem(node.host, vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('globe');
-      item.description = `${node.production ? 'sandbox and production' : 'sandbox'} credentials${node.at ? ` · allowed ${relativeTime(node.at)}` : ''}`;
-      item.tooltip = `You allowed MoMo ${node.production ? 'sandbox and production' : 'sandbox'} credentials to be sent to ${node.host}. Revoke it to be asked again next time.`;
+      const which = node.production ? vscode.l10n.t('sandbox and production credentials') : vscode.l10n.t('sandbox credentials');
+      item.description = node.at ? `${which} · ${vscode.l10n.t('allowed {0}', relativeTime(node.at))}` : which;
+      item.tooltip = node.production
+        ? vscode.l10n.t('You allowed MoMo sandbox and production credentials to be sent to {0}. Revoke it to be asked again next time.', node.host)
+        : vscode.l10n.t('You allowed MoMo sandbox credentials to be sent to {0}. Revoke it to be asked again next time.', node.host);
       item.contextValue = 'allowedHost';
       return withId(item, node);
     }
@@ -81,8 +83,9 @@ export function toTreeItem(node: CredentialNode): vscode.TreeItem {
 function subscriptionKeyItem(node: SubscriptionKeyNode): vscode.TreeItem {
   // The mask goes into the label: a narrow sidebar cuts the description first, never the label.
   const stored = node.masked !== undefined;
-  const item = new vscode.TreeItem(`${keyTypeLabel(node.keyType)} key${stored ? ` ${node.masked}` : ''}`, vscode.TreeItemCollapsibleState.None);
-  item.description = stored ? `saved ${relativeTime(node.savedAt)}` : 'missing from SecretStorage';
+  const name = node.keyType === 'primary' ? vscode.l10n.t('Primary key') : vscode.l10n.t('Secondary key');
+  const item = new vscode.TreeItem(stored ? `${name} ${node.masked}` : name, vscode.TreeItemCollapsibleState.None);
+  item.description = stored ? vscode.l10n.t('saved {0}', relativeTime(node.savedAt)) : vscode.l10n.t('missing from SecretStorage');
   item.iconPath = new vscode.ThemeIcon(stored ? 'key' : 'warning');
   item.tooltip = subscriptionKeyTooltip(node.environment, node.product, node.keyType);
   item.contextValue = [
@@ -99,15 +102,15 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   // A sandbox user whose provisioning stopped before its key was stored (or that may not exist).
   const pending = !node.keyUnsaved && !node.record.keyStored && node.record.origin === 'provisioned' && isSandbox(node.environment);
-  const maybe = node.record.unconfirmed ? ', may not exist' : '';
-  const secret = node.record.credentialKind === 'system' ? 'token' : 'key';
+  const maybe = node.record.unconfirmed === true;
+  const missing = node.record.credentialKind === 'system' ? vscode.l10n.t('token missing') : vscode.l10n.t('key missing');
   // Short, so it is not cut: a stored key is the normal case, the icon says when it is not.
   // Production rows say first which platform the pair is for.
   const state = pending
-    ? `pending${maybe} · Finish provisioning`
+    ? `${maybe ? vscode.l10n.t('pending, may not exist') : vscode.l10n.t('pending')} · ${vscode.l10n.t('Finish provisioning')}`
     : node.keyStored
       ? verifyText(node.record.lastVerified)
-      : `${secret} missing · ${verifyText(node.record.lastVerified)}`;
+      : `${missing} · ${verifyText(node.record.lastVerified)}`;
   item.description = [platformLabel(node.record), state].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(
     !node.keyStored ? 'warning' : node.record.lastVerified && !node.record.lastVerified.ok ? 'error' : 'account',
@@ -115,15 +118,19 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
   item.tooltip = withLastVerification(apiUserTooltip({ ...node.record, keyStored: node.keyStored }), node.record.lastVerified);
   if (pending) {
     item.tooltip +=
-      '\nProvisioning stopped before its API key was stored' +
-      (maybe ? ', and whether MoMo created the user could not be told' : '') +
-      '. Finish Provisioning creates its key; if the user was never created, it says so and removes it here.';
-    item.command = { title: 'Finish Provisioning', command: 'momo.finishProvisioning', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
+      '\n' +
+      (maybe
+        ? vscode.l10n.t(
+            'Provisioning stopped before its API key was stored, and whether MoMo created the user could not be told. Finish Provisioning creates its key; if the user was never created, it says so and removes it here.',
+          )
+        : vscode.l10n.t('Provisioning stopped before its API key was stored. Finish Provisioning creates its key; if the user was never created, it says so and removes it here.'));
+    item.command = { title: vscode.l10n.t('Finish Provisioning'), command: 'momo.finishProvisioning', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
   }
   if (node.keyUnsaved) {
-    item.description = 'key NOT stored · Copy it now';
-    item.tooltip += '\nVS Code could not store its new API key, which MoMo cannot show again. It is held in memory until you copy it (Copy API Key) or this window closes.';
-    item.command = { title: 'Copy API Key', command: 'momo.copyApiKey', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
+    item.description = vscode.l10n.t('key NOT stored · Copy it now');
+    item.tooltip +=
+      '\n' + vscode.l10n.t('VS Code could not store its new API key, which MoMo cannot show again. It is held in memory until you copy it (Copy API Key) or this window closes.');
+    item.command = { title: vscode.l10n.t('Copy API Key'), command: 'momo.copyApiKey', arguments: [{ environment: node.environment, product: node.product, apiUser: node.apiUser }] };
   }
   const keyState = node.keyStored ? 'apiUser.keyStored' : node.keyUnsaved ? 'apiUser.keyUnsaved' : 'apiUser.keyMissing';
   const kind = node.record.credentialKind === 'system' ? ['apiUser.system'] : [];
@@ -134,12 +141,12 @@ function apiUserItem(node: ApiUserNode): vscode.TreeItem {
 /** When the pair was last verified and, if it failed, why (the core's sentence: never a secret). */
 function withLastVerification(tooltip: string, result: VerifyResult | undefined): string {
   if (!result) {
-    return `${tooltip}\nNot verified yet: use "Verify API User" to check the pair against MoMo.`;
+    return `${tooltip}\n${vscode.l10n.t('Not verified yet: use "Verify API User" to check the pair against MoMo.')}`;
   }
   const when = `${new Date(result.at).toLocaleString()} (${relativeTime(result.at)})`;
   return result.ok
-    ? `${tooltip}\nLast verified ${when}: every check passed.`
-    : `${tooltip}\nLast verification ${when} failed at ${result.message ?? 'an unknown step'}`;
+    ? `${tooltip}\n${vscode.l10n.t('Last verified {0}: every check passed.', when)}`
+    : `${tooltip}\n${vscode.l10n.t('Last verification {0} failed at {1}', when, result.message ?? vscode.l10n.t('an unknown step'))}`;
 }
 
 function envToken(environment: string): string {

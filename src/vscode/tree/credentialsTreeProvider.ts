@@ -123,16 +123,16 @@ function nextStepHint(environment: string, product: Product, hasKey: boolean): H
           kind: 'hint',
           environment,
           product,
-          label: 'Provision a sandbox API user…',
-          tooltip: 'Creates an API user and its API key in the sandbox with this subscription key, and stores both here.',
+          label: vscode.l10n.t('Provision a sandbox API user…'),
+          tooltip: vscode.l10n.t('Creates an API user and its API key in the sandbox with this subscription key, and stores both here.'),
           command: 'momo.provisionSandboxUser',
         }
       : {
           kind: 'hint',
           environment,
           product,
-          label: 'Set a subscription key first…',
-          tooltip: 'Provisioning needs the subscription key of this product from the developer portal.',
+          label: vscode.l10n.t('Set a subscription key first…'),
+          tooltip: vscode.l10n.t('Provisioning needs the subscription key of this product from the developer portal.'),
           command: 'momo.setSubscriptionKey',
         };
   }
@@ -140,8 +140,8 @@ function nextStepHint(environment: string, product: Product, hasKey: boolean): H
     kind: 'hint',
     environment,
     product,
-    label: 'Add the API user from the Partner Portal…',
-    tooltip: 'Production API users are created in the MTN Partner Portal; enter the id and key it gave you.',
+    label: vscode.l10n.t('Add the API user from the Partner Portal…'),
+    tooltip: vscode.l10n.t('Production API users are created in the MTN Partner Portal; enter the id and key it gave you.'),
     command: 'momo.addExistingApiUser',
   };
 }

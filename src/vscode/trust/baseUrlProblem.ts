@@ -48,7 +48,7 @@ export function tellBaseUrlProblem(ctx: CommandContext, problem: BaseUrlProblem)
   const target = TARGETS[configured.source];
   const actions: Actions = {};
   if (target !== undefined && configured.url !== problem.fixUrl) {
-    actions[isSandbox(problem.environment) ? 'Use Sandbox URL' : 'Use Production URL'] = () => useFixUrl(ctx, problem, target);
+    actions[isSandbox(problem.environment) ? vscode.l10n.t('Use Sandbox URL') : vscode.l10n.t('Use Production URL')] = () => useFixUrl(ctx, problem, target);
   }
   Object.assign(actions, openSettingAction(configured));
   const closeWhen =
@@ -65,11 +65,11 @@ async function useFixUrl(ctx: CommandContext, problem: BaseUrlProblem, target: v
   const current =
     target === vscode.ConfigurationTarget.Global ? inspected?.globalValue : target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.workspaceFolderValue;
   if (typeof current !== 'string' || current.trim() !== configured.url) {
-    ctx.notifier.tell('info', `${configured.setting} in ${configured.where} has changed since; nothing was written. Run the command again.`);
+    ctx.notifier.tell('info', vscode.l10n.t('{0} in {1} has changed since; nothing was written. Run the command again.', configured.setting, configured.where));
     return;
   }
   await updateSetting(configured.key, problem.fixUrl, target, problem.scope);
-  ctx.notifier.tell('info', `${configured.setting} is now ${problem.fixUrl} in ${configured.where}. Run the command again.`);
+  ctx.notifier.tell('info', vscode.l10n.t('{0} is now {1} in {2}. Run the command again.', configured.setting, problem.fixUrl, configured.where));
 }
 
 export function openSettingAction(configured: ConfiguredUrl): Actions {
@@ -81,5 +81,5 @@ export function openSettingAction(configured: ConfiguredUrl): Actions {
     argument: undefined,
   };
   const command = commandFor[configured.source];
-  return { 'Open Settings': () => (command ? vscode.commands.executeCommand(command) : vscode.commands.executeCommand('workbench.action.openSettings', configured.setting)) };
+  return { [vscode.l10n.t('Open Settings')]: () => (command ? vscode.commands.executeCommand(command) : vscode.commands.executeCommand('workbench.action.openSettings', configured.setting)) };
 }

@@ -68,14 +68,14 @@ export function configuredBaseUrl(environment: string, document?: vscode.Uri, fa
   // A folder opened alone has one settings file, reported as both values: it is the workspace's.
   const multiRoot = vscode.workspace.workspaceFile !== undefined;
   const candidates: Array<[string | undefined, UrlSource, string]> = [
-    [trusted && multiRoot ? inspected?.workspaceFolderValue : undefined, 'folder', folder ? `${folder.name}/.vscode/settings.json` : 'the folder settings'],
+    [trusted && multiRoot ? inspected?.workspaceFolderValue : undefined, 'folder', folder ? `${folder.name}/.vscode/settings.json` : vscode.l10n.t('the folder settings')],
     [trusted ? inspected?.workspaceValue : undefined, 'workspace', workspaceSettingsFile()],
     [inspected?.globalValue, 'user', userSettingsName()],
   ];
   for (const [value, source, where] of candidates) {
     if (typeof value === 'string' && value.trim()) return { url: value.trim(), source, key, setting, where };
   }
-  return { url: fallback ?? defaultBaseUrl(environment), source: 'default', key, setting, where: 'the default' };
+  return { url: fallback ?? defaultBaseUrl(environment), source: 'default', key, setting, where: vscode.l10n.t('the default') };
 }
 
 function settingsScope(document: vscode.Uri | undefined): vscode.Uri | undefined {
@@ -92,7 +92,7 @@ function defaultBaseUrl(environment: string): string {
  * VS Code reads their user value from the Remote settings, not the local User settings.
  */
 function userSettingsName(): string {
-  return vscode.env.remoteName ? 'your Remote settings' : 'your user settings';
+  return vscode.env.remoteName ? vscode.l10n.t('your Remote settings') : vscode.l10n.t('your user settings');
 }
 
 function workspaceSettingsFile(): string {
@@ -106,7 +106,7 @@ function workspaceSettingsFile(): string {
  */
 export async function secretDestination(ctx: CommandContext, request: SecretDestinationRequest): Promise<SecretDestination> {
   const configured: ConfiguredUrl = request.baseUrl
-    ? { url: request.baseUrl, source: 'argument', key: baseUrlSettingKey(request.environment, request.platform), setting: baseUrlSettingFor(request.environment, request.platform), where: 'the command arguments' }
+    ? { url: request.baseUrl, source: 'argument', key: baseUrlSettingKey(request.environment, request.platform), setting: baseUrlSettingFor(request.environment, request.platform), where: vscode.l10n.t('the command arguments') }
     : configuredBaseUrl(request.environment, request.document, request.defaultBaseUrl, request.platform);
   const production = !isSandbox(request.environment);
   let host: string | undefined;
@@ -132,23 +132,31 @@ export async function secretDestination(ctx: CommandContext, request: SecretDest
     });
   const usable = (now: ConfiguredUrl) => decideDestination({ url: now.url, source: now.source, production, approval: undefined }).kind !== 'refuse';
   if (decision.kind === 'refuse') {
-    const message = `Nothing was sent: ${configured.setting} (${configured.where}) cannot be used. ${decision.message}`;
+    const message = vscode.l10n.t('Nothing was sent: {0} ({1}) cannot be used. {2}', configured.setting, configured.where, decision.message);
     ctx.log.warn(message);
     problem('error', message, usable);
     return { ok: false, reason: message };
   }
-  const allow = `Allow ${decision.host}`;
+  const allow = vscode.l10n.t('Allow {0}', decision.host);
   const kind = production ? 'production' : 'sandbox';
-  const answer = await ctx.notifier.ask('warning', `Send your MoMo ${kind} credentials to ${decision.host}?`, [allow], {
+  const question = production
+    ? vscode.l10n.t('Send your MoMo production credentials to {0}?', decision.host)
+    : vscode.l10n.t('Send your MoMo sandbox credentials to {0}?', decision.host);
+  const afterwards = production
+    ? vscode.l10n.t('If you allow it, {0} go there now, and MoMo sends production credentials there from now on without asking', joinCredentials(request.credentials))
+    : vscode.l10n.t('If you allow it, {0} go there now, and MoMo sends sandbox credentials there from now on without asking', joinCredentials(request.credentials));
+  const answer = await ctx.notifier.ask('warning', question, [allow], {
     modal: true,
-    detail:
-      `${configured.setting} is set to ${decision.baseUrl} in ${configured.where} (a ${sourceName(configured.source)}). ` +
-      `${decision.host} is neither an MTN MoMo API host nor this machine. ` +
-      `If you allow it, ${joinCredentials(request.credentials)} go there now, and MoMo sends ${kind} credentials there from now on without asking ` +
-      '(revoke it in the MoMo view or with "MoMo: Revoke Allowed Host"). Allow it only if you run this host yourself, such as your own proxy.',
+    detail: [
+      vscode.l10n.t('{0} is set to {1} in {2} (a {3}).', configured.setting, decision.baseUrl, configured.where, sourceName(configured.source)),
+      vscode.l10n.t('{0} is neither an MTN MoMo API host nor this machine.', decision.host),
+      vscode.l10n.t('{0} (revoke it in the MoMo view or with "MoMo: Revoke Allowed Host"). Allow it only if you run this host yourself, such as your own proxy.', afterwards),
+    ].join(' '),
   });
   if (answer !== allow) {
-    const message = `Nothing was sent to ${decision.host}. To use MTN's ${kind} API instead, remove or change ${configured.setting} in ${configured.where}, then run the command again.`;
+    const message = production
+      ? vscode.l10n.t("Nothing was sent to {0}. To use MTN's production API instead, remove or change {1} in {2}, then run the command again.", decision.host, configured.setting, configured.where)
+      : vscode.l10n.t("Nothing was sent to {0}. To use MTN's sandbox API instead, remove or change {1} in {2}, then run the command again.", decision.host, configured.setting, configured.where);
     ctx.log.info(message);
     problem('warning', message, (now) => now.url !== configured.url && usable(now));
     return { ok: false, reason: message };
@@ -159,7 +167,7 @@ export async function secretDestination(ctx: CommandContext, request: SecretDest
 }
 
 function joinCredentials(credentials: string[]): string {
-  if (credentials.length === 0) return 'your MoMo credentials';
+  if (credentials.length === 0) return vscode.l10n.t('your MoMo credentials');
   if (credentials.length === 1) return credentials[0];
-  return `${credentials.slice(0, -1).join(', ')} and ${credentials[credentials.length - 1]}`;
+  return vscode.l10n.t('{0} and {1}', credentials.slice(0, -1).join(', '), credentials[credentials.length - 1]);
 }

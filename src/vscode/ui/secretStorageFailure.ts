@@ -3,13 +3,11 @@
  * API key cannot be read back from MoMo, so it is handed to the user in a modal with a copy
  * button; the API user id has already been kept in the index by then.
  */
+import * as vscode from 'vscode';
 import type { ApiUserRef } from '../../core/store/credentialIndex';
 import { shortApiUser } from '../../core/store/credentialText';
 import type { CommandContext } from '../commandContext';
 import { SecretStorageFailure } from '../credentialStore';
-
-export const COPY_API_KEY = 'Copy API key';
-export const DISCARD_API_KEY = 'Discard key';
 
 /**
  * `err` is a SecretStorageFailure (the user id is kept then) or any other error that kept the
@@ -26,30 +24,42 @@ export function offerApiKeyForCopy(ctx: CommandContext, ref: ApiUserRef, apiKey:
   ctx.store.holdUnsavedKey(ref, apiKey);
   ctx.notifier.tell(
     'warning',
-    `VS Code could not store the new API key of API user ${who}` +
-      (kept ? ' (SecretStorage failed), but the API user id is kept in the MoMo view.' : `; the API user id ${ref.apiUser} was not stored either.`) +
-      ' Copy the key now: MoMo cannot show it again.',
+    kept
+      ? vscode.l10n.t(
+          'VS Code could not store the new API key of API user {0} (SecretStorage failed), but the API user id is kept in the MoMo view. Copy the key now: MoMo cannot show it again.',
+          who,
+        )
+      : vscode.l10n.t(
+          'VS Code could not store the new API key of API user {0}; the API user id {1} was not stored either. Copy the key now: MoMo cannot show it again.',
+          who,
+          ref.apiUser,
+        ),
     {
-      [COPY_API_KEY]: async () => {
+      [vscode.l10n.t('Copy API key')]: async () => {
         await ctx.clipboard.copy(apiKey);
         ctx.store.discardUnsavedKey(ref);
-        ctx.notifier.tell('info', `Copied the API key of ${who}: paste it somewhere safe that is not committed.`);
+        ctx.notifier.tell('info', vscode.l10n.t('Copied the API key of {0}: paste it somewhere safe that is not committed.', who));
       },
-      [DISCARD_API_KEY]: () => {
+      [vscode.l10n.t('Discard key')]: () => {
         ctx.store.discardUnsavedKey(ref);
-        ctx.notifier.tell('info', `Discarded the API key of ${who}; create a new one with "Generate New API Key" when you need it.`);
+        ctx.notifier.tell('info', vscode.l10n.t('Discarded the API key of {0}; create a new one with "Generate New API Key" when you need it.', who));
       },
     },
     {
       modal: true,
-      detail:
-        `Reason: ${reason}. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), ` +
-        `then run "MoMo: Add Existing API User" with the id ${ref.apiUser} and this key to store them.`,
+      detail: vscode.l10n.t(
+        'Reason: {0}. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), then run "MoMo: Add Existing API User" with the id {1} and this key to store them.',
+        reason,
+        ref.apiUser,
+      ),
       // Esc: nothing is lost, the key stays reachable from the MoMo view.
       onDismiss: () =>
         ctx.notifier.tell(
           'warning',
-          `The API key of ${who} is kept in memory until you copy or discard it: use "Copy API Key" on its row in the MoMo view. It is lost when this window closes.`,
+          vscode.l10n.t(
+            'The API key of {0} is kept in memory until you copy or discard it: use "Copy API Key" on its row in the MoMo view. It is lost when this window closes.',
+            who,
+          ),
         ),
     },
   );
@@ -58,9 +68,10 @@ export function offerApiKeyForCopy(ctx: CommandContext, ref: ApiUserRef, apiKey:
 export function reportSubscriptionKeyNotStored(ctx: CommandContext, failure: SecretStorageFailure, retry: () => unknown): void {
   ctx.notifier.tell(
     'error',
-    'VS Code could not store the subscription key because SecretStorage failed (on Linux: no unlocked keyring). ' +
-      'Unlock or install a keyring, then try again; the key stays available in the developer portal.',
-    { 'Try Again': retry, 'Show Log': () => ctx.log.show() },
+    vscode.l10n.t(
+      'VS Code could not store the subscription key because SecretStorage failed (on Linux: no unlocked keyring). Unlock or install a keyring, then try again; the key stays available in the developer portal.',
+    ),
+    { [vscode.l10n.t('Try Again')]: retry, [vscode.l10n.t('Show Log')]: () => ctx.log.show() },
   );
   ctx.log.error(`Subscription key not stored: ${failure.reason}`);
 }
