@@ -2,6 +2,7 @@
  * node:util parseArgs with messages for people: an unknown flag or a missing value becomes a
  * UsageError naming the flag. Values are never echoed, since they may be keys.
  */
+import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
 import { UsageError } from './io';
 
@@ -34,10 +35,10 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
  * (the space forgotten) must not print the key.
  */
 function unknownOption(flag: string | undefined, spec: OptionSpec): string {
-  if (flag && /^--?[a-z][a-z-]{0,30}$/i.test(flag)) return `Unknown option ${flag}.`;
+  if (flag && /^--?[a-z][a-z-]{0,30}$/i.test(flag)) return l10n.t('Unknown option {0}.', flag);
   const glued = flag && Object.keys(spec).find((name) => flag.startsWith(`--${name}`));
-  if (glued) return `Unknown option starting with --${glued} (not shown: it may hold a secret): put a space or = between --${glued} and its value.`;
-  return 'Unknown option (not shown: it may hold a secret).';
+  if (glued) return l10n.t('Unknown option starting with --{0} (not shown: it may hold a secret): put a space or = between --{0} and its value.', glued);
+  return l10n.t('Unknown option (not shown: it may hold a secret).');
 }
 
 function describeParseError(err: unknown, spec: OptionSpec): string {
@@ -49,12 +50,12 @@ function describeParseError(err: unknown, spec: OptionSpec): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return unknownOption(flag, spec);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      if (flag && flag.length <= 40 && /does not take an argument/.test(message)) return `${flag} takes no value.`;
-      return flag && flag.length <= 40 ? `${flag} needs a value.` : 'An option is missing its value.';
+      if (flag && flag.length <= 40 && /does not take an argument/.test(message)) return l10n.t('{0} takes no value.', flag);
+      return flag && flag.length <= 40 ? l10n.t('{0} needs a value.', flag) : l10n.t('An option is missing its value.');
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return 'Unexpected argument: every value goes after its --option.';
+      return l10n.t('Unexpected argument: every value goes after its --option.');
     default:
-      return 'The options could not be read.';
+      return l10n.t('The options could not be read.');
   }
 }
 
@@ -72,6 +73,6 @@ export function integerOption(values: ParsedOptions, name: string, min: number, 
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
   const n = Number(raw.trim());
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(l10n.t('--{0} must be a whole number from {1} to {2}.', name, min, max));
   return n;
 }

@@ -3,6 +3,7 @@
  * emulator whose callback goes to the app at URL, then what the app answered, explained.
  * Exit 0 only when the app answered 2xx.
  */
+import * as l10n from '@vscode/l10n';
 import { PRODUCTS, isProduct } from '../core/momo/products';
 import { isMomoError } from '../core/momo/errors';
 import { parseCallbackUrl, rehearseCallback, REHEARSAL_OUTCOMES, type CallbackMethod, type RehearsalOutcome, type RehearsalResult } from '../core/callbacks';
@@ -12,7 +13,10 @@ import { Command } from './command';
 import { formatMomoError } from './format';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 
-const USAGE = `Usage: momo-credentials callback-test --url URL [--product collection|disbursement|remittance]
+/** The --help text, in the CLI's language. */
+const usage = (): string =>
+  l10n.t(
+    `Usage: momo-credentials callback-test --url URL [--product collection|disbursement|remittance]
        [--outcome success|failed|rejected|timeout] [--method PUT|POST] [--json]
 
 Rehearses MoMo's callback to your running app: starts a MoMo emulator in this process, creates
@@ -28,12 +32,13 @@ Options:
   --json           print one JSON object {"delivered","status","method","url","durationMs","explanation":{"cause","next"}}
   -h, --help       show this help
 
-Exit codes: 0 the app answered 2xx, 1 it did not (or no callback came), 2 wrong options, 130 interrupted.`;
+Exit codes: 0 the app answered 2xx, 1 it did not (or no callback came), 2 wrong options, 130 interrupted.`,
+  );
 
 export const callbackTestCommand: Command = {
   name: 'callback-test',
-  summary: 'Rehearse the payment callback to your running app, and explain its answer',
-  usage: USAGE,
+  summary: () => l10n.t('Rehearse the payment callback to your running app, and explain its answer'),
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const values = parseOptions(args, {
       url: { type: 'string' },
@@ -43,22 +48,22 @@ export const callbackTestCommand: Command = {
       json: { type: 'boolean' },
     });
     if (flag(values, 'help')) {
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     }
     const rawUrl = stringOption(values, 'url');
-    if (rawUrl === undefined) throw new UsageError('--url is required: your app\'s callback URL, e.g. http://localhost:8000/momo/callback/.');
+    if (rawUrl === undefined) throw new UsageError(l10n.t("--url is required: your app's callback URL, e.g. http://localhost:8000/momo/callback/."));
     const parsed = parseCallbackUrl(rawUrl);
     if (typeof parsed === 'string') throw new UsageError(parsed);
     const product = stringOption(values, 'product') ?? 'collection';
-    if (!isProduct(product)) throw new UsageError(`--product must be one of ${PRODUCTS.join(', ')}.`);
+    if (!isProduct(product)) throw new UsageError(l10n.t('--product must be one of {0}.', PRODUCTS.join(', ')));
     const outcome = stringOption(values, 'outcome') ?? 'success';
-    if (!(REHEARSAL_OUTCOMES as readonly string[]).includes(outcome)) throw new UsageError(`--outcome must be one of ${REHEARSAL_OUTCOMES.join(', ')}.`);
+    if (!(REHEARSAL_OUTCOMES as readonly string[]).includes(outcome)) throw new UsageError(l10n.t('--outcome must be one of {0}.', REHEARSAL_OUTCOMES.join(', ')));
     const method = stringOption(values, 'method');
-    if (method !== undefined && method !== 'PUT' && method !== 'POST') throw new UsageError('--method must be PUT or POST.');
+    if (method !== undefined && method !== 'PUT' && method !== 'POST') throw new UsageError(l10n.t('--method must be PUT or POST.'));
     const json = flag(values, 'json');
 
-    if (!json) io.err(`Sending a ${product} test payment (${outcome}) through a local MoMo emulator, with its callback to ${parsed.toString()} …`);
+    if (!json) io.err(l10n.t('Sending a {0} test payment ({1}) through a local MoMo emulator, with its callback to {2} …', product, outcome, parsed.toString()));
     let result: RehearsalResult;
     try {
       result = await rehearseCallback({

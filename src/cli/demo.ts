@@ -3,6 +3,7 @@
  * free port, provisions Collections credentials with the emulator's own key, verifies them and
  * stops. Kept in its own file: the demo will later also open VS Code on the result.
  */
+import * as l10n from '@vscode/l10n';
 import { destroyAgents } from '../core/momo/http';
 import { classifyError } from '../core/momo/errors';
 import { PRODUCT_LABELS } from '../core/momo/products';
@@ -14,14 +15,18 @@ import { flag, parseOptions } from './args';
 import { Command } from './command';
 import { formatMomoError, table } from './format';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK } from './io';
-import { PROVISION_STEP_TEXT } from './provisionCommand';
+import { provisionStepText } from './provisionCommand';
 import { printVerifyReport } from './verifyReport';
 
-const USAGE = `Usage: momo-credentials demo
+/** The --help text, in the CLI's language. */
+const usage = (): string =>
+  l10n.t(
+    `Usage: momo-credentials demo
 
 Starts the local MoMo emulator on a free port, creates Collections credentials on it with the
 emulator's test subscription key, verifies them (token and balance), prints them and stops.
-Nothing leaves this computer.`;
+Nothing leaves this computer.`,
+  );
 
 export interface DemoOutcome {
   emulator: RunningEmulator;
@@ -36,8 +41,8 @@ export interface DemoOutcome {
 export async function provisionOnEmulator(io: CliIo): Promise<DemoOutcome | number> {
   const emulator = await startEmulator({ port: 0, quiet: true });
   const subscriptionKey = emulator.subscriptionKeys.collection.primary;
-  io.out(`MoMo emulator (sandbox mode) on ${emulator.url}`);
-  io.out(`Its Collections test key (works only on this emulator): ${subscriptionKey}`);
+  io.out(l10n.t('MoMo emulator (sandbox mode) on {0}', emulator.url));
+  io.out(l10n.t('Its Collections test key (works only on this emulator): {0}', subscriptionKey));
   io.out('');
   try {
     const credentials = await provision({
@@ -46,15 +51,15 @@ export async function provisionOnEmulator(io: CliIo): Promise<DemoOutcome | numb
       subscriptionKey,
       callbackHost: 'localhost',
       signal: io.signal,
-      onStep: (step) => io.err(`→ ${PROVISION_STEP_TEXT[step]}…`),
+      onStep: (step) => io.err(`→ ${provisionStepText(step)}…`),
     });
-    io.out(`✓ New ${PRODUCT_LABELS.collection} credentials:`);
+    io.out(`✓ ${l10n.t('New {0} credentials:', PRODUCT_LABELS.collection)}`);
     io.out(
       table([
-        ['API user', credentials.apiUser],
-        ['API key', credentials.apiKey],
-        ['Target environment', credentials.targetEnvironment],
-        ['Base URL', credentials.baseUrl],
+        [l10n.t('API user'), credentials.apiUser],
+        [l10n.t('API key'), credentials.apiKey],
+        [l10n.t('Target environment'), credentials.targetEnvironment],
+        [l10n.t('Base URL'), credentials.baseUrl],
       ]),
     );
     io.out('');
@@ -66,7 +71,7 @@ export async function provisionOnEmulator(io: CliIo): Promise<DemoOutcome | numb
       apiKey: credentials.apiKey,
       signal: io.signal,
     });
-    io.out('Verify:');
+    io.out(l10n.t('Verify:'));
     printVerifyReport(report, io, []);
     if (!report.ok) {
       await emulator.close();
@@ -83,12 +88,12 @@ export async function provisionOnEmulator(io: CliIo): Promise<DemoOutcome | numb
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Provision and verify against a local emulator, end to end',
-  usage: USAGE,
+  summary: () => l10n.t('Provision and verify against a local emulator, end to end'),
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const values = parseOptions(args, {});
     if (flag(values, 'help')) {
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     }
     const outcome = await provisionOnEmulator(io);
@@ -96,7 +101,7 @@ export const demoCommand: Command = {
     destroyAgents();
     await outcome.emulator.close();
     io.out('');
-    io.out('Demo done: the emulator is stopped. Run `momo-credentials emulator` to keep one running.');
+    io.out(l10n.t('Demo done: the emulator is stopped. Run `momo-credentials emulator` to keep one running.'));
     return EXIT_OK;
   },
 };

@@ -4,6 +4,7 @@
  * object) and exits 1 when any check fails. Values are NOT refused for their shape here, as
  * the other commands do: a key with a stray newline is exactly what the doctor must report.
  */
+import * as l10n from '@vscode/l10n';
 import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { redactSecrets } from '../core/momo/redact';
 import { hostKindOf, renderDoctorText, runDoctor } from '../core/doctor';
@@ -15,7 +16,10 @@ import { MIN_PRODUCTION_TOKEN_TIMEOUT_MS } from '../core/momo/tokenDeadline';
 import { API_KEY_ENV, CREDENTIAL_TOKEN_ENV, readCredentialKind, readProduct, SUBSCRIPTION_KEY_ENV } from './inputs';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 
-const USAGE = `Usage: momo-credentials doctor [options]
+/** The --help text, in the CLI's language. */
+const usage = (): string =>
+  l10n.t(
+    `Usage: momo-credentials doctor [options]
 
 Checks MoMo settings without creating anything: the base URL, the subscription key (does the
 gateway accept it, and for which product), the API user and key (does the pair get a token),
@@ -28,14 +32,15 @@ Options:
                             flags end up in shell history)
   --credential-kind K       api-key or system (System Credentials, MTN's new platform); default: from --api-user
   --product P               collection, disbursement or remittance (default with --api-user: collection)
-  --base-url URL            API base URL (default: ${SANDBOX_BASE_URL}, or ${PRODUCTION_BASE_URL} for mtn<country>)
+  --base-url URL            API base URL (default: {0}, or {1} for mtn<country>)
   --target-environment ENV  sandbox, or mtn<country> in production, e.g. mtnuganda
   --currency CUR            the currency your app sends (EUR in the sandbox)
   --explain TEXT            explain an error body or status line you got elsewhere
   --json                    print {"findings": [{"check", "ok", "message", "next"}]} on stdout
   -h, --help                show this help
 
-Exit codes: 0 no check failed, 1 a check failed, 2 wrong options, 130 interrupted.`;
+Exit codes: 0 no check failed, 1 a check failed, 2 wrong options, 130 interrupted.`, SANDBOX_BASE_URL, PRODUCTION_BASE_URL,
+  );
 
 const OPTIONS: OptionSpec = {
   ...CREDENTIAL_OPTIONS,
@@ -45,12 +50,12 @@ const OPTIONS: OptionSpec = {
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: 'Check settings and credentials without changing anything (for CI)',
-  usage: USAGE,
+  summary: () => l10n.t('Check settings and credentials without changing anything (for CI)'),
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const values = parseOptions(args, OPTIONS);
     if (flag(values, 'help')) {
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     }
     const input = readDoctorInput(values, io);
@@ -96,7 +101,7 @@ function readDoctorInput(values: ParsedOptions, io: CliIo): DoctorInput {
   // MOMO_API_KEY may be set for the app in a CI job that only checks the key: use it only with a user.
   const apiKey = apiUser ? given('api-key', tokenEnv) : undefined;
   if (!apiUser && stringOption(values, 'api-key') !== undefined) {
-    throw new UsageError('--api-key needs --api-user: a key is checked together with its user.');
+    throw new UsageError(l10n.t('--api-key needs --api-user: a key is checked together with its user.'));
   }
   const productGiven = stringOption(values, 'product') !== undefined;
   const product = readProduct(values);
@@ -112,8 +117,7 @@ function readDoctorInput(values: ParsedOptions, io: CliIo): DoctorInput {
   const nothing = !subscriptionKey && !apiUser && Object.values(input).every((v) => v === undefined);
   if (nothing) {
     throw new UsageError(
-      'Nothing to check: give at least one of --subscription-key (or MOMO_SUBSCRIPTION_KEY), --api-user, --base-url, ' +
-        '--target-environment, --currency or --explain.',
+      l10n.t('Nothing to check: give at least one of --subscription-key (or MOMO_SUBSCRIPTION_KEY), --api-user, --base-url, --target-environment, --currency or --explain.'),
     );
   }
   return input;

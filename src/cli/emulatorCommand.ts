@@ -2,6 +2,7 @@
  * `momo-credentials emulator`: runs the local MoMo emulator until Ctrl+C or SIGTERM, printing
  * its URL and the (emulator-only) subscription keys it accepts.
  */
+import * as l10n from '@vscode/l10n';
 import { describeEmulator } from '../emulator/describe';
 import { isEmulatorMode } from '../emulator/config';
 import { EMULATOR_MODES } from '../emulator/types';
@@ -11,7 +12,10 @@ import { flag, integerOption, parseOptions, stringOption } from './args';
 import { Command } from './command';
 import { CliIo, EXIT_FAILED, EXIT_OK, UsageError } from './io';
 
-const USAGE = `Usage: momo-credentials emulator [--port N] [--latency-ms N] [--mode sandbox|production|production-new] [--token-delay-ms N]
+/** The --help text, in the CLI's language. */
+const usage = (): string =>
+  l10n.t(
+    `Usage: momo-credentials emulator [--port N] [--latency-ms N] [--mode sandbox|production|production-new] [--token-delay-ms N]
        [--callback-method PUT|POST] [--callback-delay-ms N] [--callback-retries]
 
 Runs a local MTN MoMo emulator on 127.0.0.1 until Ctrl+C. It follows the official Swagger and
@@ -29,12 +33,13 @@ Options:
   --callback-retries      retry unanswered callbacks as MTN documents (1 s ×20, 2 min ×30,
                           then hourly); default: one call
 Callbacks only go to apps on this machine; GET <url>/_emulator/callbacks lists each attempt.
-  -h, --help        show this help`;
+  -h, --help        show this help`,
+  );
 
 export const emulatorCommand: Command = {
   name: 'emulator',
-  summary: 'Run the local MoMo emulator until Ctrl+C',
-  usage: USAGE,
+  summary: () => l10n.t('Run the local MoMo emulator until Ctrl+C'),
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const values = parseOptions(args, {
       port: { type: 'string' },
@@ -46,17 +51,17 @@ export const emulatorCommand: Command = {
       'token-delay-ms': { type: 'string' },
     });
     if (flag(values, 'help')) {
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     }
     const port = integerOption(values, 'port', 0, 65535) ?? 0;
     const latencyMs = integerOption(values, 'latency-ms', 0, 600_000) ?? 0;
     const tokenDelayMs = integerOption(values, 'token-delay-ms', 0, 600_000) ?? 0;
     const mode = stringOption(values, 'mode') ?? 'sandbox';
-    if (!isEmulatorMode(mode)) throw new UsageError(`--mode must be ${EMULATOR_MODES.join(', ')}.`);
+    if (!isEmulatorMode(mode)) throw new UsageError(l10n.t('--mode must be {0}.', EMULATOR_MODES.join(', ')));
     const callbackMethod = stringOption(values, 'callback-method');
     if (callbackMethod !== undefined && callbackMethod !== 'PUT' && callbackMethod !== 'POST') {
-      throw new UsageError('--callback-method must be PUT or POST.');
+      throw new UsageError(l10n.t('--callback-method must be PUT or POST.'));
     }
     const callbacks: CallbackOptions = {
       method: callbackMethod,
@@ -82,10 +87,10 @@ export const emulatorCommand: Command = {
       const key = running.subscriptionKeys.collection.primary;
       io.out(`Try: momo-credentials provision --base-url ${running.url} --subscription-key ${key}`);
     }
-    io.out('Press Ctrl+C to stop.');
+    io.out(l10n.t('Press Ctrl+C to stop.'));
     await untilAborted(io.signal);
     await running.close();
-    io.err('MoMo emulator stopped.');
+    io.err(l10n.t('MoMo emulator stopped.'));
     return EXIT_OK;
   },
 };

@@ -3,6 +3,7 @@
  * validators the extension uses. A refusal is a UsageError naming where the value came from;
  * a notice ("Removed the surrounding quotes.") is shown on stderr and the clean value is used.
  */
+import * as l10n from '@vscode/l10n';
 import { SANDBOX, SANDBOX_BASE_URL } from '../core/momo/environments';
 import { detectCredentialKind, validateSecretOf, validateUserIdOf, type CredentialKind } from '../core/momo/credentialKind';
 import { isProduct, Product, PRODUCTS } from '../core/momo/products';
@@ -24,8 +25,8 @@ export const API_KEY_ENV = 'MOMO_API_KEY';
 export const CREDENTIAL_TOKEN_ENV = 'MOMO_CREDENTIAL_TOKEN';
 
 function checked(result: Validation, source: string, io: CliIo): string {
-  if (!result.ok) throw new UsageError(`${source}: ${result.message}`);
-  if (result.notice) io.err(`Note (${source}): ${result.notice}`);
+  if (!result.ok) throw new UsageError(l10n.t('{0}: {1}', source, result.message));
+  if (result.notice) io.err(l10n.t('Note ({0}): {1}', source, result.notice));
   return result.value;
 }
 
@@ -33,13 +34,13 @@ function checked(result: Validation, source: string, io: CliIo): string {
 function secretInput(
   values: ParsedOptions,
   io: CliIo,
-  secret: { option: string; label: string; envName: string; validate: (raw: string) => Validation },
+  secret: { option: string; /** "the subscription key", translated. */ theLabel: string; envName: string; validate: (raw: string) => Validation },
 ): string {
   const { option, envName } = secret;
   const fromFlag = stringOption(values, option);
   const raw = fromFlag ?? io.env[envName];
   if (raw === undefined || raw.trim() === '') {
-    throw new UsageError(`Give the ${secret.label} with --${option} or the ${envName} environment variable.`);
+    throw new UsageError(l10n.t('Give {0} with --{1} or the {2} environment variable.', secret.theLabel, option, envName));
   }
   return checked(secret.validate(raw), fromFlag !== undefined ? `--${option}` : envName, io);
 }
@@ -47,7 +48,7 @@ function secretInput(
 export function readSubscriptionKey(values: ParsedOptions, io: CliIo): string {
   return secretInput(values, io, {
     option: 'subscription-key',
-    label: 'subscription key',
+    theLabel: l10n.t('the subscription key'),
     envName: SUBSCRIPTION_KEY_ENV,
     validate: validateSubscriptionKey,
   });
@@ -56,15 +57,15 @@ export function readSubscriptionKey(values: ParsedOptions, io: CliIo): string {
 export function readApiKey(values: ParsedOptions, io: CliIo, kind: CredentialKind = 'apiKey'): string {
   if (kind === 'system') {
     const envName = io.env[CREDENTIAL_TOKEN_ENV] !== undefined ? CREDENTIAL_TOKEN_ENV : API_KEY_ENV;
-    return secretInput(values, io, { option: 'api-key', label: 'Credential Token', envName, validate: (raw) => validateSecretOf('system', raw) });
+    return secretInput(values, io, { option: 'api-key', theLabel: l10n.t('the Credential Token'), envName, validate: (raw) => validateSecretOf('system', raw) });
   }
-  return secretInput(values, io, { option: 'api-key', label: 'API key', envName: API_KEY_ENV, validate: validateApiKey });
+  return secretInput(values, io, { option: 'api-key', theLabel: l10n.t('the API key'), envName: API_KEY_ENV, validate: validateApiKey });
 }
 
 export function readApiUser(values: ParsedOptions, io: CliIo, required: boolean, kind: CredentialKind = 'apiKey'): string | undefined {
   const raw = stringOption(values, 'api-user');
   if (raw === undefined) {
-    if (required) throw new UsageError('Give the API user id (or the System Credentials User ID) with --api-user ID.');
+    if (required) throw new UsageError(l10n.t('Give the API user id (or the System Credentials User ID) with --api-user ID.'));
     return undefined;
   }
   return checked(kind === 'system' ? validateUserIdOf('system', raw) : validateApiUser(raw), '--api-user', io);
@@ -79,7 +80,7 @@ export function readCredentialKind(values: ParsedOptions, production: boolean): 
   const given = stringOption(values, 'credential-kind')?.trim().toLowerCase();
   if (given === 'api-key' || given === 'apikey') return 'apiKey';
   if (given === 'system') return 'system';
-  if (given !== undefined) throw new UsageError('--credential-kind must be api-key (API user + API key) or system (System Credentials: User ID + Credential Token).');
+  if (given !== undefined) throw new UsageError(l10n.t('--credential-kind must be api-key (API user + API key) or system (System Credentials: User ID + Credential Token).'));
   const user = stringOption(values, 'api-user');
   return production && user !== undefined ? detectCredentialKind(user) : 'apiKey';
 }
@@ -97,7 +98,7 @@ export function readOptionalProduct(values: ParsedOptions): Product | undefined 
   // People write the portal's product names ("Collections") as often as the API's.
   const singular = raw.replace(/s$/, '');
   if (isProduct(singular)) return singular;
-  throw new UsageError(`--product must be one of ${PRODUCTS.join(', ')}.`);
+  throw new UsageError(l10n.t('--product must be one of {0}.', PRODUCTS.join(', ')));
 }
 
 export function readBaseUrl(values: ParsedOptions, io: CliIo, production: boolean | undefined, defaultUrl = SANDBOX_BASE_URL): string {

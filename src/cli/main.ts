@@ -3,6 +3,7 @@
  * momo-credentials: the extension's core from a terminal. Entry point of dist/cli.js.
  * Commands live in a table; `write-settings` and `doctor` are expected to join it.
  */
+import * as l10n from '@vscode/l10n';
 import { destroyAgents } from '../core/momo/http';
 import { callbackTestCommand } from './callbackTest';
 import { Command } from './command';
@@ -30,15 +31,15 @@ export const COMMANDS: readonly Command[] = [
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'Usage: momo-credentials <command> [options]',
+    l10n.t('Usage: momo-credentials <command> [options]'),
     '',
-    'MTN MoMo API credentials from a terminal: create, check, and try them on a local emulator.',
+    l10n.t('MTN MoMo API credentials from a terminal: create, check, and try them on a local emulator.'),
     '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    l10n.t('Commands:'),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary()}`),
     '',
-    'Run momo-credentials <command> --help for its options.',
-    `Messages in English or French: --lang ${LANGUAGES.join('|')} (default: LC_ALL, LC_MESSAGES or LANG).`,
+    l10n.t('Run momo-credentials <command> --help for its options.'),
+    l10n.t('Messages in English or French: --lang {0} (default: LC_ALL, LC_MESSAGES or LANG).', LANGUAGES.join('|')),
   ].join('\n');
 }
 
@@ -60,26 +61,31 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.out(topic ? topic.usage : usage());
+    io.out(topic ? topic.usage() : usage());
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     // The name is echoed only when it looks like a command name: it could be a pasted key.
-    const shown = /^[a-z][a-z-]{0,30}$/.test(name) ? ` "${name}"` : '';
-    io.err(`Unknown command${shown}.\n\n${usage()}`);
+    const unknown = /^[a-z][a-z-]{0,30}$/.test(name) ? l10n.t('Unknown command "{0}".', name) : l10n.t('Unknown command.');
+    io.err(`${unknown}\n\n${usage()}`);
     return EXIT_USAGE;
   }
   try {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`${err.message}\nRun momo-credentials ${command.name} --help for the options.`);
+      io.err(`${err.message}\n${l10n.t('Run momo-credentials {0} --help for the options.', command.name)}`);
       return EXIT_USAGE;
     }
     // A bug, not a MoMo failure: say so without the error text, which may quote an input (a key).
-    const kind = err instanceof Error && /^[A-Za-z]{1,40}$/.test(err.name) ? err.name : 'unknown error';
-    io.err(`✗ Unexpected failure in ${command.name} (${kind}): this is a bug in momo-credentials; please report it with the command you ran, without its keys.`);
+    const kind = err instanceof Error && /^[A-Za-z]{1,40}$/.test(err.name) ? err.name : l10n.t('unknown error');
+    const bug = l10n.t(
+      'Unexpected failure in {0} ({1}): this is a bug in momo-credentials; please report it with the command you ran, without its keys.',
+      command.name,
+      kind,
+    );
+    io.err(`✗ ${bug}`);
     return EXIT_FAILED;
   } finally {
     destroyAgents();

@@ -3,6 +3,7 @@
  * exactly one JSON object; otherwise a summary with next steps. A failure after the user was
  * created prints its id and the command that resumes with the key step only.
  */
+import * as l10n from '@vscode/l10n';
 import { SANDBOX_BASE_URL } from '../core/momo/environments';
 import { classifyError, MomoError } from '../core/momo/errors';
 import { PRODUCT_LABELS, Product } from '../core/momo/products';
@@ -14,7 +15,10 @@ import { readApiUser, readBaseUrl, readCallbackHost, readOptionalProduct, readSu
 import { productOfKey } from './productOfKey';
 import { CliIo, EXIT_CANCELLED, EXIT_FAILED, EXIT_OK } from './io';
 
-const USAGE = `Usage: momo-credentials provision --subscription-key KEY [options]
+/** The --help text, in the CLI's language. */
+const usage = (): string =>
+  l10n.t(
+    `Usage: momo-credentials provision --subscription-key KEY [options]
 
 Creates an API user and its API key in the MTN MoMo sandbox (the Provisioning API exists
 only there; production users are created in the MTN Partner Portal).
@@ -25,25 +29,32 @@ Options:
   --product P             collection, disbursement or remittance; without it the key's own product
                           is found (one token request per product, nothing is created)
   --callback-host HOST    provider callback host, a host name (default: localhost)
-  --base-url URL          API base URL (default: ${SANDBOX_BASE_URL})
+  --base-url URL          API base URL (default: {0})
   --api-user ID           resume: the API user exists already, only create its key
   --timeout SECONDS       deadline of each request, connect to last byte (default 15, at most 300)
   --json                  print only {"apiUser","apiKey","product","callbackHost","baseUrl","targetEnvironment"}
   -h, --help              show this help
 
 Exit codes: 0 created, 1 failed (explanation on stderr; also when the key is of another product
-than --product), 2 wrong options, 130 interrupted.`;
+than --product), 2 wrong options, 130 interrupted.`, SANDBOX_BASE_URL,
+  );
 
-export const PROVISION_STEP_TEXT: Record<ProvisionStep, string> = {
-  createUser: 'Creating the API user',
-  confirmUser: 'Reading the API user back',
-  createKey: 'Creating the API key',
-};
+/** The progress line of a provisioning step ("Creating the API user"). */
+export function provisionStepText(step: ProvisionStep): string {
+  switch (step) {
+    case 'createUser':
+      return l10n.t('Creating the API user');
+    case 'confirmUser':
+      return l10n.t('Reading the API user back');
+    case 'createKey':
+      return l10n.t('Creating the API key');
+  }
+}
 
 export const provisionCommand: Command = {
   name: 'provision',
-  summary: 'Create a sandbox API user and API key',
-  usage: USAGE,
+  summary: () => l10n.t('Create a sandbox API user and API key'),
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const values = parseOptions(args, {
       'subscription-key': { type: 'string' },
@@ -55,7 +66,7 @@ export const provisionCommand: Command = {
       json: { type: 'boolean' },
     });
     if (flag(values, 'help')) {
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     }
     const json = flag(values, 'json');
@@ -76,7 +87,7 @@ export const provisionCommand: Command = {
       return found.error.kind === 'cancelled' ? EXIT_CANCELLED : EXIT_FAILED;
     }
     const product = found.product;
-    if (found.found) io.err(`→ The subscription key belongs to ${PRODUCT_LABELS[product]}.`);
+    if (found.found) io.err(`→ ${l10n.t('The subscription key belongs to {0}.', PRODUCT_LABELS[product])}`);
 
     try {
       const result = await provision({
@@ -87,7 +98,7 @@ export const provisionCommand: Command = {
         existingApiUser,
         signal: io.signal,
         timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
-        onStep: json ? undefined : (step, attempt) => io.err(`→ ${PROVISION_STEP_TEXT[step]}${attempt > 1 ? ` (try ${attempt})` : ''}…`),
+        onStep: json ? undefined : (step, attempt) => io.err(`→ ${attempt > 1 ? l10n.t('{0} (try {1})', provisionStepText(step), attempt) : provisionStepText(step)}…`),
       });
       io.out(json ? JSON.stringify(jsonResult(result)) : summary(result));
       return EXIT_OK;
@@ -120,41 +131,41 @@ export function sameTargetFlags(product: Product, baseUrl: string): string {
 function summary(r: ProvisionResult): string {
   const target = sameTargetFlags(r.product, r.baseUrl);
   return [
-    `✓ Created an API user and API key for ${PRODUCT_LABELS[r.product]} on ${r.baseUrl}.`,
+    `✓ ${l10n.t('Created an API user and API key for {0} on {1}.', PRODUCT_LABELS[r.product], r.baseUrl)}`,
     '',
     table([
-      ['API user', r.apiUser],
-      ['API key', r.apiKey],
-      ['Product', r.product],
-      ['Target environment', r.targetEnvironment],
-      ['Callback host', r.callbackHost],
-      ['Base URL', r.baseUrl],
+      [l10n.t('API user'), r.apiUser],
+      [l10n.t('API key'), r.apiKey],
+      [l10n.t('Product'), r.product],
+      [l10n.t('Target environment'), r.targetEnvironment],
+      [l10n.t('Callback host'), r.callbackHost],
+      [l10n.t('Base URL'), r.baseUrl],
     ]),
     '',
-    'The API key is shown only now: MoMo cannot show it again (a new key would replace it).',
+    l10n.t('The API key is shown only now: MoMo cannot show it again (a new key would replace it).'),
     '',
-    'Next steps:',
-    '  1. Store both where your app reads them, for example in .env (keep it out of git):',
+    l10n.t('Next steps:'),
+    `  1. ${l10n.t('Store both where your app reads them, for example in .env (keep it out of git):')}`,
     `       MOMO_API_USER=${r.apiUser}`,
     `       MOMO_API_KEY=${r.apiKey}`,
     `       MOMO_TARGET_ENVIRONMENT=${r.targetEnvironment}`,
-    '  2. Check that they work (with MOMO_SUBSCRIPTION_KEY and MOMO_API_KEY set):',
+    `  2. ${l10n.t('Check that they work (with MOMO_SUBSCRIPTION_KEY and MOMO_API_KEY set):')}`,
     `       momo-credentials verify --api-user ${r.apiUser}${target}`,
   ].join('\n');
 }
 
 function resumeHint(apiUser: string, confirmed: boolean, product: Product, baseUrl: string): string {
   const said = confirmed
-    ? [`The API user ${apiUser} was created before the failure; keep this id, nothing is lost.`]
+    ? [l10n.t('The API user {0} was created before the failure; keep this id, nothing is lost.', apiUser)]
     : [
-        `The API user ${apiUser} may have been created: a try may have reached the server, and reading it back failed too.`,
-        'Keep this id. Do not run the same command again: that would create a second API user.',
+        l10n.t('The API user {0} may have been created: a try may have reached the server, and reading it back failed too.', apiUser),
+        l10n.t('Keep this id. Do not run the same command again: that would create a second API user.'),
       ];
   return [
     '',
     ...said,
-    'To create only its key, run (with MOMO_SUBSCRIPTION_KEY set or --subscription-key):',
+    l10n.t('To create only its key, run (with MOMO_SUBSCRIPTION_KEY set or --subscription-key):'),
     `  momo-credentials provision --api-user ${apiUser}${sameTargetFlags(product, baseUrl)}`,
-    ...(confirmed ? [] : ['If the user was never created, that command says so; only then run provision without --api-user.']),
+    ...(confirmed ? [] : [l10n.t('If the user was never created, that command says so; only then run provision without --api-user.')]),
   ].join('\n');
 }

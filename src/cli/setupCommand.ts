@@ -5,6 +5,7 @@
  * and balance) and, with --test-payment, sends one payment to the sandbox's success number.
  * Stops at the first failed step; exit 0 only when every step passed.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { SANDBOX_BASE_URL } from '../core/momo/environments';
 import { classifyError, MomoError } from '../core/momo/errors';
@@ -24,7 +25,10 @@ import { readIfExists } from './settingsFileSystem';
 import { verifyReportJson } from './verifyReport';
 import { writeSettings } from './writeSettings';
 
-const USAGE = `Usage: momo-credentials setup --file PATH [options]
+/** The --help text, in the CLI's language. */
+const usage = (): string =>
+  l10n.t(
+    `Usage: momo-credentials setup --file PATH [options]
 
 From a subscription key to working credentials in your settings file, in one command: finds
 which product the key belongs to, creates a sandbox API user and key, writes them into the
@@ -37,7 +41,7 @@ Options:
                             stays out of shell history)
   --product P               collection, disbursement or remittance; default: the key's own product
   --callback-host HOST      provider callback host, a host name (default: localhost)
-  --base-url URL            API base URL (default: ${SANDBOX_BASE_URL})
+  --base-url URL            API base URL (default: {0})
   --mode M                  reference (values in .env, read from the environment) or value
                             (written into the file); default as write-settings
   --test-payment            also send a test payment (5 EUR to 46733123460) and wait for its status
@@ -45,7 +49,8 @@ Options:
   -h, --help                show this help
 
 Exit codes: 0 every step passed, 1 a step failed (explanation on stderr), 2 wrong options,
-130 interrupted.`;
+130 interrupted.`, SANDBOX_BASE_URL,
+  );
 
 type StepName = 'product' | 'provision' | 'settings' | 'verify' | 'testPayment';
 
@@ -64,8 +69,8 @@ interface Run {
 
 export const setupCommand: Command = {
   name: 'setup',
-  summary: 'Key to working credentials in a settings file: product, provision, write, verify',
-  usage: USAGE,
+  summary: () => l10n.t('Key to working credentials in a settings file: product, provision, write, verify'),
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const values = parseOptions(args, {
       file: { type: 'string' },
@@ -78,13 +83,13 @@ export const setupCommand: Command = {
       json: { type: 'boolean' },
     });
     if (flag(values, 'help')) {
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     }
     const file = stringOption(values, 'file')?.trim();
-    if (!file) throw new UsageError('Give the settings file with --file PATH.');
+    if (!file) throw new UsageError(l10n.t('Give the settings file with --file PATH.'));
     const mode = stringOption(values, 'mode')?.trim().toLowerCase();
-    if (mode !== undefined && mode !== 'value' && mode !== 'reference') throw new UsageError('--mode must be reference or value.');
+    if (mode !== undefined && mode !== 'value' && mode !== 'reference') throw new UsageError(l10n.t('--mode must be reference or value.'));
     const subscriptionKey = readSubscriptionKey(values, io);
     const given = readOptionalProduct(values);
     const callbackHost = readCallbackHost(values, io);
@@ -105,7 +110,7 @@ export const setupCommand: Command = {
     if (run.json) {
       io.out(redactSecrets(JSON.stringify({ ok: code === EXIT_OK, product, apiUser, steps: run.steps }), run.secrets));
     } else if (code === EXIT_OK) {
-      io.out(`✓ Set up: ${String(apiUser)} is in ${file} and works.`);
+      io.out(`✓ ${l10n.t('Set up: {0} is in {1} and works.', String(apiUser), file)}`);
     }
     return code;
   },
@@ -127,7 +132,7 @@ async function steps(run: Run, input: SetupInput): Promise<number> {
   if ('mismatch' in found) return failStep(run, 'product', found.mismatch);
   if ('error' in found) return failWithError(run, 'product', found.error);
   const product = found.product;
-  report(run, { name: 'product', ok: true, product, recognised: found.found }, `The subscription key belongs to ${PRODUCT_LABELS[product]}.`);
+  report(run, { name: 'product', ok: true, product, recognised: found.found }, l10n.t('The subscription key belongs to {0}.', PRODUCT_LABELS[product]));
 
   let created: ProvisionResult;
   try {
@@ -137,29 +142,36 @@ async function steps(run: Run, input: SetupInput): Promise<number> {
     return failWithError(run, 'provision', error, error.createdApiUser ? { apiUser: error.createdApiUser } : {});
   }
   run.secrets.push(created.apiKey);
-  report(run, { name: 'provision', ok: true, apiUser: created.apiUser, callbackHost: created.callbackHost }, `Created API user ${created.apiUser} and its key.`);
+  report(run, { name: 'provision', ok: true, apiUser: created.apiUser, callbackHost: created.callbackHost }, l10n.t('Created API user {0} and its key.', created.apiUser));
 
   const slot = await slotOf(input.file, input.subscriptionKey);
   const written = await writeInto(run, input, created, product, isFillableSlot(slot));
   if (!written) return EXIT_FAILED;
-  const warning = slot === 'different' ? `${input.file} holds a different subscription key from the one this API user was created with (${maskSecret(input.subscriptionKey)}); put the same key there.` : undefined;
-  report(run, { name: 'settings', ok: true, ...written, subscriptionKeySlot: slot, subscriptionKeyWritten: isFillableSlot(slot), ...(warning ? { warning } : {}) }, `Wrote the credentials into ${written.file}.`);
+  const warning =
+    slot === 'different'
+      ? l10n.t(
+          '{0} holds a different subscription key from the one this API user was created with ({1}); put the same key there.',
+          input.file,
+          maskSecret(input.subscriptionKey),
+        )
+      : undefined;
+  report(run, { name: 'settings', ok: true, ...written, subscriptionKeySlot: slot, subscriptionKeyWritten: isFillableSlot(slot), ...(warning ? { warning } : {}) }, l10n.t('Wrote the credentials into {0}.', written.file));
   if (warning) io.err(`⚠ ${warning}`);
 
   const verified = await verifyCredentials({ baseUrl: input.baseUrl, product, subscriptionKey: input.subscriptionKey, apiUser: created.apiUser, apiKey: created.apiKey, signal: io.signal });
   const verifyStep = { name: 'verify' as const, ...verifyReportJson(verified) } as StepResult;
   if (!verified.ok) {
     const error = verified.steps.find((s) => s.error)?.error;
-    return error ? failWithError(run, 'verify', error, verifyStep) : failStep(run, 'verify', 'Verification failed.', verifyStep);
+    return error ? failWithError(run, 'verify', error, verifyStep) : failStep(run, 'verify', l10n.t('Verification failed.'), verifyStep);
   }
-  report(run, verifyStep, `Verified: ${verified.steps.map((s) => s.summary).join('; ')}.`);
+  report(run, verifyStep, l10n.t('Verified: {0}.', verified.steps.map((s) => s.summary).join('; ')));
   if (!input.testPayment) return EXIT_OK;
 
   try {
     const paid = await sendTestPayment({ baseUrl: input.baseUrl, product, subscriptionKey: input.subscriptionKey, apiUser: created.apiUser, apiKey: created.apiKey, outcome: 'success', amount: '5', signal: io.signal });
     const details = { referenceId: paid.referenceId, status: paid.status, amount: paid.amount, currency: paid.currency, partyId: paid.partyId, finishedAt: new Date().toISOString() };
     if (paid.status !== 'SUCCESSFUL') return failStep(run, 'testPayment', paid.summary, details);
-    report(run, { name: 'testPayment', ok: true, ...details }, `Test payment ${paid.referenceId}: SUCCESSFUL.`);
+    report(run, { name: 'testPayment', ok: true, ...details }, l10n.t('Test payment {0}: SUCCESSFUL.', paid.referenceId));
     return EXIT_OK;
   } catch (err) {
     return failWithError(run, 'testPayment', err instanceof MomoError ? err : classifyError(err, { host: new URL(input.baseUrl).host, operation: 'requestToPay' }));
@@ -192,11 +204,12 @@ async function writeInto(run: Run, input: SetupInput, created: ProvisionResult, 
   try {
     code = await writeSettings(request, say, quiet, run.secrets);
   } catch (err) {
-    say(`✗ Nothing was written: ${err instanceof Error ? err.message : String(err)}`);
+    say(`✗ ${l10n.t('Nothing was written: {0}', err instanceof Error ? err.message : String(err))}`);
     code = EXIT_FAILED;
   }
   if (code !== EXIT_OK) {
-    failStep(run, 'settings', `The credentials were not written into ${input.file}; API user ${created.apiUser} exists and can be written with write-settings.`, { apiUser: created.apiUser });
+    const notWritten = l10n.t('The credentials were not written into {0}; API user {1} exists and can be written with write-settings.', input.file, created.apiUser);
+    failStep(run, 'settings', notWritten, { apiUser: created.apiUser });
     return undefined;
   }
   const result = JSON.parse(captured) as { file: string; mode: string; changed: boolean };

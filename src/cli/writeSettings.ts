@@ -3,6 +3,7 @@
  * with the same core planner as the editor (names the file already uses, reference or value
  * mode, .env and .gitignore), then writes each changed file atomically. Never prints the key.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { describeFileError, SettingsFileError } from '../core/files/fileErrors';
 import { loadSettingsFile } from '../core/files/safeFile';
@@ -29,7 +30,10 @@ import { dotenvLoadedElsewhere, findGitignore, findProjectDir } from './settings
 import { requirePythonPackageOnDisk } from './pythonDependency';
 import { runSettingsTransaction } from './settingsTransaction';
 
-const USAGE = `Usage: momo-credentials write-settings --file PATH --api-user ID [--api-key KEY] [options]
+/** The --help text, in the CLI's language. */
+const usage = (): string =>
+  l10n.t(
+    `Usage: momo-credentials write-settings --file PATH --api-user ID [--api-key KEY] [options]
 
 Writes an API user and key into a settings file (Django settings.py or another .py, .env*,
 appsettings*.json or a .json with a MoMo section), reusing the names the file already has.
@@ -42,7 +46,7 @@ Options:
   --api-user ID             the API user id (a UUID v4), or the User ID of System Credentials
   --credential-kind K       api-key or system (System Credentials: written under the file's names for them,
                             such as COLLECTION_CREDENTIAL_TOKEN); default: from --api-user in production
-  --api-key KEY             the API user's key (or ${API_KEY_ENV}, which stays out of shell history);
+  --api-key KEY             the API user's key (or {0}, which stays out of shell history);
                             without either, only the API user is written
   --product P               collection (default), disbursement or remittance: picks per-product names
   --mode M                  reference: the file reads the values from the environment, they go into
@@ -58,7 +62,8 @@ Options:
   --json                    print {"file","mode","changed","dotenv"?,"gitignore"?,"dependencies"?,"notices"}
   -h, --help                show this help
 
-Exit codes: 0 written (or already up to date), 1 not written (explanation on stderr), 2 wrong options.`;
+Exit codes: 0 written (or already up to date), 1 not written (explanation on stderr), 2 wrong options.`, API_KEY_ENV,
+  );
 
 export interface WriteRequest {
   file: string;
@@ -75,8 +80,8 @@ export interface WriteRequest {
 
 export const writeSettingsCommand: Command = {
   name: 'write-settings',
-  summary: 'Write an API user and key into settings.py, .env or appsettings.json',
-  usage: USAGE,
+  summary: () => l10n.t('Write an API user and key into settings.py, .env or appsettings.json'),
+  usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const values = parseOptions(args, {
       file: { type: 'string' },
@@ -92,11 +97,11 @@ export const writeSettingsCommand: Command = {
       json: { type: 'boolean' },
     });
     if (flag(values, 'help')) {
-      io.out(USAGE);
+      io.out(usage());
       return EXIT_OK;
     }
     const file = stringOption(values, 'file');
-    if (!file?.trim()) throw new UsageError('Give the settings file with --file PATH.');
+    if (!file?.trim()) throw new UsageError(l10n.t('Give the settings file with --file PATH.'));
     const product = readProduct(values);
     const mode = readMode(values);
     const targetEnvironment = readTargetEnvironment(values, io);
@@ -119,20 +124,20 @@ function readOptionalApiKey(values: ParsedOptions, io: CliIo, kind: CredentialKi
   const fromFlag = stringOption(values, 'api-key');
   const raw = fromFlag ?? io.env[API_KEY_ENV];
   if (raw === undefined || raw.trim() === '') {
-    io.err(`Note: no API key given (--api-key or ${API_KEY_ENV}), so only the API user is written.`);
+    io.err(l10n.t('Note: no API key given (--api-key or {0}), so only the API user is written.', API_KEY_ENV));
     return undefined;
   }
   const checked = validateSecretOf(kind, raw);
   const source = fromFlag !== undefined ? '--api-key' : API_KEY_ENV;
-  if (!checked.ok) throw new UsageError(`${source}: ${checked.message}`);
-  if (checked.notice) io.err(`Note (${source}): ${checked.notice}`);
+  if (!checked.ok) throw new UsageError(l10n.t('{0}: {1}', source, checked.message));
+  if (checked.notice) io.err(l10n.t('Note ({0}): {1}', source, checked.notice));
   return checked.value;
 }
 
 function readMode(values: ParsedOptions): WriteMode | undefined {
   const mode = stringOption(values, 'mode')?.trim().toLowerCase();
   if (mode === undefined || mode === 'value' || mode === 'reference') return mode;
-  throw new UsageError('--mode must be reference or value.');
+  throw new UsageError(l10n.t('--mode must be reference or value.'));
 }
 
 export async function writeSettings(request: WriteRequest, say: (text: string) => void, io: CliIo, secrets: string[]): Promise<number> {

@@ -6,6 +6,7 @@
  * a separate note (some gateways do not serve it), so its failure never fails the report.
  * Only reads: verifying never changes a credential.
  */
+import * as l10n from '@vscode/l10n';
 import { MomoClient } from '../momo/client';
 import { findEnvironment, SANDBOX } from '../momo/environments';
 import { MomoError } from '../momo/momoError';
@@ -54,8 +55,10 @@ export async function verifyApiUser(input: VerifyApiUserInput): Promise<VerifyAp
   if (!production) {
     try {
       const user = await client.getApiUser(input.subscriptionKey, input.apiUser, o);
-      const callback = user.providerCallbackHost ? `, provider callback host ${user.providerCallbackHost}` : '';
-      steps.push({ step: 'readUser', ok: true, message: `The API user exists in ${user.targetEnvironment}${callback}.` });
+      const message = user.providerCallbackHost
+        ? l10n.t('The API user exists in {0}, provider callback host {1}.', user.targetEnvironment, user.providerCallbackHost)
+        : l10n.t('The API user exists in {0}.', user.targetEnvironment);
+      steps.push({ step: 'readUser', ok: true, message });
     } catch (err) {
       return done(steps, failed('readUser', classifyError(err, { host: client.host, operation: 'getApiUser' })));
     }
@@ -63,7 +66,7 @@ export async function verifyApiUser(input: VerifyApiUserInput): Promise<VerifyAp
 
   const verified = await verifyCredentials(input);
   for (const step of verified.steps) {
-    const message = step.name === 'balance' ? `Balance read: ${step.summary}.` : sentence(step.summary);
+    const message = step.name === 'balance' ? l10n.t('Balance read: {0}.', step.summary) : sentence(step.summary);
     steps.push(step.error ? failed(step.name, step.error) : { step: step.name, ok: true, message });
   }
   if (!verified.ok) return done(steps);
@@ -87,8 +90,10 @@ async function checkAccountHolder(
   try {
     const token = await client.getToken(input.product, input.subscriptionKey, input.apiUser, input.apiKey, o);
     const active = await client.isAccountHolderActive(input.product, input.subscriptionKey, token.accessToken, targetEnvironment, msisdn, o);
-    const state = active ? 'an active account holder' : 'not an active account holder (the call itself worked)';
-    return { step: 'accountHolder', ok: true, message: `${msisdn} is ${state}.` };
+    const message = active
+      ? l10n.t('{0} is an active account holder.', msisdn)
+      : l10n.t('{0} is not an active account holder (the call itself worked).', msisdn);
+    return { step: 'accountHolder', ok: true, message };
   } catch (err) {
     return failed('accountHolder', classifyError(err, { host: client.host, operation: 'isAccountHolderActive' }));
   }

@@ -3,6 +3,7 @@
  * reported on its own so a person sees which credential is wrong (the token step checks the
  * subscription key and the user/key pair, the balance step the target environment).
  */
+import * as l10n from '@vscode/l10n';
 import { MomoClient } from './client';
 import { classifyError } from './classify';
 import { MomoError } from './momoError';
@@ -61,7 +62,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyRepor
   } catch (err) {
     return failed(steps, 'token', asMomoError(err, client.host, 'getToken'));
   }
-  steps.push({ name: 'token', ok: true, summary: `access token received, valid for ${token.expiresIn} s` });
+  steps.push({ name: 'token', ok: true, summary: l10n.t('access token received, valid for {0} s', token.expiresIn) });
 
   const getBalance = (accessToken: string) =>
     client.getBalance(input.product, input.subscriptionKey, accessToken, targetEnvironment, o);
@@ -74,7 +75,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyRepor
       if (!(err instanceof MomoError) || err.kind !== 'tokenExpired') throw err;
       balance = await getBalance((await getToken()).accessToken);
     }
-    steps.push({ name: 'balance', ok: true, summary: `${balance.availableBalance} ${balance.currency} in ${targetEnvironment}` });
+    steps.push({ name: 'balance', ok: true, summary: l10n.t('{0} {1} in {2}', balance.availableBalance, balance.currency, targetEnvironment) });
     return { ok: true, steps, balance };
   } catch (err) {
     return failed(steps, 'balance', asMomoError(err, client.host, 'getBalance'));
