@@ -82,6 +82,18 @@ describe('l10n: in French', function () {
     assert.deepStrictEqual(message?.buttons, ['Envoyer un paiement de test', 'Détails']);
   });
 
+  it('says in French that Set Up MoMo is done, and what it did', async () => {
+    const setUp = await run<{ verified: boolean }>('momo.setUp', { key: subscriptionKey });
+    assert.strictEqual(setUp.ok, true, setUp.reason);
+    assert.strictEqual(setUp.verified, true);
+    const message = api.notifier.shown().at(-1);
+    assert.match(
+      String(message?.message),
+      /^MoMo est configuré : l'utilisateur API \S+ \(Collections\) fonctionne \(.+\), sans être écrit dans un fichier de paramètres\. Poursuivi avec l'utilisateur API enregistré \S+\. Prochaine étape : un paiement de test vers le numéro de réussite du sandbox\.$/,
+    );
+    assert.deepStrictEqual(message?.buttons, ['Envoyer un paiement de test']);
+  });
+
   it('titles the quick fixes of a settings placeholder in French', async () => {
     const dir = await makeProject('fr-quick-fixes', inzulinkFiles());
     const editor = await open(`${dir}/inzulink/settings.py`);
