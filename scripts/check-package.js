@@ -190,6 +190,7 @@ function checkUserReadme(files) {
   if (/^## Development/m.test(text) || /npm ci && npm test/.test(text)) problems.push('the README is the repository\'s (development sections): package with `npm run package` (--readme-path docs/marketplace/README.md)');
   if (!/not affiliated with/i.test(text)) problems.push('the README does not say that the extension is not affiliated with MTN');
   if (!/privacy/i.test(text) || !/telemetry/i.test(text)) problems.push('the README has no privacy section (what is stored where, no telemetry)');
+  if (!/^## In English and French$/m.test(text)) problems.push('the README does not say that the extension speaks English and French');
   const images = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
   for (const image of images) if (!/^https:\/\//.test(image)) problems.push(`image ${image} will not show on the Marketplace page: use an absolute https URL`);
   return { problems, detail: `${images.length} images` };

@@ -15,6 +15,7 @@ import { BrowserSession, launchBrowser } from './browser';
 import { CodeServer, startCodeServer, workbenchUrl } from './code-server';
 import { emulatorAvailable, startTestEmulator } from './emulator';
 import { formatDuration, onCleanup, runMain, withDeadline } from './lifecycle';
+import { installLanguagePack } from './language-pack';
 import { REPO_ROOT } from './paths';
 import { Counts, formatCounts } from './protocol';
 import { BASE_SETTINGS, TestEnvironment, composeSettings, createTestEnvironment, fixtureSettings } from './test-environment';
@@ -138,7 +139,8 @@ async function startOwnProfile(name: string, options: NonNullable<E2EModule['fre
   const emulator = await startTestEmulator();
   options.prepareEmulator?.(emulator);
   const env = createTestEnvironment(composeSettings(BASE_SETTINGS, fixtureSettings(), { 'momo.sandbox.baseUrl': emulator.url }));
-  const server = await startCodeServer(env, `e2e-${name.replace(/[^\w.-]+/g, '-')}`).catch(async (err: unknown) => {
+  if (options.locale) installLanguagePack(env, options.locale);
+  const server = await startCodeServer(env, `e2e-${name.replace(/[^\w.-]+/g, '-')}`, { locale: options.locale }).catch(async (err: unknown) => {
     env.dispose();
     await emulator.close();
     throw err;

@@ -28,8 +28,10 @@ export interface E2EModule {
    * Run on a profile of its own: a new user-data-dir (nothing stored, no walkthrough state), a
    * new code-server and a new emulator, set up by `prepareEmulator` (e.g. a fault that makes it
    * stop serving a call). Costs a code-server start; use it when "from nothing" is the point.
+   * `locale` starts that code-server in another display language (e.g. "fr", with the fixture
+   * language pack: the workbench stays English, the extension speaks that language).
    */
-  freshProfile?: { prepareEmulator?(emulator: RunningEmulator): void };
+  freshProfile?: { prepareEmulator?(emulator: RunningEmulator): void; locale?: string };
   run(ctx: E2EContext): Promise<void>;
 }
 
