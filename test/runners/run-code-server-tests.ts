@@ -4,7 +4,6 @@
 // Env: MOMO_TEST_TIMEOUT_MS (default 10 min, per pass), MOMO_TEST_GREP, MOMO_TEST_VERBOSE, MOMO_KEEP_TEST_DIRS.
 // Three passes: the whole suite in a trusted workspace, the Restricted Mode suite in an untrusted
 // one, then the French suite with VS Code's display language set to French.
-import * as fs from 'fs';
 import * as path from 'path';
 import { launchBrowser, saveScreenshot } from './browser';
 import { installLanguagePack } from './language-pack';
@@ -12,7 +11,7 @@ import { startCodeServer, workbenchUrl } from './code-server';
 import { formatDuration, onCleanup, runMain, withDeadline } from './lifecycle';
 import { REPO_ROOT } from './paths';
 import { Counts, formatCounts, parseSummaryLine } from './protocol';
-import { createTestEnvironment, composeSettings, fixtureSettings, BASE_SETTINGS, type TestEnvironment } from './test-environment';
+import { createTestEnvironment, composeSettings, fixtureSettings, BASE_SETTINGS } from './test-environment';
 import { printHostLog } from './host-log';
 
 const TIMEOUT_MS = Number(process.env.MOMO_TEST_TIMEOUT_MS) || 10 * 60_000;
