@@ -70,9 +70,11 @@ function standInPlugin(standIns) {
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
   // Loaded by the extension on first use (src/vscode/lazyFeatures.ts), next to extension.js:
-  // the network chunk (commands) and the settings chunk (diagnostics, no axios).
+  // the network chunk (commands), the settings chunk (diagnostics, no axios) and the quick-fix
+  // chunk (the quick-fix list with the planners, no axios).
   { in: 'src/vscode/features.ts', out: 'features' },
   { in: 'src/vscode/settingsChunk.ts', out: 'settings' },
+  { in: 'src/vscode/quickFixChunk.ts', out: 'quickfixes' },
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/emulator/main.ts', out: 'emulator' },
 ];

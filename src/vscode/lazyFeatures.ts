@@ -1,23 +1,28 @@
 /**
  * The lazily loaded bundles, next to extension.js. activate() does no network and no settings
  * check, so none of that belongs in the activation bundle:
- * - dist/settings.js (settingsChunk.ts): settings diagnostics and quick-fix list, the planner;
- *   no MoMo client, no axios. Loaded for the first settings file to check.
+ * - dist/settings.js (settingsChunk.ts): settings diagnostics; no MoMo client, no axios, no
+ *   planner. Loaded for the first settings file to check.
+ * - dist/quickfixes.js (quickFixChunk.ts): the quick-fix list with the settings planners; no MoMo
+ *   client, no axios. Loaded by the settings chunk for the first list asked at a MoMo diagnostic.
  * - dist/features.js (features.ts), the network chunk: every command handler, the MoMo client,
  *   axios, the doctor. Loaded by the first command.
  * The paths are computed at run time so esbuild leaves the requires alone; this file sits next
- * to both entries, so the same `__dirname` works in the bundle (dist/) and in the tsc build
+ * to every entry, so the same `__dirname` works in the bundle (dist/) and in the tsc build
  * (out/src/vscode/).
  */
 import * as path from 'path';
 import type * as Features from './features';
+import type * as QuickFixChunk from './quickFixChunk';
 import type * as SettingsChunk from './settingsChunk';
 
 export type LoadedFeatures = typeof Features;
 export type LoadedSettingsChunk = typeof SettingsChunk;
+export type LoadedQuickFixChunk = typeof QuickFixChunk;
 
 let loaded: LoadedFeatures | undefined;
 let settingsChunk: LoadedSettingsChunk | undefined;
+let quickFixChunk: LoadedQuickFixChunk | undefined;
 
 /** The network chunk (commands). */
 export function loadFeatures(): LoadedFeatures {
@@ -31,6 +36,13 @@ export function loadSettingsChunk(): LoadedSettingsChunk {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   settingsChunk ??= require(path.join(__dirname, 'settings.js')) as LoadedSettingsChunk;
   return settingsChunk;
+}
+
+/** The quick-fix list with the planners. */
+export function loadQuickFixChunk(): LoadedQuickFixChunk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  quickFixChunk ??= require(path.join(__dirname, 'quickfixes.js')) as LoadedQuickFixChunk;
+  return quickFixChunk;
 }
 
 /** Already loaded (nothing to do for things that only exist once it is). */

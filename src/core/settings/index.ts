@@ -28,6 +28,8 @@ export { planCredentialInsert, applyPlan, documentEdits, resolveMode, writtenNam
 export { applyEdits } from './text/edits';
 export { DJANGO_ENTRY_FILES, isProjectMarker, loadsDotenvForSettings } from './project';
 export { detectFindings } from './findings/detect';
+export { planMoveFix } from './findings/fixes';
+export type { MoveFixPlanner } from './findings/context';
 export { isMtnMomoDocument, mtnEvidence, type MtnEvidence } from './mtnDetection';
 export { planGitignoreEntry, isIgnoredBy } from './gitignore';
 export { classifyName, type NameInfo } from './names/classify';

@@ -19,6 +19,7 @@ import { insertCredentialsIntoFile } from './insertCredentials';
 import { leakedApiUser } from './leakedApiUser';
 import type { ProductionSecrets } from './productionSecrets';
 import { requirePythonPackage } from './pythonDependency';
+import { FULL_SCAN } from './fullScan';
 import { checkSettingsDocument } from './settingsCheck';
 import { relativeName } from '../settingsSelector';
 import { applyPlannedChanges, type PlannedFileChange } from '../settingsWriter';
@@ -63,7 +64,7 @@ async function fill(ctx: CommandContext, uri: vscode.Uri, args: QuickFixCommandA
 async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri: vscode.Uri, args: QuickFixCommandArgs): Promise<CommandResult<{ moved?: number; left?: number }>> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const document = await vscode.workspace.openTextDocument(uri);
-    const checked = await checkSettingsDocument(document, 'open', secrets);
+    const checked = await checkSettingsDocument(document, 'open', secrets, FULL_SCAN);
     const all = args.all && checked ? planMoveAllSecrets(checked.doc, checked.options) : undefined;
     const finding = checked && matchingFinding(checked.findings, args);
     const fix = args.all ? all?.fix : finding?.fixes.find((f) => f.kind === 'edit' && f.title === args.title);

@@ -1,10 +1,12 @@
 /**
  * Per open document, what the last MoMo check left (the core's FindingsState) and the edits
  * VS Code reported since, so that the next check after a keystroke re-scans only what the
- * edit touched (src/core/settings/incremental). Every answer equals a full check's.
+ * edit touched (src/core/settings/incremental). Every answer equals a full check's, without the
+ * committed secrets' move fixes: those need the planners, which the quick-fix list loads.
  */
 import type * as vscode from 'vscode';
 import { detectFindingsIncrementally, isMtnAfterChanges, type Finding, type FindingOptions, type FindingsState, type SettingsDocument, type TextChange } from '../../core/settings';
+import type { FindingsSource } from './settingsCheck';
 
 /** Past this many unchecked edits (diagnostics switched off, say) the next check starts over. */
 const MAX_PENDING_CHANGES = 1000;
@@ -15,7 +17,7 @@ interface Tracked {
   changes: TextChange[];
 }
 
-export class FindingsTracker {
+export class FindingsTracker implements FindingsSource {
   private readonly documents = new Map<string, Tracked>();
 
   /** Remembers the edits of a change event for the next check of that document. */

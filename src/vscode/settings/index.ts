@@ -3,9 +3,10 @@
  * and the command the quick fixes run. (The insert commands themselves are in
  * registerCommands, next to the others.) Everything returned goes into context.subscriptions.
  *
- * Only a cheap gate runs at activation: the planner behind the diagnostics is in
- * dist/settings.js (no MoMo client, no axios), loaded (with createSettingsFeatures) the first
- * time an open document is a settings file to check. From then on SettingsDiagnostics has its
+ * Only a cheap gate runs at activation: the diagnostics are in dist/settings.js (no MoMo
+ * client, no axios, no planner), loaded (with createSettingsFeatures) the first time an open
+ * document is a settings file to check; it loads the quick-fix list with the planners
+ * (dist/quickfixes.js) the first time the list is asked for at a MoMo diagnostic. From then on SettingsDiagnostics has its
  * own listeners; before, no MoMo diagnostic exists, so the quick-fix provider has nothing to
  * offer. Running a quick fix is a command: it loads the network chunk like the insert commands.
  */
@@ -65,7 +66,7 @@ export function registerSettingsFeatures(ctx: CommandContext): vscode.Disposable
       SETTINGS_SELECTOR,
       {
         // MoMo diagnostics only come from the features' collection: none before they load.
-        provideCodeActions: (document, range, context) => (features ? features.codeActions.provideCodeActions(document, range, context) : []),
+        provideCodeActions: (document, range, context, token) => (features ? features.codeActions.provideCodeActions(document, range, context, token) : []),
       },
       // Same as SettingsCodeActions.metadata (kept out of this bundle with its class).
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },

@@ -4,8 +4,7 @@
  * is not MTN MoMo's costs no git call and no secret read.
  */
 import type * as vscode from 'vscode';
-import { detectFindings, isMtnMomoDocument, type Finding, type FindingOptions, type SettingsDocument } from '../../core/settings';
-import type { FindingsTracker } from './findingsTracker';
+import type { Finding, FindingOptions, SettingsDocument } from '../../core/settings';
 import type { ProductionSecrets } from './productionSecrets';
 import { findingOptions, projectContextFor, type ProjectContext, type ReadStrategy } from './projectContext';
 import { isTemplate } from '../settingsSelector';
@@ -23,21 +22,32 @@ export function settingsDocumentOf(document: vscode.TextDocument): SettingsDocum
 }
 
 /**
- * undefined: not an MTN MoMo document (nothing to report). With a tracker (the diagnostics),
- * a check after an edit re-scans only what the edit touched; the findings are the same.
+ * Where a check gets its answers: the diagnostics' FindingsTracker (after an edit it re-scans
+ * only what the edit touched, and plans no move fix) or fullScan.ts (every fix planned).
  */
-export async function checkSettingsDocument(document: vscode.TextDocument, read: ReadStrategy, secrets: ProductionSecrets, tracker?: FindingsTracker): Promise<CheckedDocument | undefined> {
+export interface FindingsSource {
+  isMtn(uri: vscode.Uri, doc: SettingsDocument): boolean;
+  findings(uri: vscode.Uri, doc: SettingsDocument, options: FindingOptions): Finding[];
+}
+
+/** undefined: not an MTN MoMo document (nothing to report). */
+export async function checkSettingsDocument(document: vscode.TextDocument, read: ReadStrategy, secrets: ProductionSecrets, source: FindingsSource): Promise<CheckedDocument | undefined> {
+  const version = document.version;
   const before = settingsDocumentOf(document);
-  if (!(tracker ? tracker.isMtn(document.uri, before) : isMtnMomoDocument(before.text))) {
+  if (!source.isMtn(document.uri, before)) {
     return undefined;
   }
   const [context, known] = await Promise.all([projectContextFor(document, read), secrets.get()]);
-  // The text again, after the wait: the tracker's edits since its last check lead to this text.
-  const doc = tracker ? settingsDocumentOf(document) : before;
+  // The text again if it changed during the wait: the tracker's edits since its last check lead to it.
+  const doc = document.version === version ? before : settingsDocumentOf(document);
   const options = findingOptions(doc, context, known);
-  const findings = tracker ? tracker.findings(document.uri, doc, options) : detectFindings(doc, options);
-  return { doc, context, options, findings: isTemplate(doc.fileName) ? findings.filter((f) => !TEMPLATE_NOISE.has(f.code)) : findings };
+  return { doc, context, options, findings: shownFindings(doc.fileName, source.findings(document.uri, doc, options)) };
 }
 
 /** .env.example and friends are committed on purpose with empty values; only a real secret there is news. */
 const TEMPLATE_NOISE: ReadonlySet<string> = new Set(['momo.placeholder', 'momo.missingApiUser']);
+
+/** The findings worth showing for a file of that name. */
+export function shownFindings(fileName: string, findings: Finding[]): Finding[] {
+  return isTemplate(fileName) ? findings.filter((f) => !TEMPLATE_NOISE.has(f.code)) : findings;
+}

@@ -4,17 +4,27 @@
  * secret travels inside a code action. Fixes that need credentials (a placeholder, a key with
  * no API user) are offered per stored environment ("Fill with stored sandbox credentials")
  * plus "Provision a sandbox user and fill"; the best one is marked preferred.
+ *
+ * This is the quick-fix chunk (dist/quickfixes.js, with the planners), loaded the first time the
+ * list is asked for at a MoMo diagnostic. The diagnostics detect without planning the move to
+ * .env; the list plans every fix on the text and options those diagnostics were checked with.
  */
 import * as vscode from 'vscode';
 import { findEnvironment, isSandbox } from '../../core/momo/environments';
 import type { Product } from '../../core/momo/products';
-import { fixAllTitle, movingFix, planCredentialInsert, type Finding, type QuickFix } from '../../core/settings';
+import { detectFindings, fixAllTitle, movingFix, planCredentialInsert, type Finding, type QuickFix } from '../../core/settings';
 import type { CredentialStore } from '../credentialStore';
 import { settingsVariableNames } from '../config';
 import { usableUsers } from './credentialChoice';
 import { APPLY_FIX_COMMAND } from './applySettingsFix';
 import type { QuickFixCommandArgs } from '../momoCommands';
-import { DIAGNOSTIC_SOURCE, type SettingsDiagnostics } from './settingsDiagnostics';
+import { shownFindings, type CheckedDocument } from './settingsCheck';
+import { DIAGNOSTIC_SOURCE } from './settingsDiagnostics';
+
+/** The diagnostics, as far as the list needs them. */
+export interface CheckedDocuments {
+  checkedFor(uri: vscode.Uri): CheckedDocument | undefined;
+}
 
 /** A well-formed id, only for naming the variables a plan would write (never written). */
 const NAMING_USER = '00000000-0000-4000-8000-000000000000';
@@ -22,8 +32,11 @@ const NAMING_USER = '00000000-0000-4000-8000-000000000000';
 export class SettingsCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
+  /** The last check's findings with every fix planned, per check (the list is asked for again at each cursor move). */
+  private readonly planned = new WeakMap<CheckedDocument, readonly Finding[]>();
+
   constructor(
-    private readonly diagnostics: SettingsDiagnostics,
+    private readonly diagnostics: CheckedDocuments,
     private readonly store: CredentialStore,
   ) {}
 
@@ -31,7 +44,7 @@ export class SettingsCodeActions implements vscode.CodeActionProvider {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) {
       return [];
     }
-    const findings = this.diagnostics.findingsFor(document.uri);
+    const findings = this.plannedFindings(document.uri);
     const actions: vscode.CodeAction[] = [];
     const titles = new Set<string>();
     for (const diagnostic of context.diagnostics) {
@@ -49,6 +62,17 @@ export class SettingsCodeActions implements vscode.CodeActionProvider {
     }
     const fixAll = fixAllAction(document, findings, context.diagnostics);
     return fixAll ? [...actions, fixAll] : actions;
+  }
+
+  private plannedFindings(uri: vscode.Uri): readonly Finding[] {
+    const checked = this.diagnostics.checkedFor(uri);
+    if (!checked) return [];
+    let findings = this.planned.get(checked);
+    if (!findings) {
+      findings = shownFindings(checked.doc.fileName, detectFindings(checked.doc, checked.options));
+      this.planned.set(checked, findings);
+    }
+    return findings;
   }
 
   private actionsFor(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {

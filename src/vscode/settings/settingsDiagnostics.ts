@@ -13,7 +13,7 @@ import type { MomoLog } from '../log';
 import { FindingsTracker } from './findingsTracker';
 import type { ProductionSecrets } from './productionSecrets';
 import { forgetGitAnswers } from './projectContext';
-import { checkSettingsDocument } from './settingsCheck';
+import { checkSettingsDocument, type CheckedDocument } from './settingsCheck';
 import { isSettingsCandidate } from '../settingsSelector';
 
 export const DIAGNOSTIC_SOURCE = 'MoMo';
@@ -43,7 +43,7 @@ export class SettingsDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('momo');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly runs = new Map<string, number>();
-  private readonly results = new Map<string, Finding[]>();
+  private readonly results = new Map<string, CheckedDocument>();
   private readonly tracker = new FindingsTracker();
   private readonly subscriptions: vscode.Disposable[];
   private runCounter = 0;
@@ -82,9 +82,12 @@ export class SettingsDiagnostics implements vscode.Disposable {
     this.refreshAll();
   }
 
-  /** The findings behind the diagnostics last shown for `uri` (they may be a few keystrokes old). */
-  findingsFor(uri: vscode.Uri): readonly Finding[] {
-    return this.results.get(uri.toString()) ?? [];
+  /**
+   * The check behind the diagnostics last shown for `uri` (it may be a few keystrokes old): the
+   * text and options its findings were detected with, for the quick-fix list to plan the fixes.
+   */
+  checkedFor(uri: vscode.Uri): CheckedDocument | undefined {
+    return this.results.get(uri.toString());
   }
 
   dispose(): void {
@@ -140,7 +143,7 @@ export class SettingsDiagnostics implements vscode.Disposable {
       this.clear(document.uri);
       return;
     }
-    this.results.set(key, checked.findings);
+    this.results.set(key, checked);
     this.collection.set(document.uri, checked.findings.map(toDiagnostic));
   }
 

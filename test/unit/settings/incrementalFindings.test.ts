@@ -2,10 +2,23 @@
  * Incremental diagnostics: after any sequence of random edits (typing, deleting, line breaks,
  * quotes, brackets, continuations, MoMo names, imports), detectFindingsIncrementally returns
  * exactly what detectFindings returns on the whole new text, and the region path is taken for
- * edits away from what the whole file depends on.
+ * edits away from what the whole file depends on. Without a move planner (the editor's
+ * diagnostics) the answer is the same findings without the committed secrets' move fixes.
  */
 import * as assert from 'assert';
-import { detectFindings, detectFindingsIncrementally, isMtnAfterChanges, mtnEvidence, type FindingOptions, type FindingsState, type TextChange } from '../../../src/core/settings';
+import {
+  detectFindings,
+  detectFindingsIncrementally,
+  isMtnAfterChanges,
+  mtnEvidence,
+  planMoveFix,
+  type Finding,
+  type FindingOptions,
+  type FindingsState,
+  type MoveFixPlanner,
+  type SettingsDocument,
+  type TextChange,
+} from '../../../src/core/settings';
 import { changedSpan } from '../../../src/core/settings/incremental/textChange';
 import { scanPython } from '../../../src/core/settings/python/scan';
 import { createRandom, randomDotenv, randomJson, randomPython, type Random } from './randomSettings';
@@ -77,6 +90,12 @@ function apply(text: string, change: TextChange): string {
   return text.slice(0, change.start) + change.text + text.slice(change.end);
 }
 
+/** What a full rescan answers, with or without the move fixes' planner. */
+function fullRescan(doc: SettingsDocument, options: FindingOptions, planMove: MoveFixPlanner | undefined): Finding[] {
+  const findings = detectFindings(doc, options);
+  return planMove ? findings : findings.map((f) => (f.code === 'momo.hardcodedSecret' ? { ...f, fixes: [] } : f));
+}
+
 const OPTION_SETS: FindingOptions[] = [{}, { tracked: true }, { tracked: false }, { tracked: true, knownProductionSecrets: ['5b2e8d4a9c1f47e3b6d0a8c2e4f61937'] }, { dotenvLoadedElsewhere: true, gitignoreText: '' }];
 
 describe('incremental settings diagnostics', function () {
@@ -90,12 +109,14 @@ describe('incremental settings diagnostics', function () {
       let options = random.pick(OPTION_SETS);
       const snippets = random.chance(0.3) ? ANY : BALANCED;
       let text = base.text;
-      let state: FindingsState | undefined = detectFindingsIncrementally(undefined, { text, fileName: base.fileName }, [], options).state;
+      // Every other file as the diagnostics check it, without the move fixes' planner.
+      const planMove = n % 2 === 0 ? planMoveFix : undefined;
+      let state: FindingsState | undefined = detectFindingsIncrementally(undefined, { text, fileName: base.fileName }, [], options, planMove).state;
       const check = (changes: TextChange[], label: string) => {
         const doc = { text, fileName: base.fileName };
         assert.strictEqual(isMtnAfterChanges(state, doc, changes), mtnEvidence(text).mtn, label);
-        const update = detectFindingsIncrementally(state, doc, changes, options);
-        assert.deepStrictEqual(update.findings, detectFindings(doc, options), label);
+        const update = detectFindingsIncrementally(state, doc, changes, options, planMove);
+        assert.deepStrictEqual(update.findings, fullRescan(doc, options, planMove), label);
         scanned[update.scanned === 'region' && update.state.mtn ? 'region' : 'file']++;
         state = update.state;
       };
@@ -141,6 +162,7 @@ describe('incremental settings diagnostics', function () {
     const edited = apply(apply(text, changes[0]), changes[1]);
     const update = detectFindingsIncrementally(first.state, { text: edited, fileName }, changes);
     assert.strictEqual(update.scanned, 'region');
+    // A placeholder and a fill offer: nothing the move planner adds.
     assert.deepStrictEqual(update.findings, detectFindings({ text: edited, fileName }));
   });
 

@@ -4,6 +4,13 @@ import type { ScannedSettings, ScannedVariable } from '../model';
 import type { PythonScan } from '../python/scan';
 import type { Dialect, Finding, FindingCode, FindingOptions, FindingSeverity, QuickFix, SettingsDocument } from '../types';
 
+/**
+ * Plans the "Move to .env" fix of a committed secret (fixes.ts planMoveFix). It needs the
+ * dialect planners, so detection takes it as an argument: the editor's diagnostics run without
+ * one (their bundle holds no planner) and plan the fixes only when the quick-fix list is asked for.
+ */
+export type MoveFixPlanner = (context: FindingContext, variable: ScannedVariable, value: string) => QuickFix | undefined;
+
 export interface FindingContext {
   doc: SettingsDocument;
   dialect: Dialect;
@@ -13,6 +20,8 @@ export interface FindingContext {
   options: FindingOptions;
   /** Git tracks the file and does not ignore it: literal secrets here are leaks. */
   exposedToGit: boolean;
+  /** Absent: committed secrets are reported without their move fix. */
+  planMove?: MoveFixPlanner;
 }
 
 export function makeFinding(

@@ -14,7 +14,7 @@ import type { PyVariable } from '../python/scan';
 import type { CredentialRole, Finding, QuickFix } from '../types';
 import { isDocumentationExample, isPlaceholderValue, realSecretShape } from '../values';
 import { effectiveLiteral, makeFinding, type FindingContext } from './context';
-import { dotenvIgnoreFix, jsonMoveFix, pythonMoveFix, renameEdits } from './fixes';
+import { renameEdits } from './fixes';
 
 function credentialVariables(context: FindingContext): ScannedVariable[] {
   return context.scan.variables.filter((v) => isSecretRole(v.info.role) && !v.info.vietnam);
@@ -86,14 +86,6 @@ export function missingApiUserFindings(context: FindingContext): Finding[] {
   return findings;
 }
 
-function moveFix(context: FindingContext, variable: ScannedVariable, value: string): QuickFix | undefined {
-  const role = variable.info.role as CredentialRole;
-  if (context.python) return pythonMoveFix(context.python, variable as PyVariable, value, context.options);
-  if (context.json) return jsonMoveFix(context.scan.index, variable as JsonVariable, role, value, context.options);
-  if (context.dialect === 'dotenv') return dotenvIgnoreFix(context.doc.fileName, context.options);
-  return undefined;
-}
-
 export function hardcodedSecretFindings(context: FindingContext): Finding[] {
   if (!context.exposedToGit) return [];
   const known = context.options.knownProductionSecrets ?? [];
@@ -107,7 +99,7 @@ export function hardcodedSecretFindings(context: FindingContext): Finding[] {
     const message =
       `${production ? 'A production' : 'A real-looking'} MoMo ${label(variable)} is written in ${baseName(context.doc.fileName)}${asDefault}, ` +
       'which git tracks: anyone with the repository can read it. Keep it in .env (git-ignored) and read it from the environment.';
-    const fix = moveFix(context, variable, literal.value);
+    const fix = context.planMove?.(context, variable, literal.value);
     findings.push(makeFinding(context, 'momo.hardcodedSecret', production ? 'error' : 'warning', message, literal.start, literal.end, variable, fix ? [fix] : []));
   }
   return findings;

@@ -12,14 +12,15 @@ import { isTrackedByDefault } from '../plan';
 import { planDotenvLoader } from '../python/loader';
 import { scanPython, type PyVariable } from '../python/scan';
 import type { Finding, FindingOptions, SettingsDocument } from '../types';
-import { makeFinding, type FindingContext } from './context';
+import { makeFinding, type FindingContext, type MoveFixPlanner } from './context';
 import { browserExposedFindings, hardcodedSecretFindings, missingApiUserFindings, placeholderFindings } from './credentialChecks';
 import { environmentFindings } from './environmentChecks';
+import { planMoveFix } from './fixes';
 
-function buildContext(doc: SettingsDocument, options: FindingOptions): FindingContext | undefined {
+function buildContext(doc: SettingsDocument, options: FindingOptions, planMove: MoveFixPlanner | undefined): FindingContext | undefined {
   const { dialect } = detectDialect(doc);
   const tracked = options.tracked ?? isTrackedByDefault(dialect);
-  const base = { doc, dialect, options, exposedToGit: tracked && !options.ignored };
+  const base = { doc, dialect, options, exposedToGit: tracked && !options.ignored, planMove };
   switch (dialect) {
     case 'python': {
       const python = scanPython(doc.text);
@@ -52,14 +53,18 @@ export function dotenvNotLoadedFindings(context: FindingContext): Finding[] {
   ];
 }
 
+/** Every finding with every fix planned. */
 export function detectFindings(doc: SettingsDocument, options: FindingOptions = {}): Finding[] {
-  return scanAndDetect(doc, options).findings;
+  return scanAndDetect(doc, options, planMoveFix).findings;
 }
 
-/** detectFindings with what it found on the way: whether the file is MTN's and the scan the checks ran on. */
-export function scanAndDetect(doc: SettingsDocument, options: FindingOptions = {}): { findings: Finding[]; mtn: boolean; context?: FindingContext } {
+/**
+ * detectFindings with what it found on the way: whether the file is MTN's and the scan the checks
+ * ran on. Without `planMove` a committed secret's finding has no fix (see MoveFixPlanner).
+ */
+export function scanAndDetect(doc: SettingsDocument, options: FindingOptions, planMove: MoveFixPlanner | undefined): { findings: Finding[]; mtn: boolean; context?: FindingContext } {
   if (!mtnEvidence(doc.text).mtn) return { findings: [], mtn: false };
-  const context = buildContext(doc, options);
+  const context = buildContext(doc, options, planMove);
   if (!context) return { findings: [], mtn: true };
   return { findings: findingsOf(context), mtn: true, context };
 }

@@ -7,6 +7,7 @@ import { baseName } from '../dialect';
 import { planDotenvWrites } from '../dotenv/plan';
 import { scanDotenv } from '../dotenv/scan';
 import type { JsonVariable } from '../json/scan';
+import type { FindingContext } from './context';
 import type { LiteralValue, ScannedVariable } from '../model';
 import { gitignoreChangeFor } from '../plan';
 import type { EnvWrite } from '../planTypes';
@@ -92,4 +93,13 @@ export function renameEdits(index: TextIndex, variable: ScannedVariable, newName
     edits.push(makeEdit(index, variable.envRead.envNameStart, variable.envRead.envNameEnd, newName));
   }
   return edits;
+}
+
+/** The fix of a committed secret: move it to .env (Python, JSON), or ignore the dotenv file itself. */
+export function planMoveFix(context: FindingContext, variable: ScannedVariable, value: string): QuickFix | undefined {
+  const role = variable.info.role as CredentialRole;
+  if (context.python) return pythonMoveFix(context.python, variable as PyVariable, value, context.options);
+  if (context.json) return jsonMoveFix(context.scan.index, variable as JsonVariable, role, value, context.options);
+  if (context.dialect === 'dotenv') return dotenvIgnoreFix(context.doc.fileName, context.options);
+  return undefined;
 }

@@ -6,6 +6,7 @@
  * other options, an edit in the file's head or its MoMo lines, a file that does not parse)
  * runs detectFindings on the whole text: the result is always what detectFindings returns.
  */
+import type { MoveFixPlanner } from '../findings/context';
 import { scanAndDetect } from '../findings/detect';
 import { mtnEvidence } from '../mtnDetection';
 import type { TextIndex } from '../text/textIndex';
@@ -20,6 +21,7 @@ export interface FindingsState {
   readonly mtn: boolean;
   readonly findings: Finding[];
   readonly python?: PythonRegionState;
+  readonly planMove?: MoveFixPlanner;
 }
 
 export interface FindingsUpdate {
@@ -35,15 +37,18 @@ const MTN_TEST_WORDS = /momo|mtn|ocp-apim|apiuser|x-target-environment|ericssonb
 /**
  * The findings of `doc`, which is `previous.doc` after `changes` (VS Code's contentChanges, in
  * order). Without a previous state, or with changes that do not fit it, the whole file is scanned.
+ * `planMove` as for scanAndDetect: with planMoveFix the answer is detectFindings's; without, the
+ * same findings with no move fix (the editor's diagnostics).
  */
 export function detectFindingsIncrementally(
   previous: FindingsState | undefined,
   doc: SettingsDocument,
   changes: readonly TextChange[],
   options: FindingOptions = {},
+  planMove?: MoveFixPlanner,
 ): FindingsUpdate {
-  const reused = previous && sameDocumentKind(previous.doc, doc) && samePlainData(previous.options, options) ? regionUpdate(previous, doc, changes, options) : undefined;
-  return reused ?? fullScan(doc, options);
+  const fits = previous && previous.planMove === planMove && sameDocumentKind(previous.doc, doc) && samePlainData(previous.options, options);
+  return (fits ? regionUpdate(previous, doc, changes, options) : undefined) ?? fullScan(doc, options, planMove);
 }
 
 /**
@@ -60,10 +65,10 @@ export function isMtnAfterChanges(previous: FindingsState | undefined, doc: Sett
   return mtnEvidence(doc.text).mtn;
 }
 
-function fullScan(doc: SettingsDocument, options: FindingOptions): FindingsUpdate {
-  const { findings, mtn, context } = scanAndDetect(doc, options);
+function fullScan(doc: SettingsDocument, options: FindingOptions, planMove: MoveFixPlanner | undefined): FindingsUpdate {
+  const { findings, mtn, context } = scanAndDetect(doc, options, planMove);
   const python = context?.python ? pythonRegionState(context.python) : undefined;
-  return { findings, state: { doc, options, mtn, findings, python }, scanned: 'file' };
+  return { findings, state: { doc, options, mtn, findings, python, planMove }, scanned: 'file' };
 }
 
 function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: readonly TextChange[], options: FindingOptions): FindingsUpdate | undefined {
@@ -81,8 +86,8 @@ function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: r
   if (!update) return undefined;
   const findings = moveFindings(previous.findings, update.mapRange, update.state.index);
   // Moving failed (a finding inside the region): the region update already consumed the old state.
-  if (!findings) return fullScan(doc, options);
-  return { findings, state: { doc, options, mtn: true, findings, python: update.state }, scanned: 'region' };
+  if (!findings) return fullScan(doc, options, previous.planMove);
+  return { findings, state: { doc, options, mtn: true, findings, python: update.state, planMove: previous.planMove }, scanned: 'region' };
 }
 
 function fitsNewText(previous: FindingsState, doc: SettingsDocument, span: { start: number; oldEnd: number; newEnd: number }): boolean {
