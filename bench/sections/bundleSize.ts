@@ -47,6 +47,8 @@ export async function measureBundle(snapshot: ExtensionSnapshot): Promise<Sectio
   const featuresBytes = features.bytes;
   const settings = await chunkBundle('settings');
   const settingsNetwork = settings.inputs.filter((input) => NETWORK_INPUTS.test(input));
+  const quickFixes = await chunkBundle('quickfixes');
+  const quickFixNetwork = quickFixes.inputs.filter((input) => NETWORK_INPUTS.test(input));
   const top = groups.slice(0, 6).map((g) => `${g.name} ${formatKb(g.bytes)}`).join(', ');
   const rows: Row[] = [
     {
@@ -72,7 +74,15 @@ export async function measureBundle(snapshot: ExtensionSnapshot): Promise<Sectio
       baseline: `${formatKb(featuresBytes + settings.bytes)} one chunk for both (dist/features.js + this)`,
       target: `≤ ${SETTINGS_CHUNK_BUDGET_BYTES / 1024} KB, no network code`,
       met: settings.bytes <= SETTINGS_CHUNK_BUDGET_BYTES && settingsNetwork.length === 0,
-      note: settingsNetwork.length ? `network code inside: ${settingsNetwork.join(', ')}` : 'no axios, no MoMo client, no doctor',
+      note: settingsNetwork.length ? `network code inside: ${settingsNetwork.join(', ')}` : 'no axios, no MoMo client, no doctor, no settings planner',
+    },
+    {
+      area: AREA,
+      measurement: 'dist/quickfixes.js (production, minified; the quick-fix list with the settings planners, loaded at the first list asked at a MoMo diagnostic)',
+      result: formatKb(quickFixes.bytes),
+      target: 'no network code',
+      met: quickFixNetwork.length === 0,
+      note: quickFixNetwork.length ? `network code inside: ${quickFixNetwork.join(', ')}` : `no axios, no MoMo client; with dist/settings.js: ${formatKb(settings.bytes + quickFixes.bytes)}`,
     },
     {
       area: AREA,
@@ -89,11 +99,11 @@ export async function measureBundle(snapshot: ExtensionSnapshot): Promise<Sectio
       note: 'not applied: only VS Code would proxy then; the CLI bundle would lose HTTPS_PROXY support',
     },
   ];
-  return { rows, data: { bytes, featuresBytes, settingsChunkBytes: settings.bytes, settingsChunkNetworkInputs: settingsNetwork, budgetBytes: BUDGET_BYTES, absentChecked: MUST_BE_ABSENT, present, groups, biggestFiles, variants } };
+  return { rows, data: { bytes, featuresBytes, settingsChunkBytes: settings.bytes, settingsChunkNetworkInputs: settingsNetwork, quickFixChunkBytes: quickFixes.bytes, quickFixChunkNetworkInputs: quickFixNetwork, budgetBytes: BUDGET_BYTES, absentChecked: MUST_BE_ABSENT, present, groups, biggestFiles, variants } };
 }
 
 /** A lazily loaded entry of esbuild.js (what dist/extension.js requires on first use), built in memory like the snapshot. */
-async function chunkBundle(out: 'features' | 'settings'): Promise<{ bytes: number; inputs: string[] }> {
+async function chunkBundle(out: 'features' | 'settings' | 'quickfixes'): Promise<{ bytes: number; inputs: string[] }> {
   const { entries } = buildScript as unknown as { entries: Array<{ in: string; out: string }> };
   const entry = entries.find((e) => e.out === out)!;
   const result = await esbuild.build({
