@@ -66,7 +66,7 @@ export async function measureSettingsPlanner(runs: number, baselineMaxRssKb: num
       },
       {
         area: AREA,
-        measurement: `${label}: incremental diagnostics after a 1-character edit (per keystroke)`,
+        measurement: `${label}: incremental diagnostics per keystroke (typing or deleting a character in an ordinary line)`,
         result: medianAndBest(ms.incremental),
         baseline: `${medianAndBest(ms.diagnostics)} first scan`,
         ratio: formatRatio(ms.incremental.best / ms.diagnostics.best),
@@ -88,7 +88,8 @@ export async function measureSettingsPlanner(runs: number, baselineMaxRssKb: num
     const planScaling = ms.plan.best / ms.quarterPlan.best;
     const diagnosticsScaling = ms.diagnostics.best / ms.quarterDiagnostics.best;
     worstScaling = Math.max(worstScaling, planScaling, diagnosticsScaling);
-    scaling.push(`${file.fileName}: plan ${formatRatio(planScaling)}, diagnostics ${formatRatio(diagnosticsScaling)}`);
+    const keystrokeScaling = ms.incremental.best / ms.quarterIncremental.best;
+    scaling.push(`${file.fileName}: plan ${formatRatio(planScaling)}, diagnostics ${formatRatio(diagnosticsScaling)}, incremental keystroke ${formatRatio(keystrokeScaling)}`);
   }
   rows.push(
     {
@@ -97,7 +98,7 @@ export async function measureSettingsPlanner(runs: number, baselineMaxRssKb: num
       result: scaling.join('; '),
       target: `≤ ${SCALING_LIMIT}× (linear = 4×)`,
       met: worstScaling <= SCALING_LIMIT,
-      note: 'the full file against a quarter of it',
+      note: 'the full file against a quarter of it; a keystroke that costs its statements, not the file, stays near 1×',
     },
     {
       area: 'Peak memory',

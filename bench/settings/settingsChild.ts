@@ -5,7 +5,7 @@
  * the old timed unit test made). Runs alone in its process so its peak RSS is its own.
  */
 import { performance } from 'perf_hooks';
-import { detectFindings, detectFindingsIncrementally, planCredentialInsert, type FindingsState } from '../../src/core/settings';
+import { detectFindings, detectFindingsIncrementally, planCredentialInsert, type FindingsState, type SettingsDocument } from '../../src/core/settings';
 import { reportToParent } from '../lib/childProtocol';
 import { summarize, Summary } from '../lib/stats';
 import { Sampling, timeRoundsSync } from '../lib/timing';
@@ -27,16 +27,68 @@ export interface FileTimings {
   regionChars: number;
   /**
    * quarterPlan, quarterDiagnostics: the same work on a quarter of the lines. incremental: one
-   * keystroke's detectFindingsIncrementally; regionSplit: the line split of the edited line
+   * keystroke's detectFindingsIncrementally (typing or deleting one character, as the editor's
+   * diagnostics run it: no move fixes planned); quarterIncremental: the same keystroke in the
+   * quarter file (a keystroke costs its statements, not the file: about 1×); regionSplit: the line split of the edited line
    * (both per operation, timed in batches: one is far below the clock's resolution).
    */
-  ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics' | 'incremental' | 'regionSplit', Summary>;
+  ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics' | 'incremental' | 'quarterIncremental' | 'regionSplit', Summary>;
 }
 
 /** Keystrokes per timed batch: up to 50, fewer once a batch has taken 5 ms (a whole-file scan each). */
 const INCREMENTAL_BATCH = 50;
 const INCREMENTAL_BATCH_MS = 5;
 const REGION_SPLIT_BATCH = 5000;
+
+/**
+ * Keystrokes one after another, as typing and deleting: each one types a character inside the
+ * edited line's value (editedLine) or deletes it again, so the text after it moves by one each time (as in the editor).
+ */
+class Typing {
+  private readonly texts: SettingsDocument[];
+  private readonly at: number;
+  private version = 0;
+  private state: FindingsState;
+  private readonly done: number[] = [];
+
+  constructor(
+    doc: SettingsDocument,
+    private readonly scans: Record<'region' | 'file', number>,
+  ) {
+    this.at = editedLine(doc.text).at;
+    this.texts = [doc, { ...doc, text: doc.text.slice(0, this.at) + 'z' + doc.text.slice(this.at) }];
+    this.state = detectFindingsIncrementally(undefined, doc, []).state;
+  }
+
+  keystroke(): void {
+    const next = 1 - this.version;
+    const change = next === 1 ? { start: this.at, end: this.at, text: 'z' } : { start: this.at, end: this.at + 1, text: '' };
+    const update = detectFindingsIncrementally(this.state, this.texts[next], [change]);
+    this.scans[update.scanned]++;
+    this.state = update.state;
+    this.version = next;
+  }
+
+  /** One timed run: up to INCREMENTAL_BATCH keystrokes, fewer once INCREMENTAL_BATCH_MS have passed. */
+  batch(run: number): void {
+    const start = performance.now();
+    let done = 0;
+    do {
+      this.keystroke();
+      done++;
+    } while (done < INCREMENTAL_BATCH && performance.now() - start < INCREMENTAL_BATCH_MS);
+    if (run >= 0) this.done.push(done);
+  }
+
+  perKeystroke(samples: number[]): Summary {
+    return summarize(samples.map((ms, i) => ms / this.done[i]), 7);
+  }
+
+  /** The last answer is a full scan's of the same text (both as the editor runs them: no move fixes planned). */
+  matchesFullScan(): boolean {
+    return JSON.stringify(this.state.findings) === JSON.stringify(detectFindingsIncrementally(undefined, this.texts[this.version], []).findings);
+  }
+}
 
 function measureFile(fileName: string, make: (lines: number) => string, lines: number, sampling: Sampling): FileTimings {
   const text = make(lines);
@@ -45,20 +97,11 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
   // Two edited versions, alternated, so that no run sees the text the run before saw.
   const edited = [oneCharacterEdit(text, 0), oneCharacterEdit(text, 1)].map((t) => ({ text: t, fileName }));
   const plan = planCredentialInsert(doc, VALUES, { gitignoreText: '' });
-  // Keystrokes one after another: each run types the other character over the last one.
-  const { at, line } = editedLine(text);
+  const { line } = editedLine(text);
   let sink = 0;
-  const incrementalOps: number[] = [];
-  let version = 0;
-  let state: FindingsState = detectFindingsIncrementally(undefined, edited[version], []).state;
   const incrementalScans = { region: 0, file: 0 };
-  const keystroke = () => {
-    const next = 1 - version;
-    const update = detectFindingsIncrementally(state, edited[next], [{ start: at, end: at + 1, text: edited[next].text[at] }]);
-    incrementalScans[update.scanned]++;
-    state = update.state;
-    version = next;
-  };
+  const typing = new Typing(doc, incrementalScans);
+  const quarterTyping = new Typing(quarter, incrementalScans);
 
   const t = timeRoundsSync(sampling, {
     split: () => text.split(/\r?\n/),
@@ -67,23 +110,16 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
     diagnosticsAfterEdit: (run) => detectFindings(edited[Math.abs(run) % 2]),
     quarterPlan: () => planCredentialInsert(quarter, VALUES, { gitignoreText: '' }),
     quarterDiagnostics: () => detectFindings(quarter),
-    incremental: (run) => {
-      const start = performance.now();
-      let done = 0;
-      do {
-        keystroke();
-        done++;
-      } while (done < INCREMENTAL_BATCH && performance.now() - start < INCREMENTAL_BATCH_MS);
-      if (run >= 0) incrementalOps.push(done);
-    },
+    incremental: (run) => typing.batch(run),
+    quarterIncremental: (run) => quarterTyping.batch(run),
     // A fresh slice each time: V8 caches split results of the same internalized string.
     regionSplit: () => {
       for (let i = 0; i < REGION_SPLIT_BATCH; i++) sink += text.slice(line.start, line.end).split(/\r?\n/).length;
     },
   });
   if (sink === 0) throw new Error('the region split produced nothing');
-  // Checked outside the timing: the last incremental answer is a full scan's (as the editor runs both: no move fixes planned).
-  const incrementalMatches = JSON.stringify(state.findings) === JSON.stringify(detectFindingsIncrementally(undefined, edited[version], []).findings);
+  // Checked outside the timing.
+  const incrementalMatches = typing.matchesFullScan() && quarterTyping.matchesFullScan();
   const perOperation = (samples: number[], batch: number) => summarize(samples.map((ms) => ms / batch), 7);
   return {
     fileName,
@@ -95,7 +131,8 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
     incrementalMatches,
     regionChars: line.end - line.start,
     ms: {
-      incremental: summarize(t.incremental.map((ms, i) => ms / incrementalOps[i]), 7),
+      incremental: typing.perKeystroke(t.incremental),
+      quarterIncremental: quarterTyping.perKeystroke(t.quarterIncremental),
       regionSplit: perOperation(t.regionSplit, REGION_SPLIT_BATCH),
       split: summarize(t.split),
       plan: summarize(t.plan),

@@ -9,8 +9,7 @@
 import type { MoveFixPlanner } from '../findings/context';
 import { scanAndDetect } from '../findings/detect';
 import { mtnEvidence } from '../mtnDetection';
-import type { TextIndex } from '../text/textIndex';
-import type { Finding, FindingOptions, QuickFix, SettingsDocument, TextEdit } from '../types';
+import type { Finding, FindingOptions, Position, QuickFix, SettingsDocument, TextEdit } from '../types';
 import { pythonRegionState, updatePythonRegion, type PythonRegionState } from './pythonRegion';
 import { changedLines, changedSpan, type TextChange } from './textChange';
 
@@ -84,7 +83,7 @@ function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: r
   if (!previous.python) return undefined;
   const update = updatePythonRegion(previous.python, doc.text, span);
   if (!update) return undefined;
-  const findings = moveFindings(previous.findings, update.mapRange, update.state.index);
+  const findings = moveFindings(previous.findings, update.mapRange, update.state.index, update.regionStart);
   // Moving failed (a finding inside the region): the region update already consumed the old state.
   if (!findings) return fullScan(doc, options, previous.planMove);
   return { findings, state: { doc, options, mtn: true, findings, python: update.state, planMove: previous.planMove }, scanned: 'region' };
@@ -102,12 +101,20 @@ function sameDocumentKind(a: SettingsDocument, b: SettingsDocument): boolean {
   return a.fileName === b.fileName && a.languageId === b.languageId;
 }
 
+type PositionIndex = { positionAt(offset: number): Position };
 type RangeMap = (start: number, end: number) => { start: number; end: number } | undefined;
 
-/** The findings with every offset into this document moved, positions from the new index; undefined if one cannot move. */
-function moveFindings(findings: readonly Finding[], map: RangeMap, index: TextIndex): Finding[] | undefined {
+/**
+ * The findings with every offset into this document moved, positions from the new index;
+ * undefined if one cannot move. A finding wholly before the region (`unchangedBefore`) is kept as it is.
+ */
+function moveFindings(findings: readonly Finding[], map: RangeMap, index: PositionIndex, unchangedBefore: number): Finding[] | undefined {
   const moved: Finding[] = [];
   for (const finding of findings) {
+    if (finding.endOffset < unchangedBefore && finding.fixes.every((fix) => fix.edits.every((edit) => edit.endOffset < unchangedBefore))) {
+      moved.push(finding);
+      continue;
+    }
     const range = moveRange(finding.startOffset, finding.endOffset, map, index);
     if (!range) return undefined;
     const fixes: QuickFix[] = [];
@@ -125,7 +132,7 @@ function moveFindings(findings: readonly Finding[], map: RangeMap, index: TextIn
   return moved;
 }
 
-function moveRange(start: number, end: number, map: RangeMap, index: TextIndex): Pick<Finding, 'range' | 'startOffset' | 'endOffset'> | undefined {
+function moveRange(start: number, end: number, map: RangeMap, index: PositionIndex): Pick<Finding, 'range' | 'startOffset' | 'endOffset'> | undefined {
   const moved = map(start, end);
   if (!moved) return undefined;
   return { startOffset: moved.start, endOffset: moved.end, range: { start: index.positionAt(moved.start), end: index.positionAt(moved.end) } };

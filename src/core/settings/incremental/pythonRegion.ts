@@ -6,17 +6,21 @@
  * or .env loader in it (before or after), it lies after the file's head (imports, first read and
  * assignment, the Env() line, the docstring), the most used read style stays the most used, and
  * inside the quote-habit sample its assignments keep their quotes. Anything else scans the file.
+ * The statements and lines after the region owe their move rather than making it (StatementList,
+ * ShiftingLineIndex): a keystroke costs its statements, not the file.
  */
 import type { PythonScan } from '../python/scan';
 import { ASSIGN, QUOTE_SAMPLE } from '../python/scan';
 import { environmentPatterns, hitsInside, mostUsedStyle, type EnvironmentPatterns } from '../python/environmentUse';
 import { lexPythonStatements, type PyStatement } from '../python/statements';
-import { dominantBreak, splitLines, type TextIndex } from '../text/textIndex';
+import { dominantBreak, splitLines } from '../text/textIndex';
+import { ShiftingLineIndex } from './shiftingLines';
+import { StatementList } from './statementList';
 import type { ChangedSpan } from './textChange';
 
 export interface PythonRegionState {
-  index: TextIndex;
-  statements: PyStatement[];
+  index: ShiftingLineIndex;
+  statements: StatementList;
   /** Edits before this offset (imports, the first read, the Env() line, the docstring…) scan the file. */
   headEnd: number;
   patterns: EnvironmentPatterns;
@@ -32,6 +36,8 @@ export interface RegionUpdate {
   state: PythonRegionState;
   /** Where a range of the old text is now; undefined when it touches the re-scanned region. */
   mapRange(start: number, end: number): { start: number; end: number } | undefined;
+  /** Offsets before this one (and their positions) are the same in the new text. */
+  regionStart: number;
 }
 
 /**
@@ -41,7 +47,7 @@ export interface RegionUpdate {
 const FILE_WIDE = /momo|mtn|collection|disbursement|remittance|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|import|dotenv|read_env|\benv\b|autoconfig|decouple|base_dir/i;
 const QUOTE_LOOKAHEAD = 200;
 
-/** The region state of a full scan; undefined when the file does not parse (every edit scans it again). */
+/** The region state of a full scan, which it takes over; undefined when the file does not parse (every edit scans it again). */
 export function pythonRegionState(scan: PythonScan): PythonRegionState | undefined {
   if (scan.unclosedAt !== undefined) return undefined;
   const index = scan.index;
@@ -55,7 +61,15 @@ export function pythonRegionState(scan: PythonScan): PythonRegionState | undefin
   const headEnd = Math.max(...head.map((offset) => offset ?? 0));
   const patterns = environmentPatterns({ fromOs: scan.fromOs, decoupleNames: scan.context.decoupleNames, environNames: scan.context.environNames });
   const sampleEnd = assignments.length > QUOTE_SAMPLE ? assignments[QUOTE_SAMPLE].start : Number.MAX_SAFE_INTEGER;
-  return { index, statements: scan.statements, headEnd, patterns, styleCounts: [...scan.envStyleCounts], sampleEnd, hasEnvRead: scan.firstEnvRead !== undefined };
+  return {
+    index: ShiftingLineIndex.takeOver(index),
+    statements: new StatementList(scan.statements),
+    headEnd,
+    patterns,
+    styleCounts: [...scan.envStyleCounts],
+    sampleEnd,
+    hasEnvRead: scan.firstEnvRead !== undefined,
+  };
 }
 
 /**
@@ -69,7 +83,7 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
   if (span.start <= old.headEnd) return undefined;
   const from = restartLine(old, span);
   if (from === undefined) return undefined;
-  const regionStart = old.index.lineStarts[from];
+  const regionStart = old.index.lineStart(from);
   if (regionStart < old.headEnd || regionStart === 0) return undefined;
 
   const lines = new RegionLines(text, regionStart, from);
@@ -85,9 +99,9 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
   const oldEnd = newEnd - delta;
   if (FILE_WIDE.test(oldText.slice(regionStart, oldEnd)) || FILE_WIDE.test(text.slice(regionStart, newEnd))) return undefined;
 
-  const first = firstAtOrAfter(old.statements, 'start', regionStart);
-  const last = firstAtOrAfter(old.statements, 'start', oldEnd);
-  const before = old.statements.slice(first, last).map((s) => contribution(oldText, s, old.patterns));
+  const first = old.statements.firstAtOrAfter('start', regionStart);
+  const last = old.statements.firstAtOrAfter('start', oldEnd);
+  const before = old.statements.range(first, last).map((s) => contribution(oldText, s, old.patterns));
   const after = lexed.statements.map((s) => contribution(text, s, old.patterns));
   const styleCounts = old.styleCounts.map((count, i) => count - sum(before, (c) => c.styles[i]) + sum(after, (c) => c.styles[i]));
   if (mostUsedStyle(old.patterns, styleCounts) !== mostUsedStyle(old.patterns, old.styleCounts)) return undefined;
@@ -103,22 +117,16 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
   const breaks = { lf: lf - removed.lf + newLines.breaks.lf, crlf: crlf - removed.crlf + newLines.breaks.crlf, cr: cr - removed.cr + newLines.breaks.cr };
   if (dominantBreak(breaks) !== old.index.eol) return undefined;
 
-  // Committed from here on: the old arrays are moved and spliced in place.
+  // Committed from here on: the old lists are spliced in place, what follows the region owes its move.
   const lineDelta = newLines.starts.length - (to - from);
   const statements = old.statements;
-  for (let i = last; i < statements.length; i++) {
-    const s = statements[i];
-    s.start += delta;
-    s.end += delta;
-    s.startLine += lineDelta;
-    s.endLine += lineDelta;
-  }
-  statements.splice(first, last - first, ...lexed.statements);
+  statements.replace(first, last, lexed.statements, delta, lineDelta);
   const index = old.index.replaceLines(text, from, to, newLines, delta);
   return {
     // The sample's end moves with the text after the region; inside it, the region's end is a safe bound.
     state: { ...old, index, statements, styleCounts, sampleEnd: old.sampleEnd >= oldEnd ? old.sampleEnd + delta : old.sampleEnd >= regionStart ? newEnd : old.sampleEnd },
     mapRange: (start, end) => (end < regionStart ? { start, end } : start > oldEnd ? { start: start + delta, end: end + delta } : undefined),
+    regionStart,
   };
 }
 
@@ -126,13 +134,13 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
 function restartLine(old: PythonRegionState, span: ChangedSpan): number | undefined {
   const { index, statements } = old;
   let low = span.start;
-  const touched = statements[firstAtOrAfter(statements, 'end', span.start)];
+  const touched = statements.at(statements.firstAtOrAfter('end', span.start));
   if (touched && touched.start <= span.oldEnd) low = Math.min(low, touched.start);
   let line = index.lineAt(low);
   // Start before the edit, so the line break before the restart is untouched ("\r" + a typed "\n").
-  if (index.lineStarts[line] === span.start) line--;
+  if (index.lineStart(line) === span.start) line--;
   while (line > 0) {
-    const at = index.lineStarts[line];
+    const at = index.lineStart(line);
     const open = openStatementAt(old, at);
     if (open === undefined) return line;
     line = open === 'continued' ? line - 1 : open.startLine;
@@ -145,12 +153,12 @@ function openStatementAt(old: PythonRegionState, at: number): PyStatement | 'con
   const text = old.index.text;
   const breakAt = text.charCodeAt(at - 1) === 10 && text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;
   if (text.charCodeAt(breakAt - 1) === 92 /* \ */) return 'continued';
-  const before = old.statements[firstAtOrAfter(old.statements, 'start', at) - 1];
+  const before = old.statements.at(old.statements.firstAtOrAfter('start', at) - 1);
   return before && before.end >= at ? before : undefined;
 }
 
-function isOldLineStart(index: TextIndex, offset: number): boolean {
-  return offset > 0 && offset < index.text.length && index.lineStarts[index.lineAt(offset)] === offset;
+function isOldLineStart(index: ShiftingLineIndex, offset: number): boolean {
+  return offset > 0 && offset < index.text.length && index.lineStart(index.lineAt(offset)) === offset;
 }
 
 interface Contribution {
@@ -187,18 +195,6 @@ function isAssignment(text: string, statement: PyStatement): boolean {
 
 function sum(contributions: readonly Contribution[], pick: (c: Contribution) => number): number {
   return contributions.reduce((total, c) => total + pick(c), 0);
-}
-
-/** The first statement whose `edge` (start or end) is at or after `offset` (binary search). */
-function firstAtOrAfter(statements: readonly PyStatement[], edge: 'start' | 'end', offset: number): number {
-  let low = 0;
-  let high = statements.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (statements[mid][edge] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Line numbers and indentation inside the re-lexed region of the new text, found as the lexer goes. */

@@ -1,0 +1,57 @@
+/**
+ * The Python statements a region update keeps between keystrokes, in text order, with the
+ * statements after each edit owing their move (PendingShift) instead of all being moved.
+ */
+import type { PyStatement } from '../python/statements';
+import { PendingShift } from './pendingShift';
+
+export class StatementList {
+  private readonly pending: PendingShift;
+
+  /** Takes over (and from then on changes) the statements: the scan must not use them afterwards. */
+  constructor(private readonly items: PyStatement[]) {
+    const move = (i: number, delta: number, lineDelta: number): void => {
+      const statement = items[i];
+      statement.start += delta;
+      statement.end += delta;
+      statement.startLine += lineDelta;
+      statement.endLine += lineDelta;
+    };
+    this.pending = new PendingShift(items.length, move);
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** Statement i with its offsets exact, or undefined outside the list. */
+  at(i: number): PyStatement | undefined {
+    if (i < 0 || i >= this.items.length) return undefined;
+    this.pending.settle(i + 1);
+    return this.items[i];
+  }
+
+  /** Statements `first`..`last` (exclusive), exact. */
+  range(first: number, last: number): PyStatement[] {
+    this.pending.settle(last);
+    return this.items.slice(first, last);
+  }
+
+  /** The first statement whose `edge` (start or end) is at or after `offset` (binary search; nothing settled). */
+  firstAtOrAfter(edge: 'start' | 'end', offset: number): number {
+    let low = 0;
+    let high = this.items.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.items[mid][edge] + this.pending.owed(mid) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Replaces statements `first`..`last` (exclusive) with `statements` (exact); those after move by `delta` / `lineDelta`. */
+  replace(first: number, last: number, statements: PyStatement[], delta: number, lineDelta: number): void {
+    this.pending.replace(first, last, statements.length, delta, lineDelta);
+    this.items.splice(first, last - first, ...statements);
+  }
+}
