@@ -16,11 +16,20 @@ const RECORD: ApiUserRecord = { environment: 'sandbox', product: 'collection', a
 type Values = Record<string, unknown>;
 const copy = (values: Values): Values => JSON.parse(JSON.stringify(values)) as Values;
 
-/** The extension host's copy (`local`) and the workbench's (`saved`), with delayed echoes. */
+/**
+ * The extension host's copy (`local`) and the workbench's (`saved`), with echoes delivered after
+ * `echoDelayMs`, or, with 'byHand', only when the test calls `deliverEcho()` (oldest first).
+ */
 class EchoingGlobalState implements KeyValueState {
   local: Values = {};
   saved: Values = {};
-  constructor(private readonly echoDelayMs: number) {}
+  private readonly held: Values[] = [];
+  constructor(private readonly echoDelayMs: number | 'byHand') {}
+  deliverEcho(): void {
+    const echo = this.held.shift();
+    assert.ok(echo, 'no echo is on its way');
+    this.local = copy(echo);
+  }
   keys(): readonly string[] {
     return Object.keys(this.local).filter((key) => this.local[key] !== undefined);
   }
@@ -32,6 +41,10 @@ class EchoingGlobalState implements KeyValueState {
     await new Promise((resolve) => setImmediate(resolve));
     const snapshot = copy(this.local);
     this.saved = snapshot;
+    if (this.echoDelayMs === 'byHand') {
+      this.held.push(snapshot);
+      return;
+    }
     setTimeout(() => {
       this.local = copy(snapshot);
     }, this.echoDelayMs);
@@ -53,14 +66,16 @@ async function otherWriterAround(state: EchoingGlobalState, work: Promise<void>)
 
 describe('store/RecordStore: a late globalState echo never loses a record', () => {
   it('without the read-back the record is lost (the race is real in this model)', async () => {
-    const state = new EchoingGlobalState(20);
-    const plainWrite = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      await state.update('momo.record.x', { kept: true });
-    })();
-    await otherWriterAround(state, plainWrite);
-    assert.strictEqual(state.get('momo.record.x'), undefined);
-    assert.strictEqual(state.saved['momo.record.x'], undefined);
+    // The same order as otherWriterAround, step by step, so no timer on a loaded machine can change it.
+    const state = new EchoingGlobalState('byHand');
+    await state.update('other.first', 1); // its echo is still on the way…
+    await state.update('momo.record.x', { kept: true }); // …while a record is saved without a read-back,
+    state.deliverEcho(); // the older echo lands and replaces the host's copy,
+    await state.update('other.second', 2); // and the next save, of any key, goes out without the record.
+    assert.strictEqual(state.saved['momo.record.x'], undefined, 'the workbench lost the record');
+    state.deliverEcho();
+    state.deliverEcho();
+    assert.strictEqual(state.get('momo.record.x'), undefined, 'the extension host lost it too, once the echoes settle');
   });
 
   it('the record written while echoes cross is there afterwards, in the extension host and the workbench', async () => {
