@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/settings';
+import type { FileChange, TextEdit } from '../core/settings';
 import { currentText } from './documentText';
 import { changeRefusal } from './fileSafety';
 
@@ -24,10 +24,34 @@ export interface PlannedFileChange {
   secret?: boolean;
 }
 
+/** What a plan or a quick fix changes beside the file it is for (the planner's FileChange for each). */
+export interface ChangesBeside {
+  dotenv?: FileChange;
+  gitignore?: FileChange;
+}
+
+/** Where a planned .env or .gitignore change lands, and the text it was planned on (undefined: the plan creates it). */
+export type LocateChange<T extends PlannedFileChange> = (change: FileChange, file: keyof ChangesBeside) => T;
+
+/**
+ * The list of file changes to apply for one insert or fix: the file's own edits, then .env
+ * (a secret file) and .gitignore where `locate` puts them. A change with nothing to do is left out.
+ */
+export function fileChangesToApply<T extends PlannedFileChange>(own: T | undefined, beside: ChangesBeside, locate: LocateChange<T> | undefined): T[] {
+  const changes: T[] = own ? [own] : [];
+  if (beside.dotenv && locate) changes.push({ ...locate(beside.dotenv, 'dotenv'), secret: true });
+  if (beside.gitignore && locate) changes.push(locate(beside.gitignore, 'gitignore'));
+  return changes.filter(hasWork);
+}
+
+function hasWork(change: PlannedFileChange): boolean {
+  return change.edits.length > 0 || change.expected === undefined;
+}
+
 export type WriteOutcome = { applied: true; files: vscode.Uri[] } | { applied: false; stale: boolean; reason: string };
 
 export async function applyPlannedChanges(changes: readonly PlannedFileChange[]): Promise<WriteOutcome> {
-  const effective = changes.filter((c) => c.edits.length > 0 || c.expected === undefined);
+  const effective = changes.filter(hasWork);
   if (effective.length === 0) {
     return { applied: true, files: [] };
   }

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { DoctorFix, SettingsFixArgs } from '../../core/doctor';
 import type { FileChange } from '../../core/settings';
-import { applyPlannedChanges, type PlannedFileChange } from '../settingsWriter';
+import { applyPlannedChanges, fileChangesToApply, type PlannedFileChange } from '../settingsWriter';
 import type { WorkspaceSnapshot } from './workspaceScan';
 
 export type WorkspaceFixOutcome =
@@ -44,23 +44,13 @@ function plannedChanges(snapshot: WorkspaceSnapshot, fileName: string, args: Fix
   if (!folder || !scanned) {
     return { reason: vscode.l10n.t("{0} was not part of the doctor's scan.", fileName) };
   }
-  const changes: NamedChange[] = [];
   const quickFix = args.quickFix;
-  if (quickFix) {
-    if (quickFix.kind !== 'edit') {
-      return { reason: vscode.l10n.t('This fix needs the stored credentials; use the quick fix in the editor instead.') };
-    }
-    if (quickFix.edits.length > 0) {
-      changes.push({ displayName: fileName, uri: scanned.uri, expected: scanned.text, edits: quickFix.edits });
-    }
-    if (quickFix.dotenv) {
-      changes.push({ ...fileChange(snapshot, folder, quickFix.dotenv), secret: true });
-    }
+  if (quickFix && quickFix.kind !== 'edit') {
+    return { reason: vscode.l10n.t('This fix needs the stored credentials; use the quick fix in the editor instead.') };
   }
-  const gitignore = quickFix?.gitignore ?? args.gitignore;
-  if (gitignore && gitignore.edits.length > 0) {
-    changes.push(fileChange(snapshot, folder, gitignore));
-  }
+  const own: NamedChange | undefined = quickFix ? { displayName: fileName, uri: scanned.uri, expected: scanned.text, edits: quickFix.edits } : undefined;
+  const beside = { dotenv: quickFix?.dotenv, gitignore: quickFix?.gitignore ?? args.gitignore };
+  const changes = fileChangesToApply(own, beside, (change) => fileChange(snapshot, folder, change));
   return changes.length > 0 ? changes : { reason: vscode.l10n.t('There is nothing left to change.') };
 }
 

@@ -20,9 +20,10 @@ import { leakedApiUser } from './leakedApiUser';
 import type { ProductionSecrets } from './productionSecrets';
 import { requirePythonPackage } from './pythonDependency';
 import { FULL_SCAN } from './fullScan';
+import { locateInProject } from './projectContext';
 import { checkSettingsDocument } from './settingsCheck';
 import { relativeName } from '../settingsSelector';
-import { applyPlannedChanges, type PlannedFileChange } from '../settingsWriter';
+import { applyPlannedChanges, fileChangesToApply } from '../settingsWriter';
 import { runMomoCommand, type QuickFixCommandArgs } from '../momoCommands';
 
 // The id lives with the other command ids: the activation bundle registers it without loading this file.
@@ -77,14 +78,8 @@ async function applyEditFix(ctx: CommandContext, secrets: ProductionSecrets, uri
       );
       return failed('nothing to fix');
     }
-    const changes: PlannedFileChange[] = [{ uri, expected: checked.doc.text, edits: fix.edits }];
     const context = checked.context;
-    if (fix.dotenv && context) {
-      changes.push({ uri: context.dotenv.uri, expected: fix.dotenv.create ? undefined : context.dotenv.text, edits: fix.dotenv.edits, secret: true });
-    }
-    if (fix.gitignore && context) {
-      changes.push({ uri: context.gitignore.uri, expected: fix.gitignore.create ? undefined : (context.gitignore.text ?? undefined), edits: fix.gitignore.edits });
-    }
+    const changes = fileChangesToApply({ uri, expected: checked.doc.text, edits: fix.edits }, fix, locateInProject(context));
     if ((fix.dotenv || fix.gitignore) && !context) {
       const why = vscode.l10n.t('"{0}" changes .env or .gitignore beside the file; save {1} in your project first.', fix.title, relativeName(uri));
       ctx.notifier.tell('warning', why);

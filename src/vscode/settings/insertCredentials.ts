@@ -32,11 +32,11 @@ import { offerClipboard } from './clipboardFallback';
 import type { ChosenCredentials } from './credentialChoice';
 import { configuredMode, type InsertOptions } from './insertOptions';
 import { offerDotenvLoader } from './loaderOffer';
-import { planOptions, projectContextFor, type ProjectContext } from './projectContext';
+import { locateInProject, planOptions, projectContextFor, type ProjectContext } from './projectContext';
 import { requirePythonPackage } from './pythonDependency';
 import { relativeName } from '../settingsSelector';
 import { fileRefusal } from '../fileSafety';
-import { applyPlannedChanges, type PlannedFileChange } from '../settingsWriter';
+import { applyPlannedChanges, fileChangesToApply } from '../settingsWriter';
 import { runMomoCommand } from '../momoCommands';
 
 export type InsertResult = CommandResult<{
@@ -100,7 +100,9 @@ export async function insertCredentialsIntoFile(ctx: CommandContext, uri: vscode
       confirmed = true;
     }
     const includeLoader = options.loader === true && plan.loader !== undefined;
-    const outcome = await applyPlannedChanges(plannedChanges(uri, target.existing ? document.text : undefined, plan, context, includeLoader));
+    const outcome = await applyPlannedChanges(
+      fileChangesToApply({ uri, expected: target.existing ? document.text : undefined, edits: documentEdits(plan, includeLoader), secret: true }, plan, locateInProject(context)),
+    );
     if (!outcome.applied) {
       if (outcome.stale && attempt < ATTEMPTS) {
         continue; // the user typed meanwhile: plan again on the new text
@@ -133,17 +135,6 @@ async function readTarget(uri: vscode.Uri): Promise<Target> {
     }
     return { error: vscode.l10n.t('{0} could not be opened, so nothing was written. Check that the file exists and try again.', relativeName(uri)) };
   }
-}
-
-function plannedChanges(uri: vscode.Uri, text: string | undefined, plan: SettingsPlan, context: ProjectContext | undefined, includeLoader: boolean): PlannedFileChange[] {
-  const changes: PlannedFileChange[] = [{ uri, expected: text, edits: documentEdits(plan, includeLoader), secret: true }];
-  if (plan.dotenv && context) {
-    changes.push({ uri: context.dotenv.uri, expected: plan.dotenv.create ? undefined : context.dotenv.text, edits: plan.dotenv.edits, secret: true });
-  }
-  if (plan.gitignore && context) {
-    changes.push({ uri: context.gitignore.uri, expected: plan.gitignore.create ? undefined : (context.gitignore.text ?? undefined), edits: plan.gitignore.edits });
-  }
-  return changes;
 }
 
 interface ReportExtras {

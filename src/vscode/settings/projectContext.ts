@@ -15,6 +15,7 @@ import { detectDialect, DJANGO_ENTRY_FILES, isIgnoredBy, isProjectMarker, loadsD
 import { currentText } from '../documentText';
 import { gitStates, type GitFileState } from '../gitState';
 import { fileRefusal } from '../fileSafety';
+import type { LocateChange, PlannedFileChange } from '../settingsWriter';
 
 const GIT_CACHE_MS = 15_000;
 
@@ -214,4 +215,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Locates the .env and .gitignore changes a plan or quick fix makes in this project (for settingsWriter.fileChangesToApply). */
+export function locateInProject(context: ProjectContext | undefined): LocateChange<PlannedFileChange> | undefined {
+  if (!context) return undefined;
+  return (change, file) => ({ uri: context[file].uri, expected: change.create ? undefined : context[file].text, edits: change.edits });
 }
