@@ -92,7 +92,7 @@ export const callbackTestCommand: Command = {
 };
 
 /** The --json object, exactly these keys in this order. */
-export function callbackTestJson(result: RehearsalResult): Record<string, unknown> {
+function callbackTestJson(result: RehearsalResult): Record<string, unknown> {
   return {
     delivered: result.delivered,
     status: result.status,

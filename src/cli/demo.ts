@@ -38,7 +38,7 @@ export interface DemoOutcome {
  * The demo's steps up to verified credentials, with the emulator still running, so that a
  * caller can go on (e.g. open VS Code against it) before closing it.
  */
-export async function provisionOnEmulator(io: CliIo): Promise<DemoOutcome | number> {
+async function provisionOnEmulator(io: CliIo): Promise<DemoOutcome | number> {
   const emulator = await startEmulator({ port: 0, quiet: true });
   const subscriptionKey = emulator.subscriptionKeys.collection.primary;
   io.out(l10n.t('MoMo emulator (sandbox mode) on {0}', emulator.url));

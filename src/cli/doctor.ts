@@ -73,7 +73,7 @@ export interface DoctorJson {
   findings: Array<{ check: string; ok: boolean; message: string; next: string | null }>;
 }
 
-export function doctorJson(report: DoctorReport): DoctorJson {
+function doctorJson(report: DoctorReport): DoctorJson {
   return {
     findings: report.findings.map((f) => ({
       check: f.check,

@@ -17,7 +17,7 @@ import { setupCommand } from './setupCommand';
 import { verifyCommand } from './verifyCommand';
 import { writeSettingsCommand } from './writeSettings';
 
-export const COMMANDS: readonly Command[] = [
+const COMMANDS: readonly Command[] = [
   setupCommand,
   provisionCommand,
   verifyCommand,

@@ -124,7 +124,7 @@ function jsonResult(r: ProvisionResult): ProvisionResult {
 }
 
 /** The flags, beyond the defaults, that point another command at the same place. */
-export function sameTargetFlags(product: Product, baseUrl: string): string {
+function sameTargetFlags(product: Product, baseUrl: string): string {
   return `${product === 'collection' ? '' : ` --product ${product}`}${baseUrl === SANDBOX_BASE_URL ? '' : ` --base-url ${baseUrl}`}`;
 }
 

@@ -4,7 +4,7 @@ import type { RouteHandler } from './router';
 import { authorizeProductCall } from './tokens';
 
 /** Every account holds this much; enough for any test, and obviously not real money. */
-export const EMULATOR_BALANCE = '1000';
+const EMULATOR_BALANCE = '1000';
 
 /** GET /{product}/v1_0/account/balance → 200 {"availableBalance": "...", "currency": "<of the environment>"}. */
 export function balanceHandler(product: Product): RouteHandler {

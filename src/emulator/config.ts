@@ -19,7 +19,7 @@ export const DEFAULT_SUBSCRIPTION_KEYS: Readonly<Record<Product, SubscriptionKey
  */
 export const DEFAULT_COLLECTION_WIDGET_KEY = '382753b58402fe964dbad966e0cc7c80';
 
-export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
 /** Options with every default applied, as the handlers use them. */
 export interface EmulatorConfig {

@@ -4,9 +4,9 @@ import { GATEWAY_INVALID_SUBSCRIPTION_KEY, GATEWAY_MISSING_SUBSCRIPTION_KEY } fr
 import { EMULATOR_REASON_HEADER, headerValue, jsonReply, type EmulatorReply, type EmulatorRequest } from './http';
 import type { RouteScope } from './router';
 
-export const SUBSCRIPTION_KEY_HEADER = 'Ocp-Apim-Subscription-Key';
+const SUBSCRIPTION_KEY_HEADER = 'Ocp-Apim-Subscription-Key';
 /** The Swagger's `apiKeyQuery` alternative: `?subscription-key=...`. */
-export const SUBSCRIPTION_KEY_QUERY = 'subscription-key';
+const SUBSCRIPTION_KEY_QUERY = 'subscription-key';
 
 /**
  * The API gateway's subscription check, done after the path matched (an unknown path is a

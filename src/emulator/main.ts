@@ -62,7 +62,7 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /** Starts the emulator from a command line and keeps it running until a stop signal. */
-export async function runEmulatorCli(argv: readonly string[]): Promise<number> {
+async function runEmulatorCli(argv: readonly string[]): Promise<number> {
   const parsed = parseEmulatorArgs(argv);
   if (parsed.ok === 'help') {
     console.log(USAGE);

@@ -81,7 +81,7 @@ function encodedForm(pair: { user: string; key: string }, state: EmulatorState):
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!=';
 
 /** A random pair shaped like the Partner Portal's: a base64 User ID ending in "==", a token with punctuation. */
-export function randomSystemCredentials(): SystemCredentials {
+function randomSystemCredentials(): SystemCredentials {
   const userId = randomBytes(16).toString('base64');
   let credentialToken = '';
   while (credentialToken.length < 40) credentialToken += TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)];

@@ -14,7 +14,7 @@ export function partyFieldOf(product: Product): 'payer' | 'payee' {
 }
 
 /** The Swagger does not state it; the live API refuses longer messages with a 400. */
-export const MAX_MESSAGE_LENGTH = 160;
+const MAX_MESSAGE_LENGTH = 160;
 
 const PARTY_ID_TYPES = ['MSISDN', 'EMAIL', 'PARTY_CODE'];
 
@@ -83,7 +83,7 @@ export function paymentStatusHandler(product: Product): RouteHandler {
 }
 
 /** The RequestToPayResult / TransferResult of a payment: the status call's body and the callback's. */
-export function statusBody(payment: PaymentRecord, outcome: PaymentOutcome): Record<string, unknown> {
+function statusBody(payment: PaymentRecord, outcome: PaymentOutcome): Record<string, unknown> {
   return {
     amount: payment.amount,
     currency: payment.currency,

@@ -5,7 +5,7 @@ import type { PaymentReason, PaymentRecord, PaymentStatus } from './state';
  * a country prefix glued on (`25646733123450`) makes it "any other number", which succeeds,
  * exactly the surprise users meet in the real sandbox.
  */
-export const SANDBOX_TEST_NUMBERS = {
+const SANDBOX_TEST_NUMBERS = {
   failed: '46733123450',
   rejected: '46733123451',
   expired: '46733123452',

@@ -27,7 +27,7 @@ export async function fileRefusal(uri: vscode.Uri, forWriting: boolean): Promise
 }
 
 /** VS Code saves a document in its own encoding: only a UTF-8 document over bytes that are not UTF-8 loses bytes. */
-export async function encodingRefusal(uri: vscode.Uri): Promise<string | undefined> {
+async function encodingRefusal(uri: vscode.Uri): Promise<string | undefined> {
   if (uri.scheme !== 'file') {
     return undefined;
   }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { HostApproval } from '../core/trust/destination';
 import { confirmWrites } from '../core/store/confirmWrites';
 
-export const APPROVED_HOSTS_STATE_KEY = 'momo.approvedHosts.v1';
+const APPROVED_HOSTS_STATE_KEY = 'momo.approvedHosts.v1';
 
 export interface ApprovedHost extends HostApproval {
   /** host[:port], lower case. */

@@ -125,7 +125,7 @@ async function firstChanged(changes: readonly PlannedFileChange[]): Promise<stri
   return undefined;
 }
 
-export function toRange(edit: TextEdit): vscode.Range {
+function toRange(edit: TextEdit): vscode.Range {
   return new vscode.Range(edit.range.start.line, edit.range.start.character, edit.range.end.line, edit.range.end.character);
 }
 

@@ -6,7 +6,7 @@
 import type { ApiUserRef } from '../core/store/credentialIndex';
 import type { SendTestPaymentArgs } from './momoCommands';
 
-export const DEFAULT_TEST_AMOUNT = '5';
+const DEFAULT_TEST_AMOUNT = '5';
 
 export function successfulTestPaymentArgs(ref: ApiUserRef): SendTestPaymentArgs {
   return { apiUser: ref.apiUser, environment: ref.environment, product: ref.product, outcome: 'success', amount: DEFAULT_TEST_AMOUNT, callbackUrl: '' };

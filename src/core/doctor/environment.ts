@@ -45,7 +45,7 @@ export function resolveEnvironment(input: { baseUrl?: string; targetEnvironment?
 }
 
 /** The production platform the users' pairs belong to: the new one only when every pair is System Credentials. */
-export function platformOfUsers(users: readonly DoctorApiUser[] = []): ProductionPlatform {
+function platformOfUsers(users: readonly DoctorApiUser[] = []): ProductionPlatform {
   const platforms = users.map(userPlatform);
   return platforms.length > 0 && platforms.every((p) => p === 'new') ? 'new' : 'legacy';
 }

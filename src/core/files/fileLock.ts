@@ -20,7 +20,7 @@ export interface LockOptions {
 const DEFAULT_WAIT_MS = 30_000;
 const DEFAULT_POLL_MS = 25;
 
-export function lockPathFor(file: string): string {
+function lockPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.momo-lock`);
 }
 

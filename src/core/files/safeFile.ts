@@ -14,7 +14,7 @@ import { describeFileError, FileChangedError, SettingsFileError } from './fileEr
 import { decodeSettingsBytes, type SettingsEncoding } from './settingsBytes';
 
 /** Settings files are small; anything larger is not one (and is not read into memory). */
-export const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
+const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
 
 export interface LoadedFile {
   /** The path as given. */

@@ -11,7 +11,6 @@ import { namePrefixDropped, validateApiKey, validateApiUser } from './validateKe
 import { accept, cleanPasted, looksLikeAccessToken, refuse, UUID_PATTERN, HEX32_PATTERN, type Notice, type Validation } from './validationCommon';
 
 export type CredentialKind = 'apiKey' | 'system';
-export const CREDENTIAL_KINDS: readonly CredentialKind[] = ['apiKey', 'system'];
 
 export function isCredentialKind(value: unknown): value is CredentialKind {
   return value === 'apiKey' || value === 'system';
@@ -35,7 +34,7 @@ export const CREDENTIAL_PART_NAMES: Readonly<Record<CredentialKind, { user: stri
 };
 
 export const SYSTEM_USER_ID_LENGTH = { min: 8, max: 128 };
-export const CREDENTIAL_TOKEN_LENGTH = { min: 16, max: 256 };
+const CREDENTIAL_TOKEN_LENGTH = { min: 16, max: 256 };
 
 /** The kind a pair's shape says: a UUID user id is an API user, anything else System Credentials. */
 export function detectCredentialKind(userId: string): CredentialKind {

@@ -14,7 +14,7 @@ import { explainNewPlatform, isNewPlatformKind } from './explanationsNewPlatform
 export { DEVELOPER_PORTAL_URL, PARTNER_PORTAL_URL };
 
 /** Calls on the Provisioning API; the rest are product calls. */
-export const PROVISIONING_OPERATIONS = ['createApiUser', 'getApiUser', 'createApiKey'] as const;
+const PROVISIONING_OPERATIONS = ['createApiUser', 'getApiUser', 'createApiKey'] as const;
 
 export function isProvisioningOperation(operation: string | undefined): boolean {
   return (PROVISIONING_OPERATIONS as readonly string[]).includes(operation ?? '');

@@ -62,7 +62,7 @@ export interface MomoErrorInit {
 }
 
 /** The step that replaces "Try again" once an API user exists or may exist: a retry would create a second one. */
-export const FINISH_PROVISIONING_STEP: NextStep = { id: 'finishProvisioning', label: 'Finish provisioning: create the API key of this API user' };
+const FINISH_PROVISIONING_STEP: NextStep = { id: 'finishProvisioning', label: 'Finish provisioning: create the API key of this API user' };
 
 export class MomoError extends Error {
   readonly kind: MomoErrorKind;

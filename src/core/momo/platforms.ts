@@ -8,7 +8,6 @@ import type { CredentialKind } from './credentialKind';
 import { NEW_PLATFORM_BASE_URL, type TargetEnvironment } from './environments';
 
 export type ProductionPlatform = 'legacy' | 'new';
-export const PRODUCTION_PLATFORMS: readonly ProductionPlatform[] = ['legacy', 'new'];
 
 export function isProductionPlatform(value: unknown): value is ProductionPlatform {
   return value === 'legacy' || value === 'new';

@@ -56,7 +56,7 @@ export async function probeKeyProducts(
   return { ...(product ? { product } : {}), answers, rejectedEverywhere, ...(error ? { error } : {}) };
 }
 
-export function isRejection(answer: ProductProbeAnswer): boolean {
+function isRejection(answer: ProductProbeAnswer): boolean {
   return answer !== 'accepted' && answer.kind === 'invalidSubscriptionKey';
 }
 

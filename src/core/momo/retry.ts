@@ -13,7 +13,7 @@ export interface RetryPolicy {
   baseDelayMs?: number;
 }
 
-export const DEFAULT_RETRY: Required<RetryPolicy> = { attempts: 3, baseDelayMs: 300 };
+const DEFAULT_RETRY: Required<RetryPolicy> = { attempts: 3, baseDelayMs: 300 };
 
 export function resolvePolicy(policy: RetryPolicy | undefined): Required<RetryPolicy> {
   return {

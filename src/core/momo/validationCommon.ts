@@ -48,7 +48,7 @@ export function refuse(message: string): Validation {
  * Longer than anything a person means to paste into one field. Longer input gets the same
  * "wrong length" message without any pattern ever looking at it.
  */
-export const MAX_PASTED_LENGTH = 1024;
+const MAX_PASTED_LENGTH = 1024;
 
 export function isTooLong(raw: unknown): raw is string {
   return typeof raw === 'string' && raw.length > MAX_PASTED_LENGTH;

@@ -13,7 +13,7 @@ export function isSubscriptionKeyType(value: unknown): value is SubscriptionKeyT
 }
 
 /** Every secret this extension writes starts with this, so foreign change events can be ignored. */
-export const SECRET_NAME_PREFIX = 'momo/';
+const SECRET_NAME_PREFIX = 'momo/';
 
 export type SecretRef =
   | { kind: 'subscriptionKey'; environment: string; product: Product; keyType: SubscriptionKeyType }

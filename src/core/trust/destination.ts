@@ -36,7 +36,7 @@ export type Destination =
   | { kind: 'refuse'; reason: 'invalidUrl' | 'productionElsewhere'; message: string; host?: string };
 
 /** The host key approvals are stored under: host name and port, lower case. */
-export function approvalKey(baseUrl: string): string {
+function approvalKey(baseUrl: string): string {
   return new URL(baseUrl).host.toLowerCase();
 }
 

@@ -10,13 +10,13 @@ import { PRODUCTION_HOSTS, SANDBOX_HOSTS } from '../momo/environments';
 export type HostKind = 'loopback' | 'mtnSandbox' | 'mtnProduction' | 'other';
 
 /** MTN's newer production platform (System Credentials); listed here so it is known before its client code lands. */
-export const MOMO_AFRICA_PRODUCTION_HOST = 'momoapi.momo.africa';
+const MOMO_AFRICA_PRODUCTION_HOST = 'momoapi.momo.africa';
 
 const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '::1'];
 
 /** Host names only (no port): MTN serves each API on its default https port. */
 export const MTN_PRODUCTION_HOSTS: readonly string[] = unique([...PRODUCTION_HOSTS.map(hostnameOnly), MOMO_AFRICA_PRODUCTION_HOST]);
-export const MTN_SANDBOX_HOSTS: readonly string[] = unique(SANDBOX_HOSTS.map(hostnameOnly));
+const MTN_SANDBOX_HOSTS: readonly string[] = unique(SANDBOX_HOSTS.map(hostnameOnly));
 
 /** The longest host name DNS allows (253) plus brackets around an IPv6 address. */
 export const MAX_HOST_LENGTH = 255;
@@ -32,11 +32,11 @@ function hostnameOnly(host: string): string {
 }
 
 /** Lower case, no trailing dot, no brackets around an IPv6 address. */
-export function normalizeHostname(hostname: string): string {
+function normalizeHostname(hostname: string): string {
   return hostname.toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1');
 }
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.includes(normalizeHostname(hostname));
 }
 

@@ -5,7 +5,7 @@ import { retryDelayMs } from './retrySchedule';
 import type { CallbackMethod, CallbackOptions } from './types';
 
 /** MoMo waits this long for the app's answer. */
-export const CALLBACK_TIMEOUT_MS = 2000;
+const CALLBACK_TIMEOUT_MS = 2000;
 
 export interface FinalPayment {
   product: Product;

@@ -2,7 +2,7 @@ import { emptyReply, jsonReply, type EmulatorReply, type EmulatorRequest } from 
 import { CALLBACK_LOG_LIMIT, type CallbackLog } from './callbackLog';
 
 /** The emulator's own paths; MoMo has none under this prefix. */
-export const CONTROL_PREFIX = '/_emulator/';
+const CONTROL_PREFIX = '/_emulator/';
 export const CALLBACK_LOG_PATH = '/_emulator/callbacks';
 
 /**

@@ -4,7 +4,7 @@ import { isLocalHost } from '../../core/callbacks/localHosts';
 import type { CallbackAttempt, CallbackErrorCode, CallbackMethod } from './types';
 
 /** The part of the answer's body an attempt keeps. */
-export const RESPONSE_BODY_LIMIT = 2048;
+const RESPONSE_BODY_LIMIT = 2048;
 const MAX_HEADERS = 40;
 const MAX_HEADER_VALUE = 512;
 

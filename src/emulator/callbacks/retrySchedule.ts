@@ -4,7 +4,7 @@
  * hourly retries; the emulator stops after a day of them so a forgotten emulator does not
  * call an app forever.
  */
-export const HOURLY_RETRIES = 24;
+const HOURLY_RETRIES = 24;
 
 /** Wait before retry number `retry` (1-based), in ms; undefined when no retry is left. */
 export function retryDelayMs(retry: number): number | undefined {

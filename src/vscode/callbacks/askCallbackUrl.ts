@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import { parseCallbackUrl, proposeCallbackRoutes, type ProjectFile } from '../../core/callbacks';
 
-export const CALLBACK_URL_STATE_KEY = 'momo.callbackTest.url';
+const CALLBACK_URL_STATE_KEY = 'momo.callbackTest.url';
 const FALLBACK_URL = 'http://localhost:8000/momo/callback/';
 
-export function rememberedCallbackUrl(state: vscode.Memento | undefined): string | undefined {
+function rememberedCallbackUrl(state: vscode.Memento | undefined): string | undefined {
   const value = state?.get<unknown>(CALLBACK_URL_STATE_KEY);
   return typeof value === 'string' && value.length <= 2048 ? value : undefined;
 }

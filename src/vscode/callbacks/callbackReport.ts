@@ -8,7 +8,7 @@ import type { RehearsalResult } from '../../core/callbacks';
 import type { DoctorFinding, DoctorFix, DoctorReport, DoctorSeverity } from '../../core/doctor';
 import { PRODUCT_LABELS } from '../../core/momo/products';
 
-export const CALLBACK_CHECKS = { sent: 'callback.sent', answer: 'callback.answer', body: 'callback.body', view: 'callback.view' } as const;
+const CALLBACK_CHECKS = { sent: 'callback.sent', answer: 'callback.answer', body: 'callback.body', view: 'callback.view' } as const;
 
 export function callbackReport(result: RehearsalResult, apiUserLabel: string | undefined): DoctorReport {
   const { explanation } = result;

@@ -1,6 +1,6 @@
 /**
- * MoMo: Add Existing API User — the Partner Portal path. Args: { environment?, product?,
- * credentialKind? ('apiKey' | 'system'), apiUser?, apiKey?, callbackHost?, label? }. For
+ * MoMo: Add Existing API User — the Partner Portal path (arguments: MomoCommandArgs in
+ * momoCommands.ts). For
  * production (where the Provisioning API does not exist) and for users made elsewhere. In
  * production it asks which credentials MTN gave: an API user + API key (legacy platform) or
  * System Credentials, a User ID + Credential Token (new platform); `apiUser` / `apiKey` carry

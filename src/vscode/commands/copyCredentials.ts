@@ -1,5 +1,5 @@
 /**
- * MoMo: Copy API User ID / Copy API Key. Args: { apiUser, environment?, product? }. The key is
+ * MoMo: Copy API User ID / Copy API Key (arguments: MomoCommandArgs in momoCommands.ts). The key is
  * read from SecretStorage at the moment of the click, never cached in the tree or elsewhere.
  */
 import * as vscode from 'vscode';

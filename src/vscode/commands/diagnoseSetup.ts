@@ -1,6 +1,5 @@
 /**
- * MoMo: Diagnose MoMo Setup. Args (all optional): { environment, product, apiUser, errorText | text,
- * baseUrl, targetEnvironment, currency, workspace: false (skip the files), show: false (no view) }.
+ * MoMo: Diagnose MoMo Setup (arguments, all optional: MomoCommandArgs in momoCommands.ts).
  * Runs the core doctor over the stored credentials of one environment and the workspace's
  * settings files, in a cancellable progress notification, and shows the report in a webview
  * with a fix button beside each finding. Resolves to the report (fix arguments that could hold

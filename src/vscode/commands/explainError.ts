@@ -1,5 +1,5 @@
 /**
- * MoMo: Explain a MoMo Error. Args: { text } (or the text itself as a string); without it an
+ * MoMo: Explain a MoMo Error (arguments: MomoCommandArgs in momoCommands.ts); without a text an
  * InputBox asks for the pasted status line or body. The core explains it exactly as it
  * explains a live failure; the notification gives the meaning, the most likely cause and the
  * fixes as buttons, and "Details" opens the full explanation in the doctor's view.

@@ -1,5 +1,5 @@
 /**
- * MoMo: Generate New API Key. Args: { apiUser, environment?, product?, confirm? }. Creates a new
+ * MoMo: Generate New API Key (arguments: MomoCommandArgs in momoCommands.ts). Creates a new
  * key for a stored sandbox API user (also the way to finish a user created without one). A new
  * key makes the old one stop working, so replacing a stored key needs a modal yes, or
  * `confirm: true` from a caller that already asked.

@@ -1,5 +1,5 @@
 /**
- * MoMo: Provision Sandbox API Users for All Products. Args: { callbackHost? }.
+ * MoMo: Provision Sandbox API Users for All Products (arguments: MomoCommandArgs in momoCommands.ts).
  * One API user and key for every product that has a sandbox subscription key stored, created
  * side by side (the time of one product, not three). Each product's outcome stands on its own:
  * a failure in one never hides what the others created, and a user created before a failure is

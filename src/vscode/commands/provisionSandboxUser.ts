@@ -1,5 +1,5 @@
 /**
- * MoMo: Provision Sandbox API User. Args: { product?, subscriptionKeyType?, callbackHost? }.
+ * MoMo: Provision Sandbox API User (arguments: MomoCommandArgs in momoCommands.ts).
  * Creates the API user and its key with the sandbox Provisioning API, then stores both. The
  * Provisioning API does not exist in production: asked for one, the command explains the
  * Partner Portal instead. Nothing created is ever lost: a user created before a failure is

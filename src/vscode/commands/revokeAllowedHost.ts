@@ -1,5 +1,6 @@
 /**
- * MoMo: Revoke Allowed Host. Args: { host } (the tree's "Allowed hosts" items have it). Forgets
+ * MoMo: Revoke Allowed Host (arguments: MomoCommandArgs in momoCommands.ts; the tree's "Allowed
+ * hosts" items carry the host). Forgets
  * that the person allowed MoMo credentials to go to a host outside MTN and this machine, so the
  * next command that would send them there asks again. Without a host, the person picks one.
  */

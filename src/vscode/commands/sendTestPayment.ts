@@ -1,6 +1,5 @@
 /**
- * MoMo: Send Test Payment. Args: { product?, outcome?, amount?, apiUser?, environment?,
- * callbackUrl?, payerMessage?, payeeNote?, timeLimitSeconds?, pollIntervalMs?, callMyApp? }. Sends a sandbox
+ * MoMo: Send Test Payment (arguments: MomoCommandArgs in momoCommands.ts). Sends a sandbox
  * request to pay (Collections) or transfer (Disbursements, Remittances) to the documented test
  * number of the chosen outcome, with a new UUID v4 reference id, and polls it with backoff in a
  * cancellable progress notification until it is final or the time limit passes. Production is

@@ -1,6 +1,6 @@
 /**
- * MoMo: Set Subscription Key. Args: { environment?, product?, key?, keyType?, confirm? } (keyType
- * defaults to primary when a key is given). Missing fields are asked; the key goes into a password
+ * MoMo: Set Subscription Key (arguments: MomoCommandArgs in momoCommands.ts; a key given without
+ * keyType is the primary). Missing fields are asked; the key goes into a password
  * InputBox validated live with the core's messages, and from there only into SecretStorage.
  * Replacing a stored key that works asks first (`confirm: true` answers yes).
  */

@@ -1,6 +1,6 @@
 /**
- * MoMo: Test My Callback. Args: { apiUser?, environment?, product?, url?, outcome?, method?, show? }
- * (or an API user's tree node). Sends a sandbox test payment whose callback goes to the app's
+ * MoMo: Test My Callback (arguments: MomoCommandArgs in momoCommands.ts, or an API user's tree
+ * node). Sends a sandbox test payment whose callback goes to the app's
  * own URL, through the local emulator, and shows what the app answered in the doctor's report
  * view, with the cause and the fix.
  *

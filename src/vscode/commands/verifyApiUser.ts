@@ -1,6 +1,6 @@
 /**
- * MoMo: Verify API User. Args: { apiUser, environment?, product?, msisdn? } (a tree node has
- * the same fields). With the stored pair: read the user (sandbox), get a token, read the
+ * MoMo: Verify API User (arguments: MomoCommandArgs in momoCommands.ts; a tree node has the
+ * same fields). With the stored pair: read the user (sandbox), get a token, read the
  * balance, check an account holder; each step is shown ✓ or ✗ with the core's explanation.
  * The verdict is the token and the balance; the account-holder lookup is only a note.
  * The result is recorded (the tree shows it and when; the status bar turns red when it

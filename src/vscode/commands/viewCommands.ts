@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { localizedFileName } from '../../core/text/localizedFile';
 import type { CommandContext } from '../commandContext';
 
-export const CREDENTIAL_GUIDE = ['media', 'credentials-explained.md'];
+const CREDENTIAL_GUIDE = ['media', 'credentials-explained.md'];
 
 export function showLog(ctx: CommandContext): void {
   ctx.log.show();

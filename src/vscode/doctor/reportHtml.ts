@@ -95,7 +95,7 @@ function groupWithIndexes(findings: readonly DoctorFinding[]): IndexedGroup[] {
   return [...groups.values()];
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -12,7 +12,7 @@ import { sessionMarkdown, type DoctorSession } from './doctorSession';
 import { renderReportHtml } from './reportHtml';
 import { runMomoCommand } from '../momoCommands';
 
-export const DOCTOR_VIEW_TYPE = 'momo.doctorReport';
+const DOCTOR_VIEW_TYPE = 'momo.doctorReport';
 
 type PageMessage = { type: 'fix'; finding: number; fix: number } | { type: 'rerun' | 'explain' | 'copyMarkdown' };
 

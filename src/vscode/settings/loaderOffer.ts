@@ -14,7 +14,7 @@ import { applyPlannedChanges } from '../settingsWriter';
 
 export type LoaderResult = { ok: true; packageName?: string } | { ok: false; reason: string };
 
-export function loaderButton(packageName: string | undefined): string {
+function loaderButton(packageName: string | undefined): string {
   return vscode.l10n.t('Add {0}', packageName ? 'load_dotenv()' : 'read_env()');
 }
 

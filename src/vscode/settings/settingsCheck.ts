@@ -17,7 +17,7 @@ export interface CheckedDocument {
   options: FindingOptions;
 }
 
-export function settingsDocumentOf(document: vscode.TextDocument): SettingsDocument {
+function settingsDocumentOf(document: vscode.TextDocument): SettingsDocument {
   return { text: document.getText(), fileName: document.fileName, languageId: document.languageId };
 }
 

@@ -178,7 +178,7 @@ export class SettingsDiagnostics implements vscode.Disposable {
   }
 }
 
-export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
   const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[EDITOR_SEVERITY[finding.code] ?? finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;

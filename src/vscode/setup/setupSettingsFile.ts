@@ -28,7 +28,7 @@ export interface SetupFileCandidate {
 }
 
 /** The files to propose, best first; one when the editor or the workspace makes it obvious. */
-export async function setupFileCandidates(): Promise<SetupFileCandidate[]> {
+async function setupFileCandidates(): Promise<SetupFileCandidate[]> {
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && active.scheme === 'file' && isWritable(active)) {
     return [{ uri: active, reason: vscode.l10n.t('open in the editor') }];

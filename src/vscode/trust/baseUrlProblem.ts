@@ -72,7 +72,7 @@ async function useFixUrl(ctx: CommandContext, problem: BaseUrlProblem, target: v
   ctx.notifier.tell('info', vscode.l10n.t('{0} is now {1} in {2}. Run the command again.', configured.setting, problem.fixUrl, configured.where));
 }
 
-export function openSettingAction(configured: ConfiguredUrl): Actions {
+function openSettingAction(configured: ConfiguredUrl): Actions {
   const commandFor: Record<UrlSource, string | undefined> = {
     folder: 'workbench.action.openFolderSettingsFile',
     workspace: 'workbench.action.openWorkspaceSettingsFile',

@@ -205,6 +205,11 @@ describe('extension: every command, driven with arguments against the emulator',
   });
 
   it('explains an unreachable or misconfigured base URL instead of failing silently', async () => {
+    // The key the earlier tests stored, stored here when this test runs alone (MOMO_TEST_GREP).
+    if (!(await api.store.getSubscriptionKey(SANDBOX_COLLECTION, 'primary'))) {
+      const stored = await run('momo.setSubscriptionKey', { ...SANDBOX_COLLECTION, key: emulator.subscriptionKeys.collection.primary, keyType: 'primary' });
+      assert.strictEqual(stored.ok, true, stored.reason);
+    }
     const config = vscode.workspace.getConfiguration('momo');
     try {
       await config.update('sandbox.baseUrl', 'https://momodeveloper.mtn.com', vscode.ConfigurationTarget.Global);

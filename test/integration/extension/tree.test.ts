@@ -62,7 +62,21 @@ describe('extension: the credentials tree and status bar', function () {
     }
   });
 
+  /** The API user the test above provisions, provisioned here when a test below runs alone (MOMO_TEST_GREP). */
+  async function givenApiUser(): Promise<string> {
+    if (apiUser && api.store.index().apiUsers.some((u) => u.apiUser === apiUser)) return apiUser;
+    const key = emulator.subscriptionKeys.collection.primary;
+    secrets.add(key);
+    assert.strictEqual((await run('momo.setSubscriptionKey', { environment: 'sandbox', product: 'collection', key })).ok, true);
+    const result = await run<{ apiUser: string }>('momo.provisionSandboxUser', { product: 'collection' });
+    assert.strictEqual(result.ok, true, result.reason);
+    apiUser = result.apiUser;
+    secrets.add(String(await api.store.getApiKey({ environment: 'sandbox', product: 'collection', apiUser })));
+    return apiUser;
+  }
+
   it('passes tree nodes to commands as arguments (context menus)', async () => {
+    await givenApiUser();
     const userRow = (await renderTree(api)).find((r) => r.node.kind === 'apiUser');
     assert.ok(userRow);
     assert.strictEqual((await runWithRawArgument('momo.copyApiUserId', userRow.node)).ok, true);
@@ -70,12 +84,14 @@ describe('extension: the credentials tree and status bar', function () {
   });
 
   it('reports the active API user in the status bar', async () => {
+    await givenApiUser();
     assert.match(api.statusBarItem.text, new RegExp(apiUser.split('-')[0] as string));
     assert.strictEqual(api.statusBarItem.backgroundColor, undefined);
     assertNoSecret(`${api.statusBarItem.text} ${String(api.statusBarItem.tooltip)}`, secrets, 'the status bar');
   });
 
   it('trusts SecretStorage over the index: a key deleted elsewhere shows as missing', async () => {
+    await givenApiUser();
     await api.secrets.delete(`momo/sandbox/collection/apiKey/${apiUser}`);
     const row = await waitFor(async () => {
       const found = (await renderTree(api)).find((r) => r.node.kind === 'apiUser');

@@ -16,6 +16,13 @@ interface VerifyResult {
 describe('production: System Credentials on the new platform', function () {
   const suite = useTwoPlatforms();
 
+  /** The pair the first test adds, added here when a later test runs alone (MOMO_TEST_GREP). */
+  async function givenSystemCredentials(): Promise<void> {
+    if (suite.api.store.index().apiUsers.some((u) => u.apiUser === SYSTEM_USER_ID)) return;
+    const added = await run('momo.addExistingApiUser', { ...UGANDA_COLLECTION, apiUser: SYSTEM_USER_ID, apiKey: CREDENTIAL_TOKEN });
+    assert.strictEqual(added.ok, true, added.reason);
+  }
+
   it('asks nothing when the User ID says its kind: added as System Credentials of the new platform, User ID kept exactly', async () => {
     const added = await run<{ credentialKind: string; platform: string; apiUser: string }>('momo.addExistingApiUser', {
       ...UGANDA_COLLECTION,
@@ -43,13 +50,15 @@ describe('production: System Credentials on the new platform', function () {
   });
 
   it('refuses a Credential Token with a space, by its own rules', async () => {
+    const before = suite.api.store.index().apiUsers.length;
     const refused = await run('momo.addExistingApiUser', { ...UGANDA_COLLECTION, credentialKind: 'system', apiUser: 'T3RoZXJVc2VySWQ=', apiKey: 'Ug.7d_K-3p Xs!Fm=Nb5.cQ1' });
     assert.strictEqual(refused.ok, false);
     assert.match(String(refused.reason), /Credential Token was not accepted: .*spaces/);
-    assert.strictEqual(suite.api.store.index().apiUsers.length, 1, 'nothing stored');
+    assert.strictEqual(suite.api.store.index().apiUsers.length, before, 'nothing stored');
   });
 
   it('shows the platform in the tree, without the token', async () => {
+    await givenSystemCredentials();
     const row = (await renderTree(suite.api)).find((r) => r.node.kind === 'apiUser' && r.node.apiUser === SYSTEM_USER_ID);
     assert.ok(row, 'the pair has a row');
     assert.strictEqual(String(row.item.label), 'System Credentials U3lzdGVt…');
@@ -59,6 +68,7 @@ describe('production: System Credentials on the new platform', function () {
   });
 
   it('verifies the pair on the new platform: X-Target-Environment, the product User-Agent and the raw values on the token call', async () => {
+    await givenSystemCredentials();
     const before = suite.newPlatform.requests.length;
     const result = await run<VerifyResult>('momo.verifyApiUser', { ...UGANDA_COLLECTION, apiUser: SYSTEM_USER_ID });
     assert.strictEqual(result.ok, true, result.reason);
@@ -76,6 +86,7 @@ describe('production: System Credentials on the new platform', function () {
   });
 
   it("runs the doctor on the pair's platform and says which platform it is for", async () => {
+    await givenSystemCredentials();
     const result = await run<{ report: DoctorReport }>('momo.diagnoseSetup', { environment: 'mtnuganda', workspace: false, show: false });
     assert.strictEqual(result.ok, true, result.reason);
     const findings = result.report.findings;
@@ -88,6 +99,7 @@ describe('production: System Credentials on the new platform', function () {
   });
 
   it("writes the pair into a .env under the names the file already uses for System Credentials", async () => {
+    await givenSystemCredentials();
     const dir = await makeProject('system-credentials', { '.env': 'DEBUG=True\nCOLLECTION_USER_ID=\nCOLLECTION_CREDENTIAL_TOKEN=\n' });
     try {
       const result = await run<InsertResult>('momo.insertIntoSettings', { ...UGANDA_COLLECTION, apiUser: SYSTEM_USER_ID, file: `${dir}/.env` });

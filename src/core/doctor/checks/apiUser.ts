@@ -16,11 +16,11 @@ import type { DoctorApiUser, DoctorFinding, DoctorFix } from '../types';
 import type { CheckContext } from './context';
 import { checkCredentialFormat } from './credentialFormat';
 
-export const API_USER_FORMAT_CHECK = 'apiUser.format';
-export const API_KEY_FORMAT_CHECK = 'apiKey.format';
-export const API_USER_EXISTS_CHECK = 'apiUser.exists';
-export const API_USER_TOKEN_CHECK = 'apiUser.token';
-export const API_USER_PLATFORM_CHECK = 'apiUser.platform';
+const API_USER_FORMAT_CHECK = 'apiUser.format';
+const API_KEY_FORMAT_CHECK = 'apiKey.format';
+const API_USER_EXISTS_CHECK = 'apiUser.exists';
+const API_USER_TOKEN_CHECK = 'apiUser.token';
+const API_USER_PLATFORM_CHECK = 'apiUser.platform';
 
 function formatWords(kind: CredentialKind): { user: string; userOk: string; secret: string; secretOk: string } {
   return kind === 'apiKey'

@@ -11,7 +11,7 @@ import { makeFinding } from '../findings';
 import { hostKindOf, parseLooseUrl, ResolvedEnvironment } from '../environment';
 import type { DoctorFinding, DoctorFix } from '../types';
 
-export const BASE_URL_CHECK = 'baseUrl';
+const BASE_URL_CHECK = 'baseUrl';
 
 export interface BaseUrlCheck {
   finding: DoctorFinding;

@@ -10,13 +10,13 @@ import { makeFinding } from '../findings';
 import type { DoctorFinding, DoctorFix } from '../types';
 
 export const LEGACY_HOST = 'proxy.momoapi.mtn.com';
-export const PLATFORM_NOTE_CHECK = 'baseUrl.platform';
-export const WORKSPACE_PLATFORM_CHECK = 'workspace.platform';
+const PLATFORM_NOTE_CHECK = 'baseUrl.platform';
+const WORKSPACE_PLATFORM_CHECK = 'workspace.platform';
 
 const NEW_HOST = new URL(NEW_PLATFORM_BASE_URL).host;
 
 /** What the migration changes, in one paragraph. */
-export function migrationChanges(): string {
+function migrationChanges(): string {
   return l10n.t(
     'MTN is moving internet integrations from {0} to {1}: a new host, new System Credentials (User ID + Credential Token, from the Partner Portal under System and device credentials; an API user + API key does not work there), and X-Target-Environment on the token request too. Both platforms run side by side for a while, so nothing is wrong yet; VPN integrations are not affected.',
     LEGACY_HOST,

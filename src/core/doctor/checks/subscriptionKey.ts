@@ -15,12 +15,12 @@ import type { CheckContext } from './context';
 import { checkCredentialFormat } from './credentialFormat';
 import { findProductOfKey, probeWithUnknownApiUser, probeWithUnknownPair, type ProbeResult } from './keyProbes';
 
-export const KEY_FORMAT_CHECK = 'subscriptionKey.format';
-export const KEY_GATEWAY_CHECK = 'subscriptionKey.gateway';
+const KEY_FORMAT_CHECK = 'subscriptionKey.format';
+const KEY_GATEWAY_CHECK = 'subscriptionKey.gateway';
 
 const reenter = (): DoctorFix => ({ id: 'reenterSubscriptionKey', label: l10n.t('Enter the subscription key again') });
 
-export function subjectOfKey(entry: DoctorSubscriptionKey): string {
+function subjectOfKey(entry: DoctorSubscriptionKey): string {
   if (entry.label) return entry.label;
   const masked = maskSecret(entry.key.trim());
   return entry.product ? l10n.t('{0} subscription key {1}', PRODUCT_LABELS[entry.product], masked) : l10n.t('subscription key {0}', masked);

@@ -13,9 +13,9 @@ import type { DoctorFinding, DoctorFix } from '../types';
 import type { ProductSession } from './apiUser';
 import type { CheckContext } from './context';
 
-export const TARGET_ENVIRONMENT_CHECK = 'targetEnvironment';
-export const TARGET_ENVIRONMENT_LIVE_CHECK = 'targetEnvironment.balance';
-export const CURRENCY_CHECK = 'currency';
+const TARGET_ENVIRONMENT_CHECK = 'targetEnvironment';
+const TARGET_ENVIRONMENT_LIVE_CHECK = 'targetEnvironment.balance';
+const CURRENCY_CHECK = 'currency';
 
 const choose = (): DoctorFix => step.chooseTargetEnvironment();
 

@@ -36,7 +36,7 @@ function lineStyle(scan: DotenvScan): LineStyle {
 
 const NEEDS_QUOTES = /[\s#"'`\\$]/;
 
-export function dotenvValue(value: string, quote: '' | '"' | "'"): string {
+function dotenvValue(value: string, quote: '' | '"' | "'"): string {
   if (quote === "'" && !value.includes("'") && !/[\r\n]/.test(value)) return `'${value}'`;
   if (quote === '' && !NEEDS_QUOTES.test(value) && value !== '') return value;
   if (quote === '' && value === '') return '';

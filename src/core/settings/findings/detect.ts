@@ -38,7 +38,7 @@ function buildContext(doc: SettingsDocument, options: FindingOptions, planMove: 
 }
 
 /** Python: the file reads MoMo values from the environment but nothing loads .env. */
-export function dotenvNotLoadedFindings(context: FindingContext): Finding[] {
+function dotenvNotLoadedFindings(context: FindingContext): Finding[] {
   const python = context.python;
   if (!python || python.loadsDotenv || context.options.dotenvLoadedElsewhere) return [];
   const reads = (python.variables as PyVariable[]).filter((v) => v.envRead && v.info.isMomo && !v.info.vietnam);

@@ -16,7 +16,7 @@ export interface JsonLayout {
 }
 
 /** Indentation of the line where `offset` is, when only whitespace precedes it there. */
-export function leadingIndent(index: TextIndex, offset: number): string | undefined {
+function leadingIndent(index: TextIndex, offset: number): string | undefined {
   const line = index.lineAt(offset);
   const before = index.text.slice(line === 0 ? index.bodyStart : index.lineStarts[line], offset);
   return /^[ \t]*$/.test(before) ? before : undefined;

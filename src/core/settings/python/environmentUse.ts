@@ -30,7 +30,7 @@ const STYLE_PATTERNS: readonly [RegExp, PyEnvStyle][] = [
 ];
 
 /** The statement containing `offset`, by binary search (statements are in file order). */
-export function statementAt(statements: readonly PyStatement[], offset: number): PyStatement | undefined {
+function statementAt(statements: readonly PyStatement[], offset: number): PyStatement | undefined {
   let low = 0;
   let high = statements.length - 1;
   while (low <= high) {

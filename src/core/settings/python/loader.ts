@@ -9,7 +9,7 @@ import type { LoaderOffer, TextEdit } from '../types';
 import type { PythonScan } from './scan';
 import type { PyStatement } from './statements';
 
-export const DOTENV_PACKAGE = 'python-dotenv';
+const DOTENV_PACKAGE = 'python-dotenv';
 
 /**
  * Merges a plan's edits with the loader's. Edits at the same offset apply in list order, and
