@@ -104,7 +104,12 @@ describe('core/momo provision: a user that may exist is never forgotten', () => 
     emulator().injectFault({ ...CREATE, kind: 'hang', when: 'after' });
     const controller = new AbortController();
     const count = emulator().requests.length;
-    const error = await provisionFails(input({ signal: controller.signal, onStep: () => setTimeout(() => controller.abort(), 50) }));
+    // Cancel once the server holds the request (a fixed delay could cancel before it arrives on a loaded machine).
+    const abortOnceReceived = (): void => {
+      if (emulator().requests.length > count) controller.abort();
+      else setTimeout(abortOnceReceived, 5);
+    };
+    const error = await provisionFails(input({ signal: controller.signal, onStep: abortOnceReceived }));
     assert.equal(error.kind, 'cancelled');
     assertKeepsTheUser(error);
     assert.equal(emulator().requests.length, count + 1, 'no read-back after a cancellation');
