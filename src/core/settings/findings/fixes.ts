@@ -50,7 +50,7 @@ function moveTitle(kept: string[]): string {
   return kept.length ? `Read it from the environment (.env already sets ${kept.join(', ')})` : MOVE_TITLE;
 }
 
-export function pythonMoveFix(scan: PythonScan, variable: PyVariable, value: string, options: FindingOptions): QuickFix | undefined {
+function pythonMoveFix(scan: PythonScan, variable: PyVariable, value: string, options: FindingOptions): QuickFix | undefined {
   const moved = planPythonMoveToEnvironment(scan, variable, value, options);
   if (moved.edits.length === 0 || moved.envWrites.length === 0) return undefined;
   const { change, kept } = dotenvChange(moved.envWrites, options);
@@ -65,7 +65,7 @@ export function pythonMoveFix(scan: PythonScan, variable: PyVariable, value: str
   };
 }
 
-export function jsonMoveFix(index: TextIndex, variable: JsonVariable, role: CredentialRole, value: string, options: FindingOptions): QuickFix | undefined {
+function jsonMoveFix(index: TextIndex, variable: JsonVariable, role: CredentialRole, value: string, options: FindingOptions): QuickFix | undefined {
   if (!variable.literal) return undefined;
   const envName = variable.path.join('__');
   const { change, kept } = dotenvChange([{ role, name: envName, value }], options);
@@ -79,7 +79,7 @@ export function jsonMoveFix(index: TextIndex, variable: JsonVariable, role: Cred
   };
 }
 
-export function dotenvIgnoreFix(fileName: string, options: FindingOptions): QuickFix | undefined {
+function dotenvIgnoreFix(fileName: string, options: FindingOptions): QuickFix | undefined {
   const gitignore = gitignoreChangeFor(fileName, { gitignoreText: options.gitignoreText, dotenvIgnored: false });
   if (!gitignore) return undefined;
   return { kind: 'edit', title: `Add ${baseName(fileName)} to .gitignore`, isPreferred: true, edits: [], gitignore };
