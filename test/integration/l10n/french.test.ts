@@ -105,6 +105,18 @@ describe('l10n: in French', function () {
     await removeTestProjects();
   });
 
+  it('warns about a non-EUR sandbox currency in a settings.py in French, with a French quick fix', async () => {
+    const dir = await makeProject('fr-sandbox-currency', { 'shop/settings.py': "MOMO_TARGET_ENVIRONMENT = 'sandbox'\nMOMO_CURRENCY = 'UGX'\n" });
+    const editor = await open(`${dir}/shop/settings.py`);
+    const uri = editor.document.uri;
+    const diagnostics = await waitForDiagnostics(uri, (d) => codesOf(d).includes('momo.sandboxCurrency'), 'a sandbox-currency diagnostic');
+    const warning = diagnosticOn(diagnostics, 'momo.sandboxCurrency');
+    assert.match(warning.message, /^Le sandbox n'accepte que EUR, donc UGX échoue avec INVALID_CURRENCY\. Utilisez EUR dans le sandbox et UGX en production/);
+    const titles = (await quickFixesAt(uri, warning.range)).map((a) => a.title);
+    assert.ok(titles.includes('Utiliser EUR (la seule devise du sandbox)'), titles.join(' | '));
+    await removeTestProjects();
+  });
+
   it('gives the doctor findings (made by core) in French', async () => {
     const result = await run<{ report: DoctorReport; markdown: string }>('momo.diagnoseSetup', { environment: 'sandbox', workspace: false, show: false });
     assert.strictEqual(result.ok, true, result.reason);

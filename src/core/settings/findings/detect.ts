@@ -3,6 +3,7 @@
  * scanner for formats the planner does not write yet), skips files that are not MTN MoMo's
  * (Vietnam's MoMo wallet uses MOMO_* too), and runs each check.
  */
+import * as l10n from '@vscode/l10n';
 import { detectDialect, isTemplateFileName } from '../dialect';
 import { scanDotenv } from '../dotenv/scan';
 import { scanGeneric } from '../generic/scan';
@@ -48,7 +49,7 @@ function dotenvNotLoadedFindings(context: FindingContext): Finding[] {
   if (!offer) return [];
   return [
     makeFinding(context, 'momo.dotenvNotLoaded', 'warning', offer.message, first.envRead.envNameStart, first.envRead.envNameEnd, first, [
-      { kind: 'edit', title: offer.packageName ? `Load .env with ${offer.packageName}'s load_dotenv()` : 'Load .env with read_env()', isPreferred: true, edits: offer.edits, packageName: offer.packageName },
+      { kind: 'edit', title: offer.packageName ? l10n.t("Load .env with {0}'s load_dotenv()", offer.packageName) : l10n.t('Load .env with read_env()'), isPreferred: true, edits: offer.edits, packageName: offer.packageName },
     ]),
   ];
 }

@@ -3,6 +3,7 @@
  * answers INVALID_CURRENCY), and `production` or a country name where MoMo expects `sandbox`
  * or `mtn<country>`. Each carries the replacement as a quick fix.
  */
+import * as l10n from '@vscode/l10n';
 import { ENVIRONMENTS, findEnvironment, SANDBOX, type TargetEnvironment } from '../../momo/environments';
 import type { LiteralValue, ScannedVariable } from '../model';
 import type { Finding, QuickFix } from '../types';
@@ -53,11 +54,12 @@ export function environmentFindings(context: FindingContext): Finding[] {
       const code = currency.value.toUpperCase();
       if (code === 'EUR' || !/^[A-Z]{3}$/.test(code)) continue;
       const home = ENVIRONMENTS.filter((e) => e.production && e.currency === code).map((e) => e.id);
-      const where = home.length ? ` (production: ${home.join(', ')})` : '';
-      const message = `The sandbox accepts only EUR, so ${code} fails with INVALID_CURRENCY. Use EUR in the sandbox and ${code} in production${where}.`;
+      const message = home.length
+        ? l10n.t('The sandbox accepts only EUR, so {0} fails with INVALID_CURRENCY. Use EUR in the sandbox and {0} in production (production: {1}).', code, home.join(', '))
+        : l10n.t('The sandbox accepts only EUR, so {0} fails with INVALID_CURRENCY. Use EUR in the sandbox and {0} in production.', code);
       findings.push(
         makeFinding(context, 'momo.sandboxCurrency', 'warning', message, currency.literal.start, currency.literal.end, currency.variable, [
-          replaceFix(context, currency, 'EUR', 'Use EUR (the only sandbox currency)', true),
+          replaceFix(context, currency, 'EUR', l10n.t('Use EUR (the only sandbox currency)'), true),
         ]),
       );
     }
@@ -72,11 +74,13 @@ export function environmentFindings(context: FindingContext): Finding[] {
     const currencyCode = currencies[0]?.value.toUpperCase();
     const byCurrency = ENVIRONMENTS.filter((e) => e.production && e.currency === currencyCode);
     const suggestions = country ? [country] : byCurrency;
-    const fixes: QuickFix[] = suggestions.map((e, i) => replaceFix(context, target, e.id, `Use ${e.id} (${e.label}, ${e.currency})`, i === 0));
-    if (!productionUrl) fixes.push(replaceFix(context, target, SANDBOX, 'Use sandbox', fixes.length === 0));
-    const suggestion = suggestions.length ? `Use "${suggestions[0].id}"` : productionUrl ? 'Use your country\'s value, such as "mtnuganda"' : 'Use "sandbox" for testing';
-    const message =
-      `"${target.value}" is not a valid X-Target-Environment: MoMo expects "sandbox" or mtn<country> (such as mtnuganda, mtnghana). ${suggestion}.`;
+    const fixes: QuickFix[] = suggestions.map((e, i) => replaceFix(context, target, e.id, l10n.t('Use {0} ({1}, {2})', e.id, e.label, e.currency), i === 0));
+    if (!productionUrl) fixes.push(replaceFix(context, target, SANDBOX, l10n.t('Use sandbox'), fixes.length === 0));
+    const message = suggestions.length
+      ? l10n.t('"{0}" is not a valid X-Target-Environment: MoMo expects "sandbox" or mtn<country> (such as mtnuganda, mtnghana). Use "{1}".', target.value, suggestions[0].id)
+      : productionUrl
+        ? l10n.t('"{0}" is not a valid X-Target-Environment: MoMo expects "sandbox" or mtn<country> (such as mtnuganda, mtnghana). Use your country\'s value, such as "mtnuganda".', target.value)
+        : l10n.t('"{0}" is not a valid X-Target-Environment: MoMo expects "sandbox" or mtn<country> (such as mtnuganda, mtnghana). Use "sandbox" for testing.', target.value);
     findings.push(makeFinding(context, 'momo.invalidTargetEnvironment', 'error', message, target.literal.start, target.literal.end, target.variable, fixes));
   }
   return findings;

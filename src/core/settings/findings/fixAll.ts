@@ -5,11 +5,13 @@
  * Nothing is lost: only moves that take their value along are made; a secret whose name .env
  * already sets (to what may be another value) stays where it is and is counted as left.
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../../text/l10n';
 import { applyEdits, makeEdit } from '../text/edits';
 import { TextIndex } from '../text/textIndex';
 import type { FileChange, Finding, FindingOptions, MomoRole, QuickFix, SettingsDocument, TextEdit } from '../types';
 import { detectFindings } from './detect';
-import { MOVE_TITLE } from './fixes';
+import { moveAlongTitle } from './fixes';
 
 export interface MoveAllPlan {
   fix: QuickFix;
@@ -23,11 +25,11 @@ const SECRET = 'momo.hardcodedSecret';
 
 /** The move of one secret that takes its value to .env, if the finding has one. */
 export function movingFix(finding: Finding): QuickFix | undefined {
-  return finding.code === SECRET ? finding.fixes.find((f) => f.kind === 'edit' && f.title === MOVE_TITLE && f.dotenv !== undefined) : undefined;
+  return finding.code === SECRET ? finding.fixes.find((f) => f.kind === 'edit' && f.title === moveAlongTitle() && f.dotenv !== undefined) : undefined;
 }
 
 export function fixAllTitle(count: number): string {
-  return `Fix all in file: move ${count} secrets to .env`;
+  return plural(count, l10n.t('Fix all in file: move {0} secret to .env', count), l10n.t('Fix all in file: move {0} secrets to .env', count));
 }
 
 /** undefined when fewer than two secrets can be moved (the single quick fix is the way then). */

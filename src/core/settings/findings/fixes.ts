@@ -3,6 +3,7 @@
  * to .env (this file's edit + the .env edit + .gitignore), rename a browser-exposed name,
  * replace a literal value (currency, target environment).
  */
+import * as l10n from '@vscode/l10n';
 import { baseName } from '../dialect';
 import { planDotenvWrites } from '../dotenv/plan';
 import { scanDotenv } from '../dotenv/scan';
@@ -44,10 +45,12 @@ function dotenvChange(writes: EnvWrite[], options: FindingOptions): { change: Fi
 }
 
 /** The title of a move that takes the value along (no name of it is set in .env already). */
-export const MOVE_TITLE = 'Move to .env and read it from the environment';
+export function moveAlongTitle(): string {
+  return l10n.t('Move to .env and read it from the environment');
+}
 
 function moveTitle(kept: string[]): string {
-  return kept.length ? `Read it from the environment (.env already sets ${kept.join(', ')})` : MOVE_TITLE;
+  return kept.length ? l10n.t('Read it from the environment (.env already sets {0})', kept.join(', ')) : moveAlongTitle();
 }
 
 function pythonMoveFix(scan: PythonScan, variable: PyVariable, value: string, options: FindingOptions): QuickFix | undefined {
@@ -82,7 +85,7 @@ function jsonMoveFix(index: TextIndex, variable: JsonVariable, role: CredentialR
 function dotenvIgnoreFix(fileName: string, options: FindingOptions): QuickFix | undefined {
   const gitignore = gitignoreChangeFor(fileName, { gitignoreText: options.gitignoreText, dotenvIgnored: false });
   if (!gitignore) return undefined;
-  return { kind: 'edit', title: `Add ${baseName(fileName)} to .gitignore`, isPreferred: true, edits: [], gitignore };
+  return { kind: 'edit', title: l10n.t('Add {0} to .gitignore', baseName(fileName)), isPreferred: true, edits: [], gitignore };
 }
 
 /** Renames a browser-exposed name (and the env name a Python read uses) to the server-side name. */

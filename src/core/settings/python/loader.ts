@@ -4,6 +4,7 @@
  * Offers python-dotenv's load_dotenv() after the imports (django-environ files get
  * Env.read_env(), which needs no new package).
  */
+import * as l10n from '@vscode/l10n';
 import { insertLinesAfter, insertLinesBefore } from '../text/edits';
 import type { LoaderOffer, TextEdit } from '../types';
 import type { PythonScan } from './scan';
@@ -27,9 +28,10 @@ function environLoader(scan: PythonScan, environ: PyStatement): LoaderOffer {
   const baseDir = scan.statements.find((s) => s.start < environ.start && /^BASE_DIR\s*=/.test(text.slice(s.start, s.end)));
   const argument = baseDir ? `BASE_DIR / ${scan.quote}.env${scan.quote}` : '';
   return {
-    message:
-      'This settings file reads MoMo values with django-environ, but nothing calls read_env(), so values in .env are not loaded. ' +
-      `Add ${owner}.read_env(${argument}) after the Env() line.`,
+    message: l10n.t(
+      'This settings file reads MoMo values with django-environ, but nothing calls read_env(), so values in .env are not loaded. Add {0} after the Env() line.',
+      `${owner}.read_env(${argument})`,
+    ),
     edits: [insertLinesAfter(scan.index, environ.endLine, [`${environ.indent}${owner}.read_env(${argument})`])],
   };
 }
@@ -42,9 +44,10 @@ export function planDotenvLoader(scan: PythonScan, firstReadOffset: number): Loa
   if (scan.loadsDotenv) return undefined;
   if (scan.envStyle.style === 'decouple') return undefined; // decouple reads .env itself
   if (scan.environAssignment && scan.environAssignment.start < firstReadOffset) return environLoader(scan, scan.environAssignment);
-  const message =
-    'This settings file reads MoMo values from the environment, but nothing loads .env (no load_dotenv(), read_env() or decouple), ' +
-    `so values written to .env are never seen. Add load_dotenv() from ${DOTENV_PACKAGE} (pip install ${DOTENV_PACKAGE}).`;
+  const message = l10n.t(
+    'This settings file reads MoMo values from the environment, but nothing loads .env (no load_dotenv(), read_env() or decouple), so values written to .env are never seen. Add load_dotenv() from {0} (pip install {0}).',
+    DOTENV_PACKAGE,
+  );
   const lines = ['from dotenv import load_dotenv', '', 'load_dotenv()'];
   const importsBefore = scan.imports.filter((s) => s.end <= firstReadOffset);
   const lastImport = importsBefore[importsBefore.length - 1];
