@@ -2,6 +2,7 @@
  * Which planner handles a file, from its name and language id. Files we cannot plan for yet
  * still get a name for the "not supported yet" message.
  */
+import * as l10n from '@vscode/l10n';
 import type { Dialect, SettingsDocument } from './types';
 
 export interface DialectInfo {
@@ -36,7 +37,10 @@ const UNSUPPORTED_BY_EXTENSION: Record<string, string> = {
   tf: 'Terraform',
 };
 
-export const SUPPORTED_FORMATS_TEXT = 'Python (.py), dotenv (.env, .env.*) and JSON (appsettings*.json, or a .json file that already has a MoMo section)';
+/** The formats credentials can be written into, in the display language. */
+export function supportedFormatsText(): string {
+  return l10n.t('Python (.py), dotenv (.env, .env.*) and JSON (appsettings*.json, or a .json file that already has a MoMo section)');
+}
 
 export function baseName(fileName: string): string {
   const parts = fileName.split(/[\\/]/);
@@ -63,7 +67,10 @@ export function isTemplateFileName(fileName: string): boolean {
 
 export function templateRefusal(fileName: string): string {
   const name = baseName(fileName);
-  return `${name} is a template that is meant to be committed, so real credentials do not belong in it. Write them into your own .env (copy ${name} to .env first) or the settings file that reads them.`;
+  return l10n.t(
+    '{0} is a template that is meant to be committed, so real credentials do not belong in it. Write them into your own .env (copy {0} to .env first) or the settings file that reads them.',
+    name,
+  );
 }
 
 export function detectDialect(doc: Pick<SettingsDocument, 'fileName' | 'languageId'>): DialectInfo {
@@ -82,8 +89,10 @@ export function detectDialect(doc: Pick<SettingsDocument, 'fileName' | 'language
 
 export function unsupportedMessage(doc: Pick<SettingsDocument, 'fileName' | 'languageId'>): string {
   const { formatName } = detectDialect(doc);
-  return (
-    `Writing MoMo credentials into ${formatName} files (${baseName(doc.fileName)}) is not supported yet. ` +
-    `Supported: ${SUPPORTED_FORMATS_TEXT}; you can copy the values instead.`
+  return l10n.t(
+    'Writing MoMo credentials into {0} files ({1}) is not supported yet. Supported: {2}; you can copy the values instead.',
+    formatName,
+    baseName(doc.fileName),
+    supportedFormatsText(),
   );
 }

@@ -23,7 +23,7 @@ export type {
   TextEdit,
   WriteMode,
 } from './types';
-export { detectDialect, isDotenvFileName, isTemplateFileName, templateRefusal, unsupportedMessage, SUPPORTED_FORMATS_TEXT, type DialectInfo } from './dialect';
+export { detectDialect, isDotenvFileName, isTemplateFileName, templateRefusal, unsupportedMessage, supportedFormatsText, type DialectInfo } from './dialect';
 export { planCredentialInsert, applyPlan, documentEdits, resolveMode, writtenNames } from './plan';
 export { applyEdits } from './text/edits';
 export { DJANGO_ENTRY_FILES, isProjectMarker, loadsDotenvForSettings } from './project';

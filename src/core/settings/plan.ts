@@ -3,6 +3,7 @@
  * the mode (reference for tracked source files, value otherwise), runs the dialect planner,
  * and adds the .env and .gitignore changes and the production-key confirmation.
  */
+import * as l10n from '@vscode/l10n';
 import { baseName, detectDialect, isTemplateFileName, templateRefusal, unsupportedMessage } from './dialect';
 import { planDotenv, planDotenvWrites } from './dotenv/plan';
 import { planGitignoreEntry } from './gitignore';
@@ -66,7 +67,7 @@ export function planCredentialInsert(doc: SettingsDocument, values: CredentialVa
   const empty: SettingsPlan = { dialect, ok: false, mode, names: fallbackNames, edits: [], notices: [], changed: false };
   if (dialect === 'unsupported') return { ...empty, error: unsupportedMessage(doc) };
   if (isTemplateFileName(doc.fileName)) return { ...empty, error: templateRefusal(doc.fileName) };
-  if (values.apiUser.trim() === '') return { ...empty, error: 'There is no API user to write: provision one or add an existing one first.' };
+  if (values.apiUser.trim() === '') return { ...empty, error: l10n.t('There is no API user to write: provision one or add an existing one first.') };
 
   const tracked = options.tracked ?? isTrackedByDefault(dialect);
   const ignored = options.ignored ?? false;
@@ -94,20 +95,21 @@ export function planCredentialInsert(doc: SettingsDocument, values: CredentialVa
     plan.notices.push(...written.notices);
     plan.gitignore = gitignoreChangeFor(dotenvName, options);
     if (!plan.gitignore && options.gitignoreText === undefined && options.dotenvIgnored !== true) {
-      plan.notices.push(`Make sure ${baseName(dotenvName)} is listed in .gitignore so the values stay out of git.`);
+      plan.notices.push(l10n.t('Make sure {0} is listed in .gitignore so the values stay out of git.', baseName(dotenvName)));
     }
     plan.changed ||= written.edits.length > 0 || options.dotenv === undefined || (plan.gitignore?.edits.length ?? 0) > 0;
   }
 
   if (dialect === 'dotenv' && tracked && !ignored) {
     plan.gitignore = gitignoreChangeFor(doc.fileName, { gitignoreText: options.gitignoreText, dotenvIgnored: options.dotenvIgnored ?? false });
-    plan.notices.push(`git tracks ${baseName(doc.fileName)}: ignore it and run \`git rm --cached ${baseName(doc.fileName)}\` so the values leave the repository.`);
+    plan.notices.push(l10n.t('git tracks {0}: ignore it and run `git rm --cached {0}` so the values leave the repository.', baseName(doc.fileName)));
   }
 
   if (values.production && planned.wroteLiteral && tracked && !ignored) {
-    plan.needsConfirmation =
-      `This writes a production MoMo key literally into ${baseName(doc.fileName)}, which git tracks: anyone with the repository can read it. ` +
-      'Write it anyway? (Reference mode keeps the value in .env instead.)';
+    plan.needsConfirmation = l10n.t(
+      'This writes a production MoMo key literally into {0}, which git tracks: anyone with the repository can read it. Write it anyway? (Reference mode keeps the value in .env instead.)',
+      baseName(doc.fileName),
+    );
   }
   return plan;
 }

@@ -57,8 +57,3 @@ export const INSERT_COMMENT = 'MTN MoMo API credentials';
 /** Canonical order of credential lines in a block. */
 export const ROLE_ORDER: readonly CredentialRole[] = ['subscriptionKey', 'apiUser', 'apiKey'];
 
-export const ROLE_LABELS: Record<CredentialRole, string> = {
-  apiUser: 'API user',
-  apiKey: 'API key',
-  subscriptionKey: 'subscription key',
-};

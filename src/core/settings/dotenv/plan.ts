@@ -3,6 +3,7 @@
  * `[export ]NAME=value` lines in the style of the file's own lines, beside its MoMo block.
  * Used for a .env the user opened and for the .env that reference mode fills.
  */
+import * as l10n from '@vscode/l10n';
 import { chooseNames } from '../names/chooseNames';
 import { blockAnchor, placeMissing } from '../placement';
 import { DEFAULT_NAMES, INSERT_COMMENT, type DialectPlan, type DialectPlanRequest } from '../planTypes';
@@ -72,7 +73,7 @@ export function planDotenvWrites(scanOrText: DotenvScan | string, writes: readon
       continue;
     }
     found[write.role] = targets;
-    if (targets.length > 1) notices.push(`${write.name} appears ${targets.length} times in this file; every occurrence was updated.`);
+    if (targets.length > 1) notices.push(l10n.t('{0} appears {1} times in this file; every occurrence was updated.', write.name, targets.length));
     for (const target of targets) {
       const edit = replaceValue(scan, target, write.value);
       if (edit) edits.push(edit);
@@ -103,9 +104,9 @@ export function planDotenv(request: DialectPlanRequest): DialectPlan {
     request.credentialKind,
   );
   const notices = [...chosen.notices];
-  if (request.options.mode === 'reference') notices.push('A dotenv file holds the values themselves, so they were written as values.');
+  if (request.options.mode === 'reference') notices.push(l10n.t('A dotenv file holds the values themselves, so they were written as values.'));
   if (scan.entries.some((e) => e.info.vietnam)) {
-    notices.push('This file also has Vietnam MoMo wallet settings (MOMO_PARTNER_CODE / MOMO_ACCESS_KEY / MOMO_SECRET_KEY); they were left alone.');
+    notices.push(l10n.t('This file also has Vietnam MoMo wallet settings (MOMO_PARTNER_CODE / MOMO_ACCESS_KEY / MOMO_SECRET_KEY); they were left alone.'));
   }
   const writes: NamedWrite[] = request.writes.map((w) => ({ ...w, name: chosen.byRole[w.role]?.name ?? defaults[w.role] ?? w.role }));
   const planned = planDotenvWrites(scan, writes);

@@ -4,7 +4,8 @@
  * new section at the end of the root object. Reference mode empties the literal and hands the
  * value to .env under the .NET environment name (Section__Key).
  */
-import { baseName, SUPPORTED_FORMATS_TEXT } from '../dialect';
+import * as l10n from '@vscode/l10n';
+import { baseName, supportedFormatsText } from '../dialect';
 import { leftoverSecretNotices } from '../leftoverSecrets';
 import { chooseNames } from '../names/chooseNames';
 import { placeMissing } from '../placement';
@@ -40,7 +41,9 @@ function notSettingsFileRefusal(scan: JsonScan, fileName: string | undefined): s
   const lower = name.toLowerCase();
   if (lower.startsWith('appsettings') && lower.endsWith('.json')) return undefined;
   if (scan.objects.some((o) => o.momo) || scan.variables.some((v) => v.info.isMomo)) return undefined;
-  return `${name || 'This JSON file'} is not a settings file the app reads MoMo credentials from (it has no MoMo section), so nothing was written. Supported: ${SUPPORTED_FORMATS_TEXT}; you can copy the values instead.`;
+  return name
+    ? l10n.t('{0} is not a settings file the app reads MoMo credentials from (it has no MoMo section), so nothing was written. Supported: {1}; you can copy the values instead.', name, supportedFormatsText())
+    : l10n.t('This JSON file is not a settings file the app reads MoMo credentials from (it has no MoMo section), so nothing was written. Supported: {0}; you can copy the values instead.', supportedFormatsText());
 }
 
 /**
@@ -59,9 +62,13 @@ function duplicateSectionRefusal(scan: JsonScan, target: ScannedObject | undefin
     const twins = ancestor.node.members.filter((m) => m.key.toLowerCase() === key);
     if (twins.length < 2) continue;
     const lines = twins.map((m) => scan.index.lineAt(m.keyStart) + 1);
-    return (
-      `This file has ${twins.length} "${via.key}" sections (lines ${lines.join(' and ')}), so nothing was written: ASP.NET Core refuses repeated keys and other JSON readers keep only the last one, so which one your app reads cannot be told. ` +
-      'Merge them into one section, then write the credentials again.'
+    const last = lines.pop();
+    return l10n.t(
+      'This file has {0} "{1}" sections (lines {2} and {3}), so nothing was written: ASP.NET Core refuses repeated keys and other JSON readers keep only the last one, so which one your app reads cannot be told. Merge them into one section, then write the credentials again.',
+      twins.length,
+      via.key,
+      lines.join(', '),
+      last ?? '',
     );
   }
   return undefined;
@@ -69,7 +76,7 @@ function duplicateSectionRefusal(scan: JsonScan, target: ScannedObject | undefin
 
 function lineError(index: TextIndex, message: string, offset: number): string {
   const position = index.positionAt(offset);
-  return `This JSON file could not be read (line ${position.line + 1}, column ${position.character + 1}: ${message}); fix it first, then write the credentials again.`;
+  return l10n.t('This JSON file could not be read (line {0}, column {1}: {2}); fix it first, then write the credentials again.', position.line + 1, position.character + 1, message);
 }
 
 function sectionMember(name: string, entries: [string, string][], layout: JsonLayout, eol: string): MemberText {
@@ -87,7 +94,7 @@ export function planJson(request: DialectPlanRequest): DialectPlan {
   const defaults = request.options.jsonNames ?? DEFAULT_JSON_NAMES;
   const plan: DialectPlan = { edits: [], names: { ...defaults }, envWrites: [], notices: [], wroteLiteral: false };
   if (scan.error) return { ...plan, error: lineError(index, scan.error.message, scan.error.offset) };
-  if (scan.root && scan.root.kind !== 'object') return { ...plan, error: 'This JSON file is not an object at the top level, so there is no place for a MoMo section.' };
+  if (scan.root && scan.root.kind !== 'object') return { ...plan, error: l10n.t('This JSON file is not an object at the top level, so there is no place for a MoMo section.') };
   const notSettings = notSettingsFileRefusal(scan, request.fileName);
   if (notSettings) return { ...plan, error: notSettings };
   const reference = request.mode === 'reference';
@@ -129,8 +136,10 @@ export function planJson(request: DialectPlanRequest): DialectPlan {
   if (reference) {
     plan.notices.push(...leftoverSecretNotices(scan.variables, new Set(Object.values(found).flatMap((members) => members.map((m) => m.key)))));
     plan.notices.push(
-      `ASP.NET Core reads ${plan.envWrites.map((w) => w.name).join(', ')} from environment variables (double underscore = section separator), not from .env by itself: ` +
-        'load .env at startup (for example with DotNetEnv) or use `dotnet user-secrets`.',
+      l10n.t(
+        'ASP.NET Core reads {0} from environment variables (double underscore = section separator), not from .env by itself: load .env at startup (for example with DotNetEnv) or use `dotnet user-secrets`.',
+        plan.envWrites.map((w) => w.name).join(', '),
+      ),
     );
   } else if (missing.length) {
     plan.wroteLiteral = true;

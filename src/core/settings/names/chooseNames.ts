@@ -3,6 +3,7 @@
  * split per product), then a name derived from its partner (MOMO_COLLECTION_ID →
  * MOMO_COLLECTION_SECRET), and only then the configured defaults.
  */
+import * as l10n from '@vscode/l10n';
 import type { CredentialKind } from '../../momo/credentialKind';
 import type { Product } from '../../momo/products';
 import type { CredentialNames, CredentialRole } from '../types';
@@ -119,7 +120,12 @@ export function chooseNames(
       const stripped = deriveName(exposedMatch.info, exposedMatch.info.fieldIndexes.map((i) => exposedMatch.info.parts.tokens[i]), exposedMatch.swapProduct ? product : undefined);
       byRole[role] = { name: stripped, existing: safe.some((v) => v.name === stripped), source: exposedMatch.info };
       notices.push(
-        `${exposedMatch.info.name} has a browser-exposed prefix (${exposedMatch.info.browserPrefix}), so the value was written to ${stripped} instead; call MoMo from your server, not the browser.`,
+        l10n.t(
+          '{0} has a browser-exposed prefix ({1}), so the value was written to {2} instead; call MoMo from your server, not the browser.',
+          exposedMatch.info.name,
+          exposedMatch.info.browserPrefix ?? '',
+          stripped,
+        ),
       );
       continue;
     }

@@ -5,11 +5,12 @@
  * or a MoMo dict without any credential entry), the plan is refused with the reason: new
  * top-level names beside it would be reported as written while the app reads the empty dict.
  */
+import * as l10n from '@vscode/l10n';
 import type { Product } from '../../momo/products';
 import { chooseNames } from '../names/chooseNames';
 import { classifyName } from '../names/classify';
 import { placeMissing } from '../placement';
-import { ROLE_LABELS, type CredentialWrite } from '../planTypes';
+import type { CredentialWrite } from '../planTypes';
 import { makeEdit } from '../text/edits';
 import type { CredentialNames, CredentialRole } from '../types';
 import type { PyDict, PyDictEntry } from './dictSettings';
@@ -67,13 +68,25 @@ function valueText(context: PlanContext, dict: PyDict, key: string, role: Creden
   return envReadExpression(context.scan, envName);
 }
 
+/** A whole sentence per role, so each language can word it its own way. */
+function computedEntryRefusal(name: string, line: number, role: CredentialRole): string {
+  switch (role) {
+    case 'apiUser':
+      return l10n.t('{0} (line {1}) is computed by an expression this planner does not rewrite, so nothing was written: set its API user yourself, or make it a plain string and write again.', name, line);
+    case 'apiKey':
+      return l10n.t('{0} (line {1}) is computed by an expression this planner does not rewrite, so nothing was written: set its API key yourself, or make it a plain string and write again.', name, line);
+    default:
+      return l10n.t('{0} (line {1}) is computed by an expression this planner does not rewrite, so nothing was written: set its subscription key yourself, or make it a plain string and write again.', name, line);
+  }
+}
+
 /** Fills one existing entry; a sentence when it cannot be. */
 function fillEntry(context: PlanContext, dict: PyDict, entry: PyDictEntry, role: CredentialRole, value: string, quote: string): string | undefined {
   const { scan } = context;
   const rhs = entry.value;
   const name = displayName(dict, entry.key, quote);
   if (rhs.kind === 'other') {
-    return `${name} (line ${lineOf(context, entry.valueStart)}) is computed by an expression this planner does not rewrite, so nothing was written: set its ${ROLE_LABELS[role]} yourself, or make it a plain string and write again.`;
+    return computedEntryRefusal(name, lineOf(context, entry.valueStart), role);
   }
   if (rhs.kind === 'envRead') {
     const literal = rhs.read.default?.literal;
@@ -185,6 +198,6 @@ export function planDictWrites(context: PlanContext, writes: CredentialWrite[], 
     });
     insertEntries(context, target, anchor, texts);
   }
-  context.notices.push(`The credentials went into the dict ${target.path.join(' → ')} (line ${lineOf(context, target.open)}), where the settings keep them.`);
+  context.notices.push(l10n.t('The credentials went into the dict {0} (line {1}), where the settings keep them.', target.path.join(' → '), lineOf(context, target.open)));
   return { names };
 }

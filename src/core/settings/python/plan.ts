@@ -3,10 +3,11 @@
  * assignments in place (literal, env-read default, or a switch to reading the environment),
  * insert missing ones beside them, and in reference mode hand the values to .env.
  */
+import * as l10n from '@vscode/l10n';
 import { leftoverSecretNotices } from '../leftoverSecrets';
 import { chooseNames } from '../names/chooseNames';
 import { blockAnchor, placeMissing } from '../placement';
-import { DEFAULT_NAMES, INSERT_COMMENT, ROLE_LABELS, type DialectPlan, type DialectPlanRequest, type EnvWrite } from '../planTypes';
+import { DEFAULT_NAMES, INSERT_COMMENT, type DialectPlan, type DialectPlanRequest, type EnvWrite } from '../planTypes';
 import { appendLines, insertLinesAfter, insertLinesBefore, makeEdit } from '../text/edits';
 import type { CredentialNames, CredentialRole, TextEdit } from '../types';
 import { planDictWrites } from './dictPlan';
@@ -41,12 +42,24 @@ function literalIntoRead(context: Context, variable: PyVariable, role: Credentia
   context.firstRead = Math.min(context.firstRead, variable.statement.start);
 }
 
+/** A whole sentence per role, so each language can word it its own way. */
+function computedNotice(name: string, line: number, role: CredentialRole): string {
+  switch (role) {
+    case 'apiUser':
+      return l10n.t('{0} (line {1}) is computed by an expression this planner does not rewrite; set its API user yourself.', name, line);
+    case 'apiKey':
+      return l10n.t('{0} (line {1}) is computed by an expression this planner does not rewrite; set its API key yourself.', name, line);
+    default:
+      return l10n.t('{0} (line {1}) is computed by an expression this planner does not rewrite; set its subscription key yourself.', name, line);
+  }
+}
+
 function updateExisting(context: Context, variable: PyVariable, role: CredentialRole, value: string): void {
   const { scan, request } = context;
   const rhs = variable.rhs;
   const line = variable.startLine + 1;
   if (rhs.kind === 'other') {
-    context.notices.push(`${variable.name} (line ${line}) is computed by an expression this planner does not rewrite; set its ${ROLE_LABELS[role]} yourself.`);
+    context.notices.push(computedNotice(variable.name, line, role));
     return;
   }
   if (request.mode === 'value') {
@@ -150,7 +163,7 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
       envWrites: [],
       notices: [],
       wroteLiteral: false,
-      error: `This Python file has a bracket or string opened on line ${line} that is never closed; fix it first, then write the credentials again.`,
+      error: l10n.t('This Python file has a bracket or string opened on line {0} that is never closed; fix it first, then write the credentials again.', line),
     };
   }
   const context = newPlanContext(scan, request);
@@ -158,7 +171,7 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
   const chosen = chooseNames(scan.variables.map((v) => v.info), roles, request.product, defaults, request.credentialKind);
   context.notices.push(...chosen.notices);
   if (scan.variables.some((v) => v.info.vietnam) || /MOMO_(PARTNER_CODE|ACCESS_KEY|SECRET_KEY)/.test(request.text)) {
-    context.notices.push('This file also has Vietnam MoMo wallet settings (MOMO_PARTNER_CODE / MOMO_ACCESS_KEY / MOMO_SECRET_KEY); they were left alone.');
+    context.notices.push(l10n.t('This file also has Vietnam MoMo wallet settings (MOMO_PARTNER_CODE / MOMO_ACCESS_KEY / MOMO_SECRET_KEY); they were left alone.'));
   }
   // Settings kept in a dict (MOMO = {"API_USER": ...}) are filled there: new top-level names would go unread.
   const dict = planDictWrites(context, request.writes, request.product);
@@ -175,7 +188,7 @@ export function planPython(request: DialectPlanRequest): DialectPlan {
       continue;
     }
     found[write.role] = targets;
-    if (targets.length > 1) context.notices.push(`${name} is assigned ${targets.length} times in this file; every assignment was updated.`);
+    if (targets.length > 1) context.notices.push(l10n.t('{0} is assigned {1} times in this file; every assignment was updated.', name, targets.length));
     for (const target of targets) updateExisting(context, target, write.role, write.value);
   }
   insertMissing(context, found, missing);
