@@ -41,6 +41,8 @@ describe('l10n: the doctor in French', () => {
     assert.equal(currency.next, 'Utiliser UGX');
     const markdown = renderDoctorMarkdown(report);
     assert.match(markdown, /^# Diagnostic MoMo/);
+    // Agreement with any count: "1 erreur", "2 avertissements", "3 sans problème".
+    assert.match(markdown, /\*\*\d+ erreurs?, \d+ avertissements?, \d+ sans problème/);
     assert.match(markdown, /- Correction : \[Créer des System Credentials/);
   });
 
