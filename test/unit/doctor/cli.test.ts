@@ -80,7 +80,7 @@ describe('cli: momo-credentials doctor', function () {
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.match(run.stdout, french);
       assert.match(run.stdout, /^Clés d'abonnement$/m);
-      assert.match(run.stdout, /0 erreur, 0 avertissement, \d+ réussi\(s\)/);
+      assert.match(run.stdout, /0 erreur, 0 avertissement, \d+ sans problème/);
       assertNoSecretIn(run, [user.subscriptionKey, user.apiKey]);
     }
     const english = await cli(['--lang=en', ...args], { ...keys, LC_ALL: 'fr_FR.UTF-8' });
