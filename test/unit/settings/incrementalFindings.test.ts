@@ -12,15 +12,13 @@ import {
   isMtnAfterChanges,
   mtnEvidence,
   planMoveFix,
-  type Finding,
   type FindingOptions,
   type FindingsState,
-  type MoveFixPlanner,
-  type SettingsDocument,
   type TextChange,
 } from '../../../src/core/settings';
 import { changedSpan } from '../../../src/core/settings/incremental/textChange';
 import { scanPython } from '../../../src/core/settings/python/scan';
+import { apply, fullRescan } from './incrementalChecks';
 import { createRandom, randomDotenv, randomJson, randomPython, type Random } from './randomSettings';
 
 const SEED = 20261130;
@@ -84,16 +82,6 @@ function randomChange(random: Random, text: string, snippets: readonly string[],
     default:
       return { start, end: start, text: random.pick(snippets) };
   }
-}
-
-function apply(text: string, change: TextChange): string {
-  return text.slice(0, change.start) + change.text + text.slice(change.end);
-}
-
-/** What a full rescan answers, with or without the move fixes' planner. */
-function fullRescan(doc: SettingsDocument, options: FindingOptions, planMove: MoveFixPlanner | undefined): Finding[] {
-  const findings = detectFindings(doc, options);
-  return planMove ? findings : findings.map((f) => (f.code === 'momo.hardcodedSecret' ? { ...f, fixes: [] } : f));
 }
 
 const OPTION_SETS: FindingOptions[] = [{}, { tracked: true }, { tracked: false }, { tracked: true, knownProductionSecrets: ['5b2e8d4a9c1f47e3b6d0a8c2e4f61937'] }, { dotenvLoadedElsewhere: true, gitignoreText: '' }];

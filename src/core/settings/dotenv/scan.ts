@@ -51,65 +51,96 @@ function findClosingQuote(text: string, from: number, quote: string): number {
   return -1;
 }
 
+/**
+ * The lines a scan reads: where each starts (undefined past the last) and where its content
+ * ends. A whole file's TextIndex, or the lines of a re-scanned region found as the scan goes.
+ */
+export interface DotenvLines {
+  start(line: number): number | undefined;
+  end(line: number): number;
+}
+
 export function scanDotenv(text: string): DotenvScan {
   const index = new TextIndex(text);
-  const entries: DotenvEntry[] = [];
-  for (let line = 0; line < index.lineCount; line++) {
-    const lineStart = line === 0 ? index.bodyStart : index.lineStarts[line];
-    const lineEnd = index.contentEnds[line];
-    const first = text.charCodeAt(lineStart);
-    if (first === 35 /* # */ || lineStart === lineEnd) continue;
-    const match = ENTRY.exec(text.slice(lineStart, lineEnd));
-    if (!match) continue;
-    const nameStart = lineStart + match[0].length - match[3].length - match[2].length;
-    const valueStart = lineStart + match[0].length;
-    const opener = text[valueStart];
-    let quote: DotenvEntry['quote'] = '';
-    let innerStart = valueStart;
-    let innerEnd: number;
-    let valueEnd: number;
-    let endLine = line;
-    if (opener === '"' || opener === "'" || opener === '`') {
-      const close = findClosingQuote(text, valueStart + 1, opener);
-      // Only double/backtick values may span lines; an unclosed single-line quote is a bare value.
-      const closeLine = close === -1 ? -1 : index.lineAt(close);
-      if (close !== -1 && (closeLine === line || opener !== "'")) {
-        quote = opener;
-        innerStart = valueStart + 1;
-        innerEnd = close;
-        valueEnd = close + 1;
-        endLine = closeLine;
-      } else {
-        innerEnd = valueEnd = bareValueEnd(text, valueStart, lineEnd);
-      }
-    } else {
-      innerEnd = valueEnd = bareValueEnd(text, valueStart, lineEnd);
-    }
-    const rest = text.slice(valueEnd, index.contentEnds[endLine]);
-    const raw = text.slice(innerStart, innerEnd);
-    const value = quote === '"' || quote === '`' ? decodeDouble(raw) : raw;
-    const name = match[2];
-    entries.push({
-      name,
-      info: classifyName(name),
-      nameStart,
-      nameEnd: nameStart + name.length,
-      startLine: line,
-      endLine,
-      literal: { value, start: valueStart, end: valueEnd },
-      exported: match[1] !== undefined,
-      operator: match[3],
-      quote,
-      valueStart,
-      valueEnd,
-      innerStart,
-      innerEnd,
-      followedByComment: rest.trim() !== '',
-    });
-    line = endLine;
-  }
+  const lines: DotenvLines = {
+    start: (line) => (line >= index.lineCount ? undefined : line === 0 ? index.bodyStart : index.lineStarts[line]),
+    end: (line) => index.contentEnds[line],
+  };
+  const { entries } = scanDotenvEntries(text, lines, 0);
   const variables = entries.filter((e) => e.info.isMomo);
   return { dialect: 'dotenv', index, entries, variables };
+}
+
+/**
+ * The entries from line `fromLine`, a line start where no entry is open, to the end or to the
+ * first line start (between entries) that `stopAt` accepts: `stoppedAt` is that line. What it
+ * finds depends only on the text from there on, so a region re-scan finds what a full scan would.
+ */
+export function scanDotenvEntries(
+  text: string,
+  lines: DotenvLines,
+  fromLine: number,
+  stopAt?: (line: number, lineStart: number) => boolean,
+): { entries: DotenvEntry[]; stoppedAt?: number } {
+  const entries: DotenvEntry[] = [];
+  for (let line = fromLine; ; line++) {
+    const lineStart = lines.start(line);
+    if (lineStart === undefined) return { entries };
+    if (line > fromLine && stopAt?.(line, lineStart)) return { entries, stoppedAt: line };
+    const entry = entryAt(text, lines, line, lineStart);
+    if (!entry) continue;
+    entries.push(entry);
+    line = entry.endLine;
+  }
+}
+
+/** The entry starting on `line`, if the line holds one. */
+function entryAt(text: string, lines: DotenvLines, line: number, lineStart: number): DotenvEntry | undefined {
+  const lineEnd = lines.end(line);
+  const first = text.charCodeAt(lineStart);
+  if (first === 35 /* # */ || lineStart === lineEnd) return undefined;
+  const match = ENTRY.exec(text.slice(lineStart, lineEnd));
+  if (!match) return undefined;
+  const nameStart = lineStart + match[0].length - match[3].length - match[2].length;
+  const valueStart = lineStart + match[0].length;
+  const opener = text[valueStart];
+  let quote: DotenvEntry['quote'] = '';
+  let innerStart = valueStart;
+  let innerEnd: number;
+  let valueEnd: number;
+  let endLine = line;
+  const close = opener === '"' || opener === "'" || opener === '`' ? findClosingQuote(text, valueStart + 1, opener) : -1;
+  // Only double/backtick values may span lines; an unclosed single-line quote is a bare value.
+  if (close !== -1 && (close < lineEnd || opener !== "'")) {
+    quote = opener as DotenvEntry['quote'];
+    innerStart = valueStart + 1;
+    innerEnd = close;
+    valueEnd = close + 1;
+    while (lines.end(endLine) < close) endLine++;
+  } else {
+    innerEnd = valueEnd = bareValueEnd(text, valueStart, lineEnd);
+  }
+  const rest = text.slice(valueEnd, lines.end(endLine));
+  const raw = text.slice(innerStart, innerEnd);
+  const value = quote === '"' || quote === '`' ? decodeDouble(raw) : raw;
+  const name = match[2];
+  return {
+    name,
+    info: classifyName(name),
+    nameStart,
+    nameEnd: nameStart + name.length,
+    startLine: line,
+    endLine,
+    literal: { value, start: valueStart, end: valueEnd },
+    exported: match[1] !== undefined,
+    operator: match[3],
+    quote,
+    valueStart,
+    valueEnd,
+    innerStart,
+    innerEnd,
+    followedByComment: rest.trim() !== '',
+  };
 }
 
 /** A bare value ends where ` #` starts a comment; trailing spaces are not part of it. */

@@ -1,4 +1,5 @@
 /** What every finding check gets, and the one way findings are built (ranges from offsets). */
+import type { DotenvScan } from '../dotenv/scan';
 import type { JsonScan } from '../json/scan';
 import type { ScannedSettings, ScannedVariable } from '../model';
 import type { PythonScan } from '../python/scan';
@@ -17,6 +18,7 @@ export interface FindingContext {
   scan: ScannedSettings;
   python?: PythonScan;
   json?: JsonScan;
+  dotenv?: DotenvScan;
   options: FindingOptions;
   /** Git tracks the file and does not ignore it: literal secrets here are leaks. */
   exposedToGit: boolean;

@@ -31,8 +31,10 @@ function buildContext(doc: SettingsDocument, options: FindingOptions, planMove: 
       const json = scanJson(doc.text);
       return json.error ? undefined : { ...base, scan: json, json };
     }
-    case 'dotenv':
-      return { ...base, scan: scanDotenv(doc.text) };
+    case 'dotenv': {
+      const dotenv = scanDotenv(doc.text);
+      return { ...base, scan: dotenv, dotenv };
+    }
     case 'unsupported':
       return { ...base, scan: scanGeneric(doc.text) };
   }

@@ -1,8 +1,9 @@
 /**
  * detectFindings after an edit without scanning the whole file again. The state of the last
- * run keeps the text index, the Python statements and the findings; an edit re-lexes only the
- * statements it touches (pythonRegion.ts) and, when they matter to nothing file-wide, the old
- * findings are kept with their offsets and positions moved. Anything else (another dialect,
+ * run keeps the text index, the Python statements (or a .env file's multi-line entries) and the
+ * findings; an edit re-lexes only the statements or lines it touches (pythonRegion.ts,
+ * dotenvRegion.ts) and, when they matter to nothing file-wide, the old findings are kept with
+ * their offsets and positions moved. Anything else (another dialect,
  * other options, an edit in the file's head or its MoMo lines, a file that does not parse)
  * runs detectFindings on the whole text: the result is always what detectFindings returns.
  */
@@ -10,6 +11,7 @@ import type { MoveFixPlanner } from '../findings/context';
 import { scanAndDetect } from '../findings/detect';
 import { mtnEvidence } from '../mtnDetection';
 import type { Finding, FindingOptions, Position, QuickFix, SettingsDocument, TextEdit } from '../types';
+import { dotenvRegionState, updateDotenvRegion, type DotenvRegionState } from './dotenvRegion';
 import { pythonRegionState, updatePythonRegion, type PythonRegionState } from './pythonRegion';
 import { changedLines, changedSpan, type TextChange } from './textChange';
 
@@ -20,6 +22,7 @@ export interface FindingsState {
   readonly mtn: boolean;
   readonly findings: Finding[];
   readonly python?: PythonRegionState;
+  readonly dotenv?: DotenvRegionState;
   readonly planMove?: MoveFixPlanner;
 }
 
@@ -30,8 +33,8 @@ export interface FindingsUpdate {
   scanned: 'region' | 'file';
 }
 
-/** Every word the MTN test looks at (names, hosts, headers) mentions one of these. */
-const MTN_TEST_WORDS = /momo|mtn|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment/i;
+/** Every word the MTN test looks at (names, hosts, headers, Credential Token names) mentions one of these. */
+const MTN_TEST_WORDS = /momo|mtn|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|credential_token/i;
 
 /**
  * The findings of `doc`, which is `previous.doc` after `changes` (VS Code's contentChanges, in
@@ -67,7 +70,8 @@ export function isMtnAfterChanges(previous: FindingsState | undefined, doc: Sett
 function fullScan(doc: SettingsDocument, options: FindingOptions, planMove: MoveFixPlanner | undefined): FindingsUpdate {
   const { findings, mtn, context } = scanAndDetect(doc, options, planMove);
   const python = context?.python ? pythonRegionState(context.python) : undefined;
-  return { findings, state: { doc, options, mtn, findings, python, planMove }, scanned: 'file' };
+  const dotenv = context?.dotenv ? dotenvRegionState(context.dotenv) : undefined;
+  return { findings, state: { doc, options, mtn, findings, python, dotenv, planMove }, scanned: 'file' };
 }
 
 function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: readonly TextChange[], options: FindingOptions): FindingsUpdate | undefined {
@@ -80,13 +84,28 @@ function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: r
     // Not MTN's, and the changed lines hold no word the MTN test reads: still nothing to report.
     return touchesMtnTest(previous.doc.text, doc.text, span) ? undefined : { findings: [], state: { ...previous, doc, options }, scanned: 'region' };
   }
+  if (previous.dotenv) {
+    // The dotenv region reads no word of the MTN test: a change to one may change the whole answer.
+    const update = touchesMtnTest(previous.doc.text, doc.text, span) ? undefined : updateDotenvRegion(previous.dotenv, doc.text, span);
+    return update && movedFindings(previous, doc, options, update, { dotenv: update.state });
+  }
   if (!previous.python) return undefined;
   const update = updatePythonRegion(previous.python, doc.text, span);
-  if (!update) return undefined;
+  return update && movedFindings(previous, doc, options, update, { python: update.state });
+}
+
+/** The update of a region that matters to nothing file-wide: the old findings, moved. */
+function movedFindings(
+  previous: FindingsState,
+  doc: SettingsDocument,
+  options: FindingOptions,
+  update: { mapRange: RangeMap; state: { index: PositionIndex }; regionStart: number },
+  region: Pick<FindingsState, 'python' | 'dotenv'>,
+): FindingsUpdate {
   const findings = moveFindings(previous.findings, update.mapRange, update.state.index, update.regionStart);
   // Moving failed (a finding inside the region): the region update already consumed the old state.
   if (!findings) return fullScan(doc, options, previous.planMove);
-  return { findings, state: { doc, options, mtn: true, findings, python: update.state, planMove: previous.planMove }, scanned: 'region' };
+  return { findings, state: { doc, options, mtn: true, findings, ...region, planMove: previous.planMove }, scanned: 'region' };
 }
 
 function fitsNewText(previous: FindingsState, doc: SettingsDocument, span: { start: number; oldEnd: number; newEnd: number }): boolean {

@@ -59,11 +59,13 @@ export class ShiftingLineIndex {
 
   /**
    * The index of `text`: this one's text with lines `fromLine`..`toLine` (exclusive) replaced by
-   * `lines` (offsets into `text`, ending where line `toLine` now starts), the text after them
-   * moved by `delta`. Reuses this index's arrays: this index must not be used afterwards.
+   * `lines` (offsets into `text`, ending where line `toLine` now starts, or at the text's end
+   * when `toLine` is the line count), the text after them moved by `delta`. Reuses this
+   * index's arrays: this index must not be used afterwards.
    */
   replaceLines(text: string, fromLine: number, toLine: number, lines: { starts: number[]; ends: number[]; breaks: LineBreakCounts }, delta: number): ShiftingLineIndex {
-    const removed = toLine > fromLine ? splitLines(this.text, this.lineStart(fromLine), this.lineStart(toLine)).breaks : { lf: 0, crlf: 0, cr: 0 };
+    const removedEnd = toLine < this.lineCount ? this.lineStart(toLine) : this.text.length;
+    const removed = toLine > fromLine ? splitLines(this.text, this.lineStart(fromLine), removedEnd).breaks : { lf: 0, crlf: 0, cr: 0 };
     this.pending.replace(fromLine, toLine, lines.starts.length, delta, 0);
     this.starts.splice(fromLine, toLine - fromLine, ...lines.starts);
     this.ends.splice(fromLine, toLine - fromLine, ...lines.ends);

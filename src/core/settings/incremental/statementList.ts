@@ -1,15 +1,24 @@
 /**
- * The Python statements a region update keeps between keystrokes, in text order, with the
- * statements after each edit owing their move (PendingShift) instead of all being moved.
+ * The statements a region update keeps between keystrokes (Python statements; a .env file's
+ * multi-line entries), in text order, with the statements after each edit owing their move
+ * (PendingShift) instead of all being moved.
  */
 import type { PyStatement } from '../python/statements';
 import { PendingShift } from './pendingShift';
 
-export class StatementList {
+/** What the list moves: offsets and lines of the statement's first and last character. */
+export interface LineSpan {
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+export class StatementList<T extends LineSpan = PyStatement> {
   private readonly pending: PendingShift;
 
   /** Takes over (and from then on changes) the statements: the scan must not use them afterwards. */
-  constructor(private readonly items: PyStatement[]) {
+  constructor(private readonly items: T[]) {
     const move = (i: number, delta: number, lineDelta: number): void => {
       const statement = items[i];
       statement.start += delta;
@@ -25,14 +34,14 @@ export class StatementList {
   }
 
   /** Statement i with its offsets exact, or undefined outside the list. */
-  at(i: number): PyStatement | undefined {
+  at(i: number): T | undefined {
     if (i < 0 || i >= this.items.length) return undefined;
     this.pending.settle(i + 1);
     return this.items[i];
   }
 
   /** Statements `first`..`last` (exclusive), exact. */
-  range(first: number, last: number): PyStatement[] {
+  range(first: number, last: number): T[] {
     this.pending.settle(last);
     return this.items.slice(first, last);
   }
@@ -50,7 +59,7 @@ export class StatementList {
   }
 
   /** Replaces statements `first`..`last` (exclusive) with `statements` (exact); those after move by `delta` / `lineDelta`. */
-  replace(first: number, last: number, statements: PyStatement[], delta: number, lineDelta: number): void {
+  replace(first: number, last: number, statements: T[], delta: number, lineDelta: number): void {
     this.pending.replace(first, last, statements.length, delta, lineDelta);
     this.items.splice(first, last - first, ...statements);
   }
