@@ -1,7 +1,8 @@
 // MoMo diagnostics on settings files in a real VS Code: an InzuLink-like settings.py (a
 // committed subscription key beside the documentation's placeholders), refreshed on change,
 // cleared on close, raised to an error for a stored production key, quiet for files that are
-// not MTN MoMo's, for MTN's documentation examples and for .env templates.
+// not MTN MoMo's, for MTN's documentation examples and for .env templates; in a .env, moved with
+// their lines through keystrokes above them.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MomoExtensionApi } from '../../../src/extension';
@@ -28,6 +29,12 @@ function lineOf(document: vscode.TextDocument, text: string): number {
   const line = document.getText().split('\n').findIndex((l) => l.includes(text));
   assert.ok(line >= 0, `no line with ${text}`);
   return line;
+}
+
+/** The placeholder on `userLine` and the wrong target environment on `targetLine` (0-based), and nothing else. */
+function placedAt(diagnostics: vscode.Diagnostic[], userLine: number, targetLine: number): boolean {
+  const on = (code: string, line: number) => diagnostics.some((d) => d.code === code && d.range.start.line === line);
+  return diagnostics.length === 2 && on('momo.placeholder', userLine) && on('momo.invalidTargetEnvironment', targetLine);
 }
 
 describe('settings: MoMo diagnostics', function () {
@@ -105,6 +112,30 @@ describe('settings: MoMo diagnostics', function () {
     const target = diagnosticOn(diagnostics, 'momo.invalidTargetEnvironment');
     assert.strictEqual(target.severity, vscode.DiagnosticSeverity.Information);
     actionTitled(await quickFixesAt(editor.document.uri, target.range), 'Use sandbox');
+  });
+
+  it('moves .env diagnostics with their lines while typing and deleting above them', async () => {
+    const env = ['DEBUG=1', 'CERT="first', 'second"', 'MOMO_API_USER=your-api-user', 'OTHER=1', 'MOMO_TARGET_ENVIRONMENT=production', ''].join('\n');
+    const dir = await makeProject('env-typing', { '.env': env });
+    const editor = await open(`${dir}/.env`);
+    const document = editor.document;
+    await waitForDiagnostics(document.uri, (d) => placedAt(d, 3, 5), 'the placeholder on line 4 and the target environment on line 6');
+
+    // One keystroke at a time below DEBUG=1: an entry whose quoted value spans two lines.
+    let offset = document.getText().indexOf('CERT');
+    for (const character of 'A="x\ny"\n') {
+      const at = document.positionAt(offset++);
+      assert.ok(await editor.edit((b) => b.insert(at, character)));
+    }
+    let diagnostics = await waitForDiagnostics(document.uri, (d) => placedAt(d, 5, 7), 'both two lines further down');
+    assert.deepStrictEqual(diagnostics.map((d) => document.getText(d.range)).sort(), ['production', 'your-api-user']);
+
+    // Deleting across lines: CERT's two lines go, from inside its value to the next entry.
+    const from = document.getText().indexOf('first');
+    const to = document.getText().indexOf('MOMO_API_USER');
+    assert.ok(await editor.edit((b) => b.delete(new vscode.Range(document.positionAt(from - 'CERT="'.length), document.positionAt(to)))));
+    diagnostics = await waitForDiagnostics(document.uri, (d) => placedAt(d, 3, 5), 'both two lines up again');
+    assert.deepStrictEqual(diagnostics.map((d) => document.getText(d.range)).sort(), ['production', 'your-api-user']);
   });
 
   it('does not flag MTN documentation examples as leaks, only as placeholders', async () => {
