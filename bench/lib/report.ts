@@ -68,7 +68,9 @@ export function medianAndBest(summary: Summary): string {
 }
 
 export function formatRatio(value: number): string {
-  return Number.isFinite(value) ? `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×` : 'n/a';
+  if (!Number.isFinite(value)) return 'n/a';
+  // Two significant digits below 0.01 (a keystroke against a whole-file scan), not "0.00×".
+  return `${value >= 10 ? value.toFixed(0) : value >= 0.01 || value === 0 ? value.toFixed(2) : value.toPrecision(2)}×`;
 }
 
 export function skippedRow(area: string, measurement: string, reason: string): Row {

@@ -85,6 +85,26 @@ export async function measureSettingsPlanner(runs: number, baselineMaxRssKb: num
         note: `${formatRatio(ms.incremental.best / ms.split.best)} a line split of the whole file`,
       },
     );
+    if (ms.statementLex) {
+      rows.push({
+        area: AREA,
+        measurement: `${label}: incremental diagnostics against re-lexing the edited statement`,
+        result: medianAndBest(ms.incremental),
+        baseline: `${medianAndBest(ms.statementLex)} lexPythonStatements over the edited line`,
+        ratio: formatRatio(ms.incremental.best / ms.statementLex.best),
+        note: `lexing the line costs ${formatRatio(ms.statementLex.best / ms.regionSplit.best)} its line split`,
+      });
+    }
+    if (ms.textJoin) {
+      rows.push({
+        area: AREA,
+        measurement: `${label}: the editor's floor per check, document.getText() (its lines joined)`,
+        result: medianAndBest(ms.incremental),
+        baseline: `${medianAndBest(ms.textJoin)} lines.join('\\n')`,
+        ratio: formatRatio(ms.incremental.best / ms.textJoin.best),
+        note: `VS Code builds the whole text for every check: ${formatRatio(ms.textJoin.best / ms.incremental.best)} the incremental keystroke`,
+      });
+    }
     const planScaling = ms.plan.best / ms.quarterPlan.best;
     const diagnosticsScaling = ms.diagnostics.best / ms.quarterDiagnostics.best;
     worstScaling = Math.max(worstScaling, planScaling, diagnosticsScaling);

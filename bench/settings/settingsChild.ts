@@ -6,6 +6,7 @@
  */
 import { performance } from 'perf_hooks';
 import { detectFindings, detectFindingsIncrementally, planCredentialInsert, type FindingsState, type SettingsDocument } from '../../src/core/settings';
+import { lexPythonStatements } from '../../src/core/settings/python/statements';
 import { reportToParent } from '../lib/childProtocol';
 import { summarize, Summary } from '../lib/stats';
 import { Sampling, timeRoundsSync } from '../lib/timing';
@@ -32,12 +33,23 @@ export interface FileTimings {
    * quarter file (a keystroke costs its statements, not the file: about 1×); regionSplit: the line split of the edited line
    * (both per operation, timed in batches: one is far below the clock's resolution).
    */
-  ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics' | 'incremental' | 'quarterIncremental' | 'regionSplit', Summary>;
+  ms: Record<'split' | 'plan' | 'diagnostics' | 'diagnosticsAfterEdit' | 'quarterPlan' | 'quarterDiagnostics' | 'incremental' | 'quarterIncremental' | 'regionSplit', Summary> &
+    /**
+     * Python only. statementLex: lexPythonStatements over the edited line (re-lexing the one
+     * statement a keystroke touches; per operation, batched); textJoin: the whole text from its
+     * lines, as VS Code's document.getText() builds it for every check (the editor's floor).
+     */
+    Partial<Record<'statementLex' | 'textJoin', Summary>>;
 }
 
-/** Keystrokes per timed batch: up to 50, fewer once a batch has taken 5 ms (a whole-file scan each). */
-const INCREMENTAL_BATCH = 50;
+/**
+ * Keystrokes per timed batch: up to 4096, fewer once a batch has taken 5 ms (a whole-file scan
+ * each). The clock is read every 16 keystrokes: reading it costs more than a keystroke that
+ * moves a region without re-lexing it.
+ */
+const INCREMENTAL_BATCH = 4096;
 const INCREMENTAL_BATCH_MS = 5;
+const CLOCK_EVERY = 16;
 const REGION_SPLIT_BATCH = 5000;
 
 /**
@@ -69,13 +81,13 @@ class Typing {
     this.version = next;
   }
 
-  /** One timed run: up to INCREMENTAL_BATCH keystrokes, fewer once INCREMENTAL_BATCH_MS have passed. */
+  /** One timed run: up to INCREMENTAL_BATCH keystrokes, fewer once INCREMENTAL_BATCH_MS have passed (an even number: the text returns to where it was). */
   batch(run: number): void {
     const start = performance.now();
     let done = 0;
     do {
-      this.keystroke();
-      done++;
+      for (let i = 0; i < CLOCK_EVERY; i++) this.keystroke();
+      done += CLOCK_EVERY;
     } while (done < INCREMENTAL_BATCH && performance.now() - start < INCREMENTAL_BATCH_MS);
     if (run >= 0) this.done.push(done);
   }
@@ -100,10 +112,12 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
   const { line } = editedLine(text);
   let sink = 0;
   const incrementalScans = { region: 0, file: 0 };
+  const python = fileName.endsWith('.py');
+  const textLines = text.split('\n');
   const typing = new Typing(doc, incrementalScans);
   const quarterTyping = new Typing(quarter, incrementalScans);
 
-  const t = timeRoundsSync(sampling, {
+  const tasks: Record<string, (run: number) => void> = {
     split: () => text.split(/\r?\n/),
     plan: () => planCredentialInsert(doc, VALUES, { gitignoreText: '' }),
     diagnostics: () => detectFindings(doc),
@@ -116,7 +130,17 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
     regionSplit: () => {
       for (let i = 0; i < REGION_SPLIT_BATCH; i++) sink += text.slice(line.start, line.end).split(/\r?\n/).length;
     },
-  });
+  };
+  if (python) {
+    // The edited line's statement, lexed as a region update would (its line number and indentation known).
+    tasks.statementLex = () => {
+      for (let i = 0; i < REGION_SPLIT_BATCH; i++) sink += lexPythonStatements(text, { from: line.start, lineAt: () => 0, indentation: () => '', stopAt: (at) => at >= line.end }).statements.length;
+    };
+    tasks.textJoin = () => {
+      sink += textLines.join('\n').length;
+    };
+  }
+  const t = timeRoundsSync(sampling, tasks);
   if (sink === 0) throw new Error('the region split produced nothing');
   // Checked outside the timing.
   const incrementalMatches = typing.matchesFullScan() && quarterTyping.matchesFullScan();
@@ -134,6 +158,7 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
       incremental: typing.perKeystroke(t.incremental),
       quarterIncremental: quarterTyping.perKeystroke(t.quarterIncremental),
       regionSplit: perOperation(t.regionSplit, REGION_SPLIT_BATCH),
+      ...(python && { statementLex: perOperation(t.statementLex, REGION_SPLIT_BATCH), textJoin: summarize(t.textJoin) }),
       split: summarize(t.split),
       plan: summarize(t.plan),
       diagnostics: summarize(t.diagnostics),

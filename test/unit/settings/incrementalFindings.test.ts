@@ -32,7 +32,7 @@ const BALANCED = [
   'MOMO_API_KEY = "5b2e8d4a9c1f47e3b6d0a8c2e4f61937"\n', 'momo', 'MTN', 'import os\n', 'env("Z")', 'BASE_DIR = 1\n', 'COLLECTION_USER_ID = ""\n', 'apiuser',
 ];
 /** Everything, unbalanced quotes, brackets and continuations included. */
-const ANY = [...BALANCED, '\r', '"', "'", '"""', "'''", '(', ')', '[', ']', '{', '}', '\\', '\\\n', ';', 'from dotenv import load_dotenv\n', 'load_dotenv()\n', 'DICT = {\n'];
+const ANY = [...BALANCED, '\r', '"', "'", '"""', "'''", '(', ')', '[', ']', '{', '}', '\\', '\\\n', ';', 'from dotenv import load_dotenv\n', 'load_dotenv()\n', 'DICT = {\n', 'from x\n', 'fromage = 1\n'];
 
 function fillerLines(random: Random, count: number): string[] {
   const lines: string[] = [];
@@ -165,6 +165,19 @@ describe('incremental settings diagnostics', function () {
     assert.strictEqual(again.scanned, 'file');
     const sameText = detectFindingsIncrementally(again.state, again.state.doc, [], { tracked: false });
     assert.strictEqual(sameText.scanned, 'file');
+  });
+
+  it('scans the whole file when a statement after the head becomes an import (it moves where the .env loader goes)', () => {
+    // No top-level read: the first read is the MoMo one in the block, and imports before it place the loader.
+    const noTopLevelRead = `import os\n\nX = 1\n${body.replace(/os\.environ\.get\("SETTING_\d+", ("[^"]*")\)/g, '$1')}if True:\n    MOMO_API_USER = os.environ.get("MOMO_API_USER", "")\n`;
+    const first = detectFindingsIncrementally(undefined, { text: noTopLevelRead, fileName }, [], {}, planMoveFix);
+    const at = noTopLevelRead.indexOf('SETTING_30 ');
+    const change = { start: at, end: at, text: 'from x\n' };
+    const edited = apply(noTopLevelRead, change);
+    const update = detectFindingsIncrementally(first.state, { text: edited, fileName }, [change], {}, planMoveFix);
+    assert.strictEqual(update.scanned, 'file');
+    assert.deepStrictEqual(update.findings, detectFindings({ text: edited, fileName }));
+    assert.ok(update.findings.some((f) => f.code === 'momo.dotenvNotLoaded' && f.fixes[0].edits[0].startOffset > at));
   });
 
   it('folds sequential changes into one span of the old text', () => {

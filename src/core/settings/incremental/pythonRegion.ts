@@ -46,6 +46,8 @@ export interface RegionUpdate {
  */
 const FILE_WIDE = /momo|mtn|collection|disbursement|remittance|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|import|dotenv|read_env|\benv\b|autoconfig|decouple|base_dir/i;
 const QUOTE_LOOKAHEAD = 200;
+/** What makes a top-level statement one of the file's imports (scan.ts); `from` alone is no FILE_WIDE word. */
+const IMPORT_START = /(?:import|from)\s/y;
 
 /** The region state of a full scan, which it takes over; undefined when the file does not parse (every edit scans it again). */
 export function pythonRegionState(scan: PythonScan): PythonRegionState | undefined {
@@ -106,6 +108,8 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
   const styleCounts = old.styleCounts.map((count, i) => count - sum(before, (c) => c.styles[i]) + sum(after, (c) => c.styles[i]));
   if (mostUsedStyle(old.patterns, styleCounts) !== mostUsedStyle(old.patterns, old.styleCounts)) return undefined;
   if (!old.hasEnvRead && after.some((c) => c.topLevelRead)) return undefined;
+  // A statement that becomes (or stops being) an import moves where the .env loader goes.
+  if (before.some((c) => c.import) || after.some((c) => c.import)) return undefined;
   if (regionStart < old.sampleEnd && before.flatMap((c) => c.quote ?? []).join() !== after.flatMap((c) => c.quote ?? []).join()) return undefined;
 
   const newLines = splitLines(text, regionStart, newEnd);
@@ -168,6 +172,8 @@ interface Contribution {
   styles: number[];
   /** A top-level statement that reads the environment. */
   topLevelRead: boolean;
+  /** A top-level statement the scan takes for an import. */
+  import: boolean;
 }
 
 /** What a statement adds to the file-wide facts a region update must keep. */
@@ -185,7 +191,13 @@ function contribution(text: string, statement: PyStatement, patterns: Environmen
     quote,
     styles: patterns.styles.map(([pattern]) => hitsInside(pattern, text, statement)),
     topLevelRead: topLevel && patterns.reads.some((pattern) => hitsInside(pattern, text, statement) > 0),
+    import: topLevel && isImportStart(text, statement.start),
   };
+}
+
+function isImportStart(text: string, start: number): boolean {
+  IMPORT_START.lastIndex = start;
+  return IMPORT_START.test(text);
 }
 
 function isAssignment(text: string, statement: PyStatement): boolean {
