@@ -20,8 +20,8 @@ export interface FileTimings {
   findings: number;
   findingsAfterEdit: number;
   planChanged: boolean;
-  /** How the incremental runs went: 'region' (only the touched statements) or 'file' each time. */
-  incrementalScans: Record<'region' | 'file', number>;
+  /** How the incremental runs went: 'region' (only the touched statements) or 'file' each time; 'plainEdit': regions moved without re-lexing. */
+  incrementalScans: Record<'region' | 'file' | 'plainEdit', number>;
   /** The last incremental findings equalled a full scan's of the same text (both without the move fixes, as in the editor). */
   incrementalMatches: boolean;
   /** Characters in the edited line (the changed region of a one-character edit). */
@@ -65,7 +65,7 @@ class Typing {
 
   constructor(
     doc: SettingsDocument,
-    private readonly scans: Record<'region' | 'file', number>,
+    private readonly scans: Record<'region' | 'file' | 'plainEdit', number>,
   ) {
     this.at = editedLine(doc.text).at;
     this.texts = [doc, { ...doc, text: doc.text.slice(0, this.at) + 'z' + doc.text.slice(this.at) }];
@@ -77,6 +77,7 @@ class Typing {
     const change = next === 1 ? { start: this.at, end: this.at, text: 'z' } : { start: this.at, end: this.at + 1, text: '' };
     const update = detectFindingsIncrementally(this.state, this.texts[next], [change]);
     this.scans[update.scanned]++;
+    if (update.region === 'plainEdit') this.scans.plainEdit++;
     this.state = update.state;
     this.version = next;
   }
@@ -111,7 +112,7 @@ function measureFile(fileName: string, make: (lines: number) => string, lines: n
   const plan = planCredentialInsert(doc, VALUES, { gitignoreText: '' });
   const { line } = editedLine(text);
   let sink = 0;
-  const incrementalScans = { region: 0, file: 0 };
+  const incrementalScans = { region: 0, file: 0, plainEdit: 0 };
   const python = fileName.endsWith('.py');
   const textLines = text.split('\n');
   const typing = new Typing(doc, incrementalScans);

@@ -10,8 +10,9 @@
  * other region scans the file. The lines and multi-line entries after the region owe their move
  * (ShiftingLineIndex, StatementList): a keystroke costs its lines, not the file.
  */
-import { scanDotenvEntries, type DotenvEntry, type DotenvLines, type DotenvScan } from '../dotenv/scan';
+import { scanDotenvEntries, type DotenvEntry, type DotenvScan } from '../dotenv/scan';
 import { splitLines } from '../text/textIndex';
+import { RegionLines } from './regionLines';
 import { ShiftingLineIndex } from './shiftingLines';
 import { StatementList, type LineSpan } from './statementList';
 import type { ChangedSpan } from './textChange';
@@ -97,46 +98,4 @@ function openEntryAt(old: DotenvRegionState, at: number): LineSpan | undefined {
 
 function isFreeOldLineStart(old: DotenvRegionState, at: number): boolean {
   return old.index.lineStart(old.index.lineAt(at)) === at && openEntryAt(old, at) === undefined;
-}
-
-/** The lines of a text from a line start on, found as the scan asks for them. */
-class RegionLines implements DotenvLines {
-  private readonly starts: number[];
-  private readonly ends: number[] = [];
-
-  constructor(
-    private readonly text: string,
-    regionStart: number,
-    private readonly firstLine: number,
-  ) {
-    this.starts = [regionStart];
-  }
-
-  start(line: number): number | undefined {
-    const i = line - this.firstLine;
-    while (this.starts.length <= i) if (!this.findEnd()) return undefined;
-    return this.starts[i];
-  }
-
-  end(line: number): number {
-    const i = line - this.firstLine;
-    while (this.ends.length <= i) if (!this.findEnd()) break;
-    return this.ends[i];
-  }
-
-  /** Finds where the last line found ends (and the next one starts): false when it ends the text. */
-  private findEnd(): boolean {
-    if (this.ends.length === this.starts.length) return false;
-    const text = this.text;
-    for (let i = this.starts[this.starts.length - 1]; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        this.ends.push(i);
-        this.starts.push(c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1);
-        return true;
-      }
-    }
-    this.ends.push(text.length);
-    return true;
-  }
 }

@@ -13,7 +13,8 @@ import { scanAndDetect } from '../findings/detect';
 import { mtnEvidence } from '../mtnDetection';
 import type { Finding, FindingOptions, Position, QuickFix, SettingsDocument, TextEdit } from '../types';
 import { dotenvRegionState, updateDotenvRegion, type DotenvRegionState } from './dotenvRegion';
-import { pythonRegionState, updatePythonRegion, type PythonRegionState } from './pythonRegion';
+import { updatePlainEdit } from './plainEdit';
+import { pythonRegionState, updatePythonRegion, type PythonRegionState, type RegionUpdate } from './pythonRegion';
 import { changedLines, changedSpan, type TextChange } from './textChange';
 
 /** What the next run starts from. Consumed by that run: keep only the newest one. */
@@ -32,6 +33,8 @@ export interface FindingsUpdate {
   state: FindingsState;
   /** 'region': only the touched statements were scanned; 'file': the whole text. */
   scanned: 'region' | 'file';
+  /** How a Python region was updated: 'plainEdit' without re-lexing (plainEdit.ts), 'statements' by re-lexing the touched ones. */
+  region?: RegionUpdate['kind'];
 }
 
 /** Every word the MTN test looks at (names, hosts, headers, Credential Token names) mentions one of these. */
@@ -91,7 +94,7 @@ function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: r
     return update && movedFindings(previous, doc, options, update, { dotenv: update.state });
   }
   if (!previous.python) return undefined;
-  const update = updatePythonRegion(previous.python, doc.text, span);
+  const update = updatePlainEdit(previous.python, doc.text, span) ?? updatePythonRegion(previous.python, doc.text, span);
   return update && movedFindings(previous, doc, options, update, { python: update.state });
 }
 
@@ -100,13 +103,13 @@ function movedFindings(
   previous: FindingsState,
   doc: SettingsDocument,
   options: FindingOptions,
-  update: { mapRange: RangeMap; state: { index: PositionIndex }; regionStart: number },
+  update: { mapRange: RangeMap; state: { index: PositionIndex }; regionStart: number; kind?: RegionUpdate['kind'] },
   region: Pick<FindingsState, 'python' | 'dotenv'>,
 ): FindingsUpdate {
   const findings = moveFindings(previous.findings, update.mapRange, update.state.index, update.regionStart);
   // Moving failed (a finding inside the region): the region update already consumed the old state.
   if (!findings) return fullScan(doc, options, previous.planMove);
-  return { findings, state: { doc, options, mtn: true, findings, ...region, planMove: previous.planMove }, scanned: 'region' };
+  return { findings, state: { doc, options, mtn: true, findings, ...region, planMove: previous.planMove }, scanned: 'region', region: update.kind };
 }
 
 function fitsNewText(previous: FindingsState, doc: SettingsDocument, span: { start: number; oldEnd: number; newEnd: number }): boolean {
@@ -158,11 +161,18 @@ function moveRange(start: number, end: number, map: RangeMap, index: PositionInd
   return { startOffset: moved.start, endOffset: moved.end, range: { start: index.positionAt(moved.start), end: index.positionAt(moved.end) } };
 }
 
-/** Equal plain data (options: strings, booleans, arrays, documents). */
+/** Equal plain data (options: strings, booleans, arrays, documents); undefined members count as absent. */
 function samePlainData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return keysA.length === keysB.length && keysA.every((k) => samePlainData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let members = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    if (!samePlainData(x[key], y[key])) return false;
+    members++;
+  }
+  for (const key in y) if (y[key] !== undefined) members--;
+  return members === 0;
 }

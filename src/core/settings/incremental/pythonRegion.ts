@@ -14,6 +14,7 @@ import { ASSIGN, QUOTE_SAMPLE } from '../python/scan';
 import { environmentPatterns, hitsInside, mostUsedStyle, type EnvironmentPatterns } from '../python/environmentUse';
 import { lexPythonStatements, type PyStatement } from '../python/statements';
 import { dominantBreak, splitLines } from '../text/textIndex';
+import { RegionLines } from './regionLines';
 import { ShiftingLineIndex } from './shiftingLines';
 import { StatementList } from './statementList';
 import type { ChangedSpan } from './textChange';
@@ -30,6 +31,10 @@ export interface PythonRegionState {
   sampleEnd: number;
   /** The file has a top-level environment read (a new one after the head is not the first). */
   hasEnvRead: boolean;
+  /** The decouple / django-environ names the reads use are ASCII word characters only (plainEdit.ts relies on it). */
+  plainReadNames: boolean;
+  /** A statement whose lines hold no FILE_WIDE word, and its place in `statements` when last seen (plainEdit.ts). */
+  clean?: { statement: PyStatement; at: number };
 }
 
 export interface RegionUpdate {
@@ -38,13 +43,15 @@ export interface RegionUpdate {
   mapRange(start: number, end: number): { start: number; end: number } | undefined;
   /** Offsets before this one (and their positions) are the same in the new text. */
   regionStart: number;
+  /** 'plainEdit': plainEdit.ts moved the statements without re-lexing; 'statements': the touched ones were re-lexed. */
+  kind: 'plainEdit' | 'statements';
 }
 
 /**
  * Words that make a region matter to the whole file: MoMo and MTN names and markers (the MTN
  * test, the MoMo variables), imports and .env loaders, django-environ / decouple bindings.
  */
-const FILE_WIDE = /momo|mtn|collection|disbursement|remittance|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|import|dotenv|read_env|\benv\b|autoconfig|decouple|base_dir/i;
+export const FILE_WIDE = /momo|mtn|collection|disbursement|remittance|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|import|dotenv|read_env|\benv\b|autoconfig|decouple|base_dir/i;
 const QUOTE_LOOKAHEAD = 200;
 /** What makes a top-level statement one of the file's imports (scan.ts); `from` alone is no FILE_WIDE word. */
 const IMPORT_START = /(?:import|from)\s/y;
@@ -71,6 +78,8 @@ export function pythonRegionState(scan: PythonScan): PythonRegionState | undefin
     styleCounts: [...scan.envStyleCounts],
     sampleEnd,
     hasEnvRead: scan.firstEnvRead !== undefined,
+    // django-environ's names are assignment targets; decouple's may be an import's garbled alias.
+    plainReadNames: ![...scan.context.decoupleNames].some((name) => /\W/.test(name)),
   };
 }
 
@@ -94,7 +103,7 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
     lineAt: (offset) => lines.lineAt(offset),
     indentation: (line) => lines.indentation(line),
     // Past the edit, with the line break before it untouched, where the old scan was between statements too.
-    stopAt: (lineStart) => lineStart >= span.newEnd + 2 && isOldLineStart(old.index, lineStart - delta) && openStatementAt(old, lineStart - delta) === undefined,
+    stopAt: (lineStart) => lineStart >= span.newEnd + 2 && old.index.isLineStart(lineStart - delta) && openStatementAt(old, lineStart - delta) === undefined,
   });
   if (lexed.stoppedAt === undefined || lexed.unclosedAt !== undefined) return undefined;
   const newEnd = lexed.stoppedAt;
@@ -131,6 +140,7 @@ export function updatePythonRegion(old: PythonRegionState, text: string, span: C
     state: { ...old, index, statements, styleCounts, sampleEnd: old.sampleEnd >= oldEnd ? old.sampleEnd + delta : old.sampleEnd >= regionStart ? newEnd : old.sampleEnd },
     mapRange: (start, end) => (end < regionStart ? { start, end } : start > oldEnd ? { start: start + delta, end: end + delta } : undefined),
     regionStart,
+    kind: 'statements',
   };
 }
 
@@ -161,10 +171,6 @@ function openStatementAt(old: PythonRegionState, at: number): PyStatement | 'con
   return before && before.end >= at ? before : undefined;
 }
 
-function isOldLineStart(index: ShiftingLineIndex, offset: number): boolean {
-  return offset > 0 && offset < index.text.length && index.lineStart(index.lineAt(offset)) === offset;
-}
-
 interface Contribution {
   /** An assignment's quote-habit vote ('' when its value starts with no quote); undefined for other statements. */
   quote?: string;
@@ -178,21 +184,22 @@ interface Contribution {
 
 /** What a statement adds to the file-wide facts a region update must keep. */
 function contribution(text: string, statement: PyStatement, patterns: EnvironmentPatterns): Contribution {
-  ASSIGN.lastIndex = statement.start;
-  const match = ASSIGN.exec(text);
-  let quote: string | undefined;
-  if (match && ASSIGN.lastIndex <= statement.end) {
-    const rhsStart = ASSIGN.lastIndex;
-    const quoteAt = text.slice(rhsStart, Math.min(statement.end, rhsStart + QUOTE_LOOKAHEAD)).search(/["']/);
-    quote = quoteAt === -1 ? '' : text[rhsStart + quoteAt];
-  }
   const topLevel = statement.indent === '' && statement.startsLine;
   return {
-    quote,
+    quote: quoteVote(text, statement.start, statement.end),
     styles: patterns.styles.map(([pattern]) => hitsInside(pattern, text, statement)),
     topLevelRead: topLevel && patterns.reads.some((pattern) => hitsInside(pattern, text, statement) > 0),
     import: topLevel && isImportStart(text, statement.start),
   };
+}
+
+/** An assignment's quote-habit vote (its value's first quote, '' for none); undefined for other statements. */
+export function quoteVote(text: string, start: number, end: number): string | undefined {
+  ASSIGN.lastIndex = start;
+  if (ASSIGN.exec(text) === null || ASSIGN.lastIndex > end) return undefined;
+  const rhsStart = ASSIGN.lastIndex;
+  const quoteAt = text.slice(rhsStart, Math.min(end, rhsStart + QUOTE_LOOKAHEAD)).search(/["']/);
+  return quoteAt === -1 ? '' : text[rhsStart + quoteAt];
 }
 
 function isImportStart(text: string, start: number): boolean {
@@ -201,52 +208,9 @@ function isImportStart(text: string, start: number): boolean {
 }
 
 function isAssignment(text: string, statement: PyStatement): boolean {
-  ASSIGN.lastIndex = statement.start;
-  return ASSIGN.exec(text) !== null && ASSIGN.lastIndex <= statement.end;
+  return quoteVote(text, statement.start, statement.end) !== undefined;
 }
 
 function sum(contributions: readonly Contribution[], pick: (c: Contribution) => number): number {
   return contributions.reduce((total, c) => total + pick(c), 0);
-}
-
-/** Line numbers and indentation inside the re-lexed region of the new text, found as the lexer goes. */
-class RegionLines {
-  private readonly starts: number[];
-
-  constructor(
-    private readonly text: string,
-    regionStart: number,
-    private readonly firstLine: number,
-  ) {
-    this.starts = [regionStart];
-  }
-
-  lineAt(offset: number): number {
-    let last = this.starts[this.starts.length - 1];
-    while (true) {
-      const next = nextLineStart(this.text, last);
-      if (next === undefined || next > offset) break;
-      this.starts.push(next);
-      last = next;
-    }
-    let line = this.starts.length - 1;
-    while (this.starts[line] > offset) line--;
-    return this.firstLine + line;
-  }
-
-  indentation(line: number): string {
-    const start = this.starts[line - this.firstLine];
-    let i = start;
-    while (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9) i++;
-    return this.text.slice(start, i);
-  }
-}
-
-function nextLineStart(text: string, from: number): number | undefined {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return i + 1;
-    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  return undefined;
 }

@@ -51,10 +51,26 @@ export class ShiftingLineIndex {
     return low;
   }
 
+  /** Whether `offset` starts a line (past the first one, inside the text). */
+  isLineStart(offset: number): boolean {
+    return offset > 0 && offset < this.text.length && this.lineStart(this.lineAt(offset)) === offset;
+  }
+
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
     return { line, character: clamped - this.lineStart(line) };
+  }
+
+  /**
+   * The index of `text`: this one's text with line `line` grown by `delta` characters (none of
+   * them a line break), the lines after it moved. Cheaper than replaceLines for one line; reuses
+   * this index's arrays: this index must not be used afterwards.
+   */
+  editWithinLine(text: string, line: number, delta: number): ShiftingLineIndex {
+    this.pending.replace(line, line + 1, 1, delta, 0);
+    this.ends[line] += delta;
+    return new ShiftingLineIndex(text, this.starts, this.ends, this.breaks, this.pending);
   }
 
   /**

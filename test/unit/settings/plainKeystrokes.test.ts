@@ -1,0 +1,230 @@
+/**
+ * The keystroke fast path (src/core/settings/incremental/plainEdit.ts): typing and deleting
+ * letters, digits, `_` and spaces one at a time, as people do, in every kind of Python line —
+ * next to quotes, `\`, string prefixes, in indentation, comments, names, calls and values, and
+ * spelling out the words the whole file depends on (import, momo, getenv, environ, env, from…).
+ * After every keystroke the answer equals a full rescan's; the fast path runs where nothing
+ * file-wide can change and not where something can.
+ */
+import * as assert from 'assert';
+import { detectFindings, detectFindingsIncrementally, type FindingsState, type FindingsUpdate, type TextChange } from '../../../src/core/settings';
+import { createRandom, randomPython, type Random } from './randomSettings';
+
+const SEED = 20261201;
+const FILES = 60;
+const SESSIONS_PER_FILE = 12;
+
+/** Lines that put quotes, prefixes, `\`, brackets, dots, comments and indentation near where people type. */
+function trickyLines(random: Random, count: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    switch (random.int(12)) {
+      case 0:
+        lines.push(`RAW_${i} = r"C:\\path\\dir" + b'bytes' + f"{RAW_${i - 1} if False else 0}x"`);
+        break;
+      case 1:
+        lines.push(`ESCAPED_${i} = "say \\"hi\\" now" + 'it\\'s'`);
+        break;
+      case 2:
+        lines.push(`SUM_${i} = 1 + \\`, `    2 + value_${i}`);
+        break;
+      case 3:
+        lines.push(`if SUM_${i - 1 < 0 ? 0 : i - 1} if False else True:`, `    NESTED_${i} = "in a block"`, `    OTHER_${i} = [1, 2]`);
+        break;
+      case 4:
+        lines.push(`CALL_${i} = dict(name="call", size=${i})  # comment ${i}`);
+        break;
+      case 5:
+        lines.push(`LIST_${i} = [`, `    "first item",  # a note`, `    'second item',`, `]`);
+        break;
+      case 6:
+        lines.push(`TEXT_${i} = """several`, `words over lines"""`);
+        break;
+      case 7:
+        lines.push(`fromage_${i} = "cheese"; imported_${i} = 1`);
+        break;
+      case 8:
+        lines.push(`ENVY_${i} = "mo mo" if "en v" else "geten v"`);
+        break;
+      case 9:
+        lines.push(`# plain comment ${i}`);
+        break;
+      case 10:
+        lines.push(`READ_${i} = os.environ.get("READ_${i}", "dflt")`);
+        break;
+      default:
+        lines.push(`PLAIN_${i} = "lorem ipsum dolor"`);
+    }
+  }
+  return lines;
+}
+
+/** Lines whose value takes letters no file-wide word has: typing them there must take the fast path. */
+function quietLines(): string[] {
+  return Array.from({ length: QUIET_LINES }, (_, i) => `QUIET_${i} = "lorem ipsum dolor sit"`);
+}
+const QUIET_LINES = 3;
+const QUIET_KEYS = 'hjqwz0123456789';
+
+const KEYS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_    ';
+/** Words whose spelling, one letter after the other, passes through the file-wide ones. */
+const WORDS = ['import', 'momo', 'mtn', 'getenv', 'environ', 'env', 'Env', 'from', 'dotenv', 'read_env', 'os', 'config', 'AutoConfig', 'apiuser', 'BASE_DIR', 'collection', 'x', 'decouple'];
+/** Now and then something that is not plain, so that the fast path meets state the region path left. */
+const OTHER = ['"', "'", '.', '(', ')', '\\', '\n', '#', ';', '\r\n'];
+
+interface Keystroke {
+  change: TextChange;
+  /** A letter no file-wide word has, typed strictly inside a quiet line's value. */
+  quiet: boolean;
+}
+
+function keystroke(text: string, cursor: number, key: string): TextChange {
+  return key === '\b' ? { start: cursor - 1, end: cursor, text: '' } : { start: cursor, end: cursor, text: key };
+}
+
+function apply(text: string, change: TextChange): string {
+  return text.slice(0, change.start) + change.text + text.slice(change.end);
+}
+
+/**
+ * One typing session: a cursor somewhere before the quiet lines, then keys typed, words spelled
+ * and backspaces; or quiet letters inside a quiet line's value (never next to its quotes).
+ */
+function session(random: Random, text: string): Keystroke[] {
+  const quietStart = text.indexOf('QUIET_0 = "');
+  const quiet = random.chance(0.25);
+  let cursor = quiet ? text.indexOf('"', text.indexOf(`QUIET_${random.int(QUIET_LINES)} = "`)) + 2 + random.int(18) : random.int(quietStart);
+  const keys: string[] = [];
+  if (quiet) {
+    for (let n = 1 + random.int(6); n > 0; n--) keys.push(QUIET_KEYS[random.int(QUIET_KEYS.length)]);
+  } else {
+    for (let n = 1 + random.int(3); n > 0; n--) {
+      const what = random.int(10);
+      if (what < 4) keys.push(...random.pick(WORDS));
+      else if (what < 8) keys.push(KEYS[random.int(KEYS.length)]);
+      else if (what === 8) keys.push(...'\b'.repeat(1 + random.int(4)));
+      else keys.push(random.pick(OTHER));
+    }
+    // Undo the spelling often, letter by letter, as a backspace does.
+    if (random.chance(0.5)) keys.push(...'\b'.repeat(keys.length));
+  }
+  const steps: Keystroke[] = [];
+  for (const key of keys) {
+    if (key === '\b' && cursor === 0) continue;
+    const change = keystroke(text, cursor, key);
+    steps.push({ change, quiet });
+    text = apply(text, change);
+    cursor = key === '\b' ? cursor - 1 : cursor + key.length;
+  }
+  return steps;
+}
+
+describe('incremental diagnostics: the plain keystroke fast path', function () {
+  this.timeout(120000);
+
+  it(`equal a full rescan after every keystroke of ${FILES} files × ${SESSIONS_PER_FILE} typing sessions, and run where expected (seed ${SEED})`, () => {
+    const random = createRandom(SEED);
+    const paths = { plainEdit: 0, other: 0, quiet: 0 };
+    for (let n = 0; n < FILES; n++) {
+      const base = randomPython(random);
+      const eol = base.text.includes('\r\n') ? '\r\n' : '\n';
+      const lines = [...trickyLines(random, 20 + random.int(40)), ...quietLines()];
+      let text = base.text + (base.text.endsWith(eol) || base.text === '' ? '' : eol) + lines.join(eol) + eol;
+      const fileName = base.fileName;
+      let state: FindingsState = detectFindingsIncrementally(undefined, { text, fileName }, []).state;
+      for (let s = 0; s < SESSIONS_PER_FILE; s++) {
+        for (const { change, quiet } of session(random, text)) {
+          const before = state;
+          text = apply(text, change);
+          const update: FindingsUpdate = detectFindingsIncrementally(state, { text, fileName }, [change]);
+          const label = `file #${n}, session #${s}: ${JSON.stringify(change)}`;
+          assert.deepStrictEqual(update.findings, withoutMoveFixes(detectFindings({ text, fileName })), label);
+          if (update.region === 'plainEdit') paths.plainEdit++;
+          else paths.other++;
+          // The oracle: where nothing can change, the fast path runs (in an MTN file that parses).
+          if (quiet && before.mtn && before.python) {
+            assert.strictEqual(update.region, 'plainEdit', label);
+            paths.quiet++;
+          }
+          state = update.state;
+        }
+      }
+    }
+    const counts = JSON.stringify(paths);
+    assert.ok(paths.plainEdit > 1500, counts);
+    assert.ok(paths.other > 1500, counts);
+    assert.ok(paths.quiet > 100, counts);
+  });
+
+  const head = 'import os\n\nFIRST_SETTING = [12345]\n\nMOMO_API_USER = "your-api-user"\nMOMO_API_KEY = os.environ.get("MOMO_API_KEY", "")\n\n';
+  const body = [
+    'VALUE = "some text"',
+    'NAMED = os.environ.get("NAMED", "default")',
+    'RAW_STRING = r"raw"',
+    'ESCAPED = "a\\\\b"',
+    'TOTAL = 1 + \\',
+    '    2',
+    '# a comment',
+    'if TOTAL:',
+    '    INNER = "deep"',
+    'fromage = 1',
+    'CHEESE = "mo"',
+    'CALL = dict(size=1)',
+    'LONGER_NAME = 1',
+    'LAST = 1',
+  ].join('\n');
+  const text = `${head}${body}\n`;
+  const fileName = 'settings.py';
+  /** Where `marker` ends, plus `shift`. */
+  const after = (marker: string, shift = 0) => text.indexOf(marker) + marker.length + shift;
+  const cases: [string, TextChange, 'plainEdit' | 'statements' | 'file'][] = [
+    ['a letter inside a value', { start: after('"some'), end: after('"some'), text: 'x' }, 'plainEdit'],
+    ['a space inside a value', { start: after('"some'), end: after('"some'), text: ' ' }, 'plainEdit'],
+    ['a deleted letter inside a value', { start: after('"some', -1), end: after('"some'), text: '' }, 'plainEdit'],
+    ['a letter inside a name', { start: after('LONGER_NA'), end: after('LONGER_NA'), text: 'X' }, 'plainEdit'],
+    ['a letter in the first word of a statement (it may become an import)', { start: after('VAL'), end: after('VAL'), text: 'X' }, 'statements'],
+    ['a digit inside a value read with os.environ.get', { start: after('"def'), end: after('"def'), text: '7' }, 'plainEdit'],
+    ['a letter inside an indented statement', { start: after('INNER = "de'), end: after('INNER = "de'), text: 'e' }, 'plainEdit'],
+    ['a letter between a string prefix and its quote', { start: after('RAW_STRING = r'), end: after('RAW_STRING = r'), text: 'b' }, 'plainEdit'],
+    ['a letter before a string prefix', { start: after('RAW_STRING = '), end: after('RAW_STRING = '), text: 'u' }, 'plainEdit'],
+    ['a letter right after an opening quote', { start: after('VALUE = "'), end: after('VALUE = "'), text: 'x' }, 'statements'],
+    ['a letter right before a closing quote', { start: after('"some text'), end: after('"some text'), text: 'x' }, 'plainEdit'],
+    ['a letter after a backslash', { start: after('"a\\'), end: after('"a\\'), text: 'n' }, 'statements'],
+    ['a space after a line continuation', { start: after('1 + \\', -1), end: after('1 + \\', -1), text: ' ' }, 'plainEdit'],
+    ['a letter inside os.environ.get', { start: after('NAMED = os.envi'), end: after('NAMED = os.envi'), text: 'x' }, 'statements'],
+    ['a letter in a name before "("', { start: after('CALL = dic'), end: after('CALL = dic'), text: 'x' }, 'statements'],
+    ['a letter in a comment', { start: after('# a com'), end: after('# a com'), text: 'x' }, 'statements'],
+    ['a space in the indentation', { start: after('TOTAL:\n'), end: after('TOTAL:\n'), text: ' ' }, 'statements'],
+    ['a letter after the statement', { start: after('"some text"'), end: after('"some text"'), text: 'x' }, 'statements'],
+    ['a letter that spells momo', { start: after('"mo'), end: after('"mo'), text: 'mo' }, 'file'],
+    ['a letter that spells import', { start: after('"some'), end: after('"some'), text: ' import' }, 'file'],
+    ['a deletion that makes "from" start a statement', { start: after('from'), end: after('fromage'), text: '' }, 'file'],
+    ['a digit in the head (the first assignment)', { start: after('1234'), end: after('1234'), text: '9' }, 'file'],
+  ];
+  for (const [what, change, expected] of cases) {
+    it(`${what}: ${expected === 'file' ? 'scans the file' : expected === 'plainEdit' ? 'takes the fast path' : 're-lexes the statements'}`, () => {
+      const first = detectFindingsIncrementally(undefined, { text, fileName }, []);
+      const edited = apply(text, change);
+      const update = detectFindingsIncrementally(first.state, { text: edited, fileName }, [change]);
+      assert.strictEqual(update.scanned === 'file' ? 'file' : update.region, expected);
+      assert.deepStrictEqual(update.findings, withoutMoveFixes(detectFindings({ text: edited, fileName })));
+    });
+  }
+
+  it('scans the file for a letter typed into its head: between a docstring\'s prefix and its quotes, the docstring is gone', () => {
+    const docstringFirst = 'r"""Settings."""\nMOMO_API_USER = os.environ.get("MOMO_API_USER", "")\nOTHER = 1\n';
+    const first = detectFindingsIncrementally(undefined, { text: docstringFirst, fileName }, []);
+    const change = { start: 1, end: 1, text: 'x' };
+    const edited = apply(docstringFirst, change);
+    const update = detectFindingsIncrementally(first.state, { text: edited, fileName }, [change]);
+    assert.strictEqual(update.scanned, 'file');
+    // The .env loader goes after a docstring, and before other code.
+    assert.notDeepStrictEqual(update.findings, first.findings);
+    assert.deepStrictEqual(update.findings, withoutMoveFixes(detectFindings({ text: edited, fileName })));
+  });
+});
+
+/** The editor's diagnostics: detectFindings without the committed secrets' move fixes. */
+function withoutMoveFixes(findings: ReturnType<typeof detectFindings>) {
+  return findings.map((f) => (f.code === 'momo.hardcodedSecret' ? { ...f, fixes: [] } : f));
+}
