@@ -50,7 +50,7 @@ export interface MomoExtensionApi {
 export function activate(context: vscode.ExtensionContext): MomoExtensionApi | Record<string, never> {
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   useDisplayLanguageInCore();
-  const log = new MomoLog();
+  const log = new MomoLog(context.extension.id);
   const store = new CredentialStore(context.secrets, context.globalState, log);
   const notifier = new Notifier(log, { scriptable: testMode });
   const clipboard = new Clipboard();

@@ -5,17 +5,27 @@
  */
 import * as vscode from 'vscode';
 import { redactSecrets } from '../core/momo/redact';
+import { LogRevealer, outputShowCommand } from './logReveal';
 
 const RECENT_LINES = 2000;
+const CHANNEL_NAME = 'MoMo';
 
 export class MomoLog implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
   private readonly known = new Set<string>();
   /** Redacted copies of recent lines: the channel cannot be read back, and tests must check it. */
   private readonly recent: string[] = [];
+  private readonly revealer: LogRevealer;
 
-  constructor(channel?: vscode.LogOutputChannel) {
-    this.channel = channel ?? vscode.window.createOutputChannel('MoMo', { log: true });
+  /** `extensionId`: this extension's id, which VS Code puts in front of the channel's name. */
+  constructor(extensionId: string, channel?: vscode.LogOutputChannel) {
+    const shown = channel ?? vscode.window.createOutputChannel(CHANNEL_NAME, { log: true });
+    this.channel = shown;
+    this.revealer = new LogRevealer(outputShowCommand(extensionId, CHANNEL_NAME), {
+      listCommands: () => vscode.commands.getCommands(true),
+      reveal: () => shown.show(true),
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
   }
 
   /** Call with every secret value before it can appear anywhere near a log line. */
@@ -47,8 +57,9 @@ export class MomoLog implements vscode.Disposable {
     this.channel.debug(this.keep(message));
   }
 
+  /** Shows the channel, and again once the window lists it (see logReveal.ts). */
   show(): void {
-    this.channel.show(true);
+    void this.revealer.reveal();
   }
 
   recentLines(): readonly string[] {
@@ -56,6 +67,7 @@ export class MomoLog implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.revealer.dispose();
     this.channel.dispose();
   }
 

@@ -143,10 +143,13 @@ export async function waitForOutputChannel(page: Page, name: string, timeoutMs =
 
 /**
  * Runs the command `title` until the Output panel shows `channel`, and returns how many runs
- * that took. On a loaded machine the first run of a new window sometimes shows nothing at all
- * (the Enter lands while the palette re-renders the list the extension just extended, or the
- * reveal races the window's own layout restore); a person would run it again, and so does this.
- * Every run still has to come from the palette, so an extension that never shows its log fails.
+ * that took. Why a first run could show nothing (1 new window in 30 here): VS Code 1.100 lists a
+ * log output channel only once its "log output channels" workbench contribution exists, which
+ * the window creates at its Restored phase; a reveal arriving before that is dropped without a
+ * word, and a palette command can activate the extension and reveal its log sooner. Show Log
+ * reveals again once the window lists the channel (src/vscode/logReveal.ts), so one run should
+ * do; the second run stays for a channel whose extension does not. Every run still has to come
+ * from the palette, so an extension that never shows its log fails.
  */
 export async function showOutputChannelByCommand(
   page: Page,
