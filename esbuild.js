@@ -45,6 +45,19 @@ module.exports = { http: { request: notBundled, get: notBundled }, https: { requ
   },
 ];
 
+/**
+ * A stand-in for one entry's build only (its `standIns` in `entries`): the settings and quick-fix
+ * chunks take JSON parsing (parse.ts and jsonc-parser, ~13 KB) from dist/json.js, required the
+ * first time a JSON settings file is parsed; most settings files are settings.py or .env. The
+ * CLI, the emulator, the other bundles, tsc's out/ and the unit tests import parse.ts itself.
+ */
+const JSON_FROM_CHUNK = {
+  module: './parse',
+  importer: /src[\\/]core[\\/]settings[\\/]json$/,
+  why: 'JSON parsing is loaded from dist/json.js on first use',
+  file: path.join(__dirname, 'src', 'vscode', 'settings', 'jsonChunkForwarder.ts'),
+};
+
 /** An esbuild plugin that resolves each stand-in's module to its file or inline contents. */
 function standInPlugin(standIns) {
   return {
@@ -70,17 +83,19 @@ function standInPlugin(standIns) {
 const entries = [
   { in: 'src/extension.ts', out: 'extension' },
   // Loaded by the extension on first use (src/vscode/lazyFeatures.ts), next to extension.js:
-  // the network chunk (commands), the settings chunk (diagnostics, no axios) and the quick-fix
-  // chunk (the quick-fix list with the planners, no axios).
+  // the network chunk (commands), the settings chunk (diagnostics, no axios), the quick-fix
+  // chunk (the quick-fix list with the planners, no axios) and the JSON chunk that both of the
+  // last two load to parse a JSON settings file (`standIns`: extra stand-ins of that entry).
   { in: 'src/vscode/features.ts', out: 'features' },
-  { in: 'src/vscode/settingsChunk.ts', out: 'settings' },
-  { in: 'src/vscode/quickFixChunk.ts', out: 'quickfixes' },
+  { in: 'src/vscode/settingsChunk.ts', out: 'settings', standIns: [JSON_FROM_CHUNK] },
+  { in: 'src/vscode/quickFixChunk.ts', out: 'quickfixes', standIns: [JSON_FROM_CHUNK] },
+  { in: 'src/vscode/jsonChunk.ts', out: 'json' },
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/emulator/main.ts', out: 'emulator' },
 ];
 
-/** The options every bundle is built with; `standIns` defaults to STAND_INS. */
-function bundleOptions({ production, standIns = STAND_INS }) {
+/** The options every bundle is built with; `standIns` defaults to STAND_INS, and `entry` adds that entry's own. */
+function bundleOptions({ production, standIns = STAND_INS, entry }) {
   return {
     bundle: true,
     format: 'cjs',
@@ -97,46 +112,74 @@ function bundleOptions({ production, standIns = STAND_INS }) {
     // jsonc-parser's package "main" is a UMD build esbuild cannot trim; its ESM build tree-shakes
     // to the parser and scanner we use (~10 KB). Node (tsc output, unit tests) keeps the UMD one.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-    plugins: [standInPlugin(standIns)],
+    plugins: [standInPlugin([...standIns, ...(entry?.standIns ?? [])])],
   };
 }
 
-/** Lines the "npm: watch" task in .vscode/tasks.json waits for, and the errors in a form it can match. */
-const watchReporter = {
-  name: 'watch-reporter',
-  setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
-    build.onEnd((result) => {
-      for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}`);
-        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
-      }
-      console.log('[watch] build finished');
-    });
-  },
-};
+/** Entries with the same stand-ins share one build; esbuild resolves a module once for all entries of a build. */
+function buildGroups(list) {
+  const groups = new Map();
+  for (const entry of list) {
+    const key = (entry.standIns ?? []).map((standIn) => standIn.module).join('\n');
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Lines the "npm: watch" task in .vscode/tasks.json waits for, and the errors in a form it can
+ * match. One reporter for all the builds: started when the first begins, finished when the last ends.
+ */
+function watchReporter() {
+  let running = 0;
+  return {
+    name: 'watch-reporter',
+    setup(build) {
+      build.onStart(() => {
+        if (running++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd((result) => {
+        for (const { text, location } of result.errors) {
+          console.error(`✘ [ERROR] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+        if (--running === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
 
 async function main() {
   const production = process.argv.includes('--production');
   const watch = process.argv.includes('--watch');
   const present = entries.filter((e) => fs.existsSync(path.join(__dirname, e.in)));
-  const options = bundleOptions({ production });
-  const ctx = await esbuild.context({
-    ...options,
-    plugins: watch ? [...options.plugins, watchReporter] : options.plugins,
-    absWorkingDir: __dirname,
-    entryPoints: present,
-    outdir: 'dist',
-  });
+  const reporter = watchReporter();
+  const contexts = await Promise.all(
+    buildGroups(present).map((group) => {
+      const options = bundleOptions({ production, entry: group[0] });
+      return esbuild.context({
+        ...options,
+        plugins: watch ? [...options.plugins, reporter] : options.plugins,
+        absWorkingDir: __dirname,
+        entryPoints: group.map((e) => ({ in: e.in, out: e.out })),
+        outdir: 'dist',
+      });
+    }),
+  );
   if (watch) {
-    await ctx.watch();
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
     return;
   }
-  const result = await ctx.rebuild();
+  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
   if (process.argv.includes('--meta')) {
-    fs.writeFileSync(path.join(__dirname, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+    const metafile = { inputs: {}, outputs: {} };
+    for (const { metafile: part } of results) {
+      Object.assign(metafile.inputs, part.inputs);
+      Object.assign(metafile.outputs, part.outputs);
+    }
+    fs.writeFileSync(path.join(__dirname, 'dist', 'meta.json'), JSON.stringify(metafile));
   }
-  await ctx.dispose();
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
 }
 
 module.exports = { STAND_INS, bundleOptions, entries };

@@ -240,6 +240,7 @@ const RUNTIME_BUNDLES = [
   { file: 'dist/features.js', why: 'dist/extension.js loads it on the first command (src/vscode/lazyFeatures.ts)' },
   { file: 'dist/settings.js', why: 'dist/extension.js loads it for the first settings file to check (src/vscode/lazyFeatures.ts)' },
   { file: 'dist/quickfixes.js', why: 'dist/settings.js loads it for the first quick-fix list at a MoMo diagnostic (src/vscode/lazyFeatures.ts)' },
+  { file: 'dist/json.js', why: 'dist/settings.js and dist/quickfixes.js load it to parse the first JSON settings file (src/vscode/settings/jsonChunkForwarder.ts)' },
 ];
 
 function checkRuntimeBundles(files) {

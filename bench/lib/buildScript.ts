@@ -14,9 +14,18 @@ export interface StandIn {
   contents?: string;
 }
 
+/** An entry of esbuild.js: source, dist/<out>.js, and stand-ins for its build only. */
+export interface BuildEntry {
+  in: string;
+  out: string;
+  standIns?: StandIn[];
+}
+
 interface BuildScript {
   STAND_INS: StandIn[];
-  bundleOptions(options: { production: boolean; standIns?: StandIn[] }): esbuild.BuildOptions;
+  entries: BuildEntry[];
+  /** `entry` adds that entry's own stand-ins to `standIns` (default STAND_INS). */
+  bundleOptions(options: { production: boolean; standIns?: StandIn[]; entry?: BuildEntry }): esbuild.BuildOptions;
 }
 
 export const buildScript = require(path.join(REPO_ROOT, 'esbuild.js')) as BuildScript;

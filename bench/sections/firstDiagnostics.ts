@@ -77,9 +77,10 @@ async function buildVariant(build: Build): Promise<{ dir: string; settingsBytes:
   fs.rmSync(dir, { recursive: true, force: true });
   const dist = path.join(dir, 'dist');
   const options = { ...buildScript.bundleOptions({ production: true }), absWorkingDir: REPO_ROOT, logLevel: 'error' as const };
-  const { entries } = buildScript as unknown as { entries: Array<{ in: string; out: string }> };
-  const lazy = entries.filter((e) => ['extension', 'features', 'settings'].includes(e.out) && (build === 'split' || e.out !== 'settings'));
-  await esbuild.build({ ...options, entryPoints: lazy, outdir: dist });
+  const lazy = buildScript.entries.filter((e) => ['extension', 'features', 'settings', 'json'].includes(e.out) && (build === 'split' || !['settings', 'json'].includes(e.out)));
+  for (const entry of lazy) {
+    await esbuild.build({ ...buildScript.bundleOptions({ production: true, entry }), absWorkingDir: REPO_ROOT, logLevel: 'error', entryPoints: [{ in: entry.in, out: entry.out }], outdir: dist });
+  }
   if (build === 'single') {
     await esbuild.build({ ...options, stdin: { contents: SINGLE_CHUNK, resolveDir: REPO_ROOT, loader: 'ts' }, outfile: path.join(dist, 'settings.js') });
   }
