@@ -94,12 +94,19 @@ export function scanDotenvEntries(
   }
 }
 
+/**
+ * `[export ]NAME` and its operator when the line holds an entry: all that decides whether it
+ * does and which name it has. The value starts after it (match[0]); match[2] is the name.
+ */
+export function entryHead(text: string, lineStart: number, lineEnd: number): RegExpExecArray | null {
+  if (text.charCodeAt(lineStart) === 35 /* # */ || lineStart === lineEnd) return null;
+  return ENTRY.exec(text.slice(lineStart, lineEnd));
+}
+
 /** The entry starting on `line`, if the line holds one. */
 function entryAt(text: string, lines: DotenvLines, line: number, lineStart: number): DotenvEntry | undefined {
   const lineEnd = lines.end(line);
-  const first = text.charCodeAt(lineStart);
-  if (first === 35 /* # */ || lineStart === lineEnd) return undefined;
-  const match = ENTRY.exec(text.slice(lineStart, lineEnd));
+  const match = entryHead(text, lineStart, lineEnd);
   if (!match) return undefined;
   const nameStart = lineStart + match[0].length - match[3].length - match[2].length;
   const valueStart = lineStart + match[0].length;

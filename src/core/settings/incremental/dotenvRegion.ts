@@ -11,6 +11,7 @@
  * (ShiftingLineIndex, StatementList): a keystroke costs its lines, not the file.
  */
 import { scanDotenvEntries, type DotenvEntry, type DotenvScan } from '../dotenv/scan';
+import type { PlainLine } from './dotenvPlainEdit';
 import { splitLines } from '../text/textIndex';
 import { RegionLines } from './regionLines';
 import { ShiftingLineIndex } from './shiftingLines';
@@ -21,6 +22,8 @@ export interface DotenvRegionState {
   index: ShiftingLineIndex;
   /** The entries whose value spans lines (name to closing quote): no line start inside one is a place to restart or stop. */
   multiLine: StatementList<LineSpan>;
+  /** The line the last plain keystroke went to (dotenvPlainEdit.ts), known to be quiet. */
+  plainLine?: PlainLine;
 }
 
 export interface DotenvRegionUpdate {
@@ -29,6 +32,7 @@ export interface DotenvRegionUpdate {
   mapRange(start: number, end: number): { start: number; end: number } | undefined;
   /** Offsets before this one (and their positions) are the same in the new text. */
   regionStart: number;
+  kind?: 'plainEdit';
 }
 
 /** The region state of a full scan, which it takes over (its index must not be used afterwards). */

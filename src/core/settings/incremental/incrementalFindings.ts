@@ -12,7 +12,9 @@ import type { MoveFixPlanner } from '../findings/context';
 import { scanAndDetect } from '../findings/detect';
 import { mtnEvidence } from '../mtnDetection';
 import type { Finding, FindingOptions, Position, QuickFix, SettingsDocument, TextEdit } from '../types';
+import { updateDotenvPlainEdit } from './dotenvPlainEdit';
 import { dotenvRegionState, updateDotenvRegion, type DotenvRegionState } from './dotenvRegion';
+import { MTN_TEST_WORDS } from './mtnWords';
 import { updatePlainEdit } from './plainEdit';
 import { pythonRegionState, updatePythonRegion, type PythonRegionState, type RegionUpdate } from './pythonRegion';
 import { changedLines, changedSpan, type TextChange } from './textChange';
@@ -33,12 +35,9 @@ export interface FindingsUpdate {
   state: FindingsState;
   /** 'region': only the touched statements were scanned; 'file': the whole text. */
   scanned: 'region' | 'file';
-  /** How a Python region was updated: 'plainEdit' without re-lexing (plainEdit.ts), 'statements' by re-lexing the touched ones. */
+  /** How a region was updated: 'plainEdit' without re-lexing (plainEdit.ts, dotenvPlainEdit.ts), 'statements' by re-lexing the touched ones (Python). */
   region?: RegionUpdate['kind'];
 }
-
-/** Every word the MTN test looks at (names, hosts, headers, Credential Token names) mentions one of these. */
-const MTN_TEST_WORDS = /momo|mtn|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|credential_token/i;
 
 /**
  * The findings of `doc`, which is `previous.doc` after `changes` (VS Code's contentChanges, in
@@ -90,7 +89,8 @@ function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: r
   }
   if (previous.dotenv) {
     // The dotenv region reads no word of the MTN test: a change to one may change the whole answer.
-    const update = touchesMtnTest(previous.doc.text, doc.text, span) ? undefined : updateDotenvRegion(previous.dotenv, doc.text, span);
+    const update =
+      updateDotenvPlainEdit(previous.dotenv, doc.text, span) ?? (touchesMtnTest(previous.doc.text, doc.text, span) ? undefined : updateDotenvRegion(previous.dotenv, doc.text, span));
     return update && movedFindings(previous, doc, options, update, { dotenv: update.state });
   }
   if (!previous.python) return undefined;

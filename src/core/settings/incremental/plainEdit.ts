@@ -70,7 +70,7 @@ function inside(statement: PyStatement, span: ChangedSpan): boolean {
 }
 
 /** Letters, digits, `_` and spaces only. */
-function allPlain(text: string, from: number, to: number): boolean {
+export function allPlain(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (!(isWordCode(c) || c === 32)) return false;
@@ -99,6 +99,6 @@ function inRun(c: number): boolean {
   return isWordCode(c) || c === 45 || c === 32 || (c >= 9 && c <= 13) || c > 127;
 }
 
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

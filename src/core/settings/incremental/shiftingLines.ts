@@ -40,6 +40,11 @@ export class ShiftingLineIndex {
     return this.starts[line] + this.pending.owed(line);
   }
 
+  /** Where line `line`'s content ends (before its line break). */
+  lineEnd(line: number): number {
+    return this.ends[line] + this.pending.owed(line);
+  }
+
   lineAt(offset: number): number {
     let low = 0;
     let high = this.starts.length - 1;
