@@ -46,7 +46,7 @@ export function updateDotenvPlainEdit(old: DotenvRegionState, text: string, span
   // Committed: the old state changes in place.
   const delta = newEnd - oldEnd;
   const { start: lineStart, end: lineEnd } = line;
-  old.multiLine.replace(line.multiAt, line.multiAt, [], delta, 0);
+  if (line.multiAt < old.multiLine.length) old.multiLine.replace(line.multiAt, line.multiAt, [], delta, 0);
   old.index = old.index.editWithinLine(text, line.line, delta);
   line.end += delta;
   old.plainLine = line;

@@ -109,7 +109,8 @@ function movedFindings(
   const findings = moveFindings(previous.findings, update.mapRange, update.state.index, update.regionStart);
   // Moving failed (a finding inside the region): the region update already consumed the old state.
   if (!findings) return fullScan(doc, options, previous.planMove);
-  return { findings, state: { doc, options, mtn: true, findings, ...region, planMove: previous.planMove }, scanned: 'region', region: update.kind };
+  const state = { doc, options, mtn: true, findings, python: region.python, dotenv: region.dotenv, planMove: previous.planMove };
+  return { findings, state, scanned: 'region', region: update.kind };
 }
 
 function fitsNewText(previous: FindingsState, doc: SettingsDocument, span: { start: number; oldEnd: number; newEnd: number }): boolean {
@@ -134,7 +135,7 @@ type RangeMap = (start: number, end: number) => { start: number; end: number } |
 function moveFindings(findings: readonly Finding[], map: RangeMap, index: PositionIndex, unchangedBefore: number): Finding[] | undefined {
   const moved: Finding[] = [];
   for (const finding of findings) {
-    if (finding.endOffset < unchangedBefore && finding.fixes.every((fix) => fix.edits.every((edit) => edit.endOffset < unchangedBefore))) {
+    if (finding.endOffset < unchangedBefore && fixesEndBefore(finding, unchangedBefore)) {
       moved.push(finding);
       continue;
     }
@@ -153,6 +154,11 @@ function moveFindings(findings: readonly Finding[], map: RangeMap, index: Positi
     moved.push({ ...finding, ...range, fixes });
   }
   return moved;
+}
+
+function fixesEndBefore(finding: Finding, offset: number): boolean {
+  for (const fix of finding.fixes) for (const edit of fix.edits) if (edit.endOffset >= offset) return false;
+  return true;
 }
 
 function moveRange(start: number, end: number, map: RangeMap, index: PositionIndex): Pick<Finding, 'range' | 'startOffset' | 'endOffset'> | undefined {

@@ -12,7 +12,7 @@ export class ShiftingLineIndex {
   readonly eol: string;
 
   private constructor(
-    readonly text: string,
+    private current: string,
     private readonly starts: number[],
     private readonly ends: number[],
     readonly breaks: LineBreakCounts,
@@ -30,6 +30,10 @@ export class ShiftingLineIndex {
       ends[line] += delta;
     };
     return new ShiftingLineIndex(index.text, starts, ends, index.breaks, new PendingShift(starts.length, move));
+  }
+
+  get text(): string {
+    return this.current;
   }
 
   get lineCount(): number {
@@ -69,13 +73,14 @@ export class ShiftingLineIndex {
 
   /**
    * The index of `text`: this one's text with line `line` grown by `delta` characters (none of
-   * them a line break), the lines after it moved. Cheaper than replaceLines for one line; reuses
-   * this index's arrays: this index must not be used afterwards.
+   * them a line break), the lines after it moved. Cheaper than replaceLines for one line: this
+   * index becomes that one (the line breaks are the same).
    */
   editWithinLine(text: string, line: number, delta: number): ShiftingLineIndex {
     this.pending.replace(line, line + 1, 1, delta, 0);
     this.ends[line] += delta;
-    return new ShiftingLineIndex(text, this.starts, this.ends, this.breaks, this.pending);
+    this.current = text;
+    return this;
   }
 
   /**
