@@ -19,8 +19,9 @@
 import { entryHead } from '../dotenv/scan';
 import { classifyNameFast } from '../names/classify';
 import type { DotenvRegionState, DotenvRegionUpdate } from './dotenvRegion';
+import { isWordCode } from './fileWideWords';
 import { MTN_TEST_WORDS } from './mtnWords';
-import { allPlain, isWordCode } from './plainEdit';
+import { allPlain } from './plainEdit';
 import type { ChangedSpan } from './textChange';
 
 /** A line where plain keystrokes move only what follows: its number, start, where its value starts and where its content ends. */

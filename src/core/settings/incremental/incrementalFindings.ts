@@ -25,6 +25,8 @@ export interface FindingsState {
   readonly options: FindingOptions;
   readonly mtn: boolean;
   readonly findings: Finding[];
+  /** Past every offset the findings and their fixes' edits reach (0 for none): edits at or after it move none of them. */
+  readonly findingsEnd: number;
   readonly python?: PythonRegionState;
   readonly dotenv?: DotenvRegionState;
   readonly planMove?: MoveFixPlanner;
@@ -39,6 +41,9 @@ export interface FindingsUpdate {
   region?: RegionUpdate['kind'];
 }
 
+/** The options of a call without any: one object, so that the next such call compares by identity. */
+const NO_OPTIONS: FindingOptions = Object.freeze({});
+
 /**
  * The findings of `doc`, which is `previous.doc` after `changes` (VS Code's contentChanges, in
  * order). Without a previous state, or with changes that do not fit it, the whole file is scanned.
@@ -49,7 +54,7 @@ export function detectFindingsIncrementally(
   previous: FindingsState | undefined,
   doc: SettingsDocument,
   changes: readonly TextChange[],
-  options: FindingOptions = {},
+  options: FindingOptions = NO_OPTIONS,
   planMove?: MoveFixPlanner,
 ): FindingsUpdate {
   const fits = previous && previous.planMove === planMove && sameDocumentKind(previous.doc, doc) && samePlainData(previous.options, options);
@@ -74,7 +79,7 @@ function fullScan(doc: SettingsDocument, options: FindingOptions, planMove: Move
   const { findings, mtn, context } = scanAndDetect(doc, options, planMove);
   const python = context?.python ? pythonRegionState(context.python) : undefined;
   const dotenv = context?.dotenv ? dotenvRegionState(context.dotenv) : undefined;
-  return { findings, state: { doc, options, mtn, findings, python, dotenv, planMove }, scanned: 'file' };
+  return { findings, state: { doc, options, mtn, findings, findingsEnd: endOf(findings), python, dotenv, planMove }, scanned: 'file' };
 }
 
 function regionUpdate(previous: FindingsState, doc: SettingsDocument, changes: readonly TextChange[], options: FindingOptions): FindingsUpdate | undefined {
@@ -106,11 +111,18 @@ function movedFindings(
   update: { mapRange: RangeMap; state: { index: PositionIndex }; regionStart: number; kind?: RegionUpdate['kind'] },
   region: Pick<FindingsState, 'python' | 'dotenv'>,
 ): FindingsUpdate {
-  const findings = moveFindings(previous.findings, update.mapRange, update.state.index, update.regionStart);
+  // Mostly the edit is after every finding (the MoMo lines come first): nothing moves, the list is kept.
+  const kept = previous.findingsEnd <= update.regionStart;
+  const findings = kept ? previous.findings : moveFindings(previous.findings, update.mapRange, update.state.index, update.regionStart);
   // Moving failed (a finding inside the region): the region update already consumed the old state.
   if (!findings) return fullScan(doc, options, previous.planMove);
-  const state = { doc, options, mtn: true, findings, python: region.python, dotenv: region.dotenv, planMove: previous.planMove };
-  return { findings, state, scanned: 'region', region: update.kind };
+  const findingsEnd = kept ? previous.findingsEnd : endOf(findings);
+  return {
+    findings,
+    state: { doc, options, mtn: true, findings, findingsEnd, python: region.python, dotenv: region.dotenv, planMove: previous.planMove },
+    scanned: 'region',
+    region: update.kind,
+  };
 }
 
 function fitsNewText(previous: FindingsState, doc: SettingsDocument, span: { start: number; oldEnd: number; newEnd: number }): boolean {
@@ -159,6 +171,16 @@ function moveFindings(findings: readonly Finding[], map: RangeMap, index: Positi
 function fixesEndBefore(finding: Finding, offset: number): boolean {
   for (const fix of finding.fixes) for (const edit of fix.edits) if (edit.endOffset >= offset) return false;
   return true;
+}
+
+/** Past every offset the findings and their fixes' edits reach. */
+function endOf(findings: readonly Finding[]): number {
+  let end = 0;
+  for (const finding of findings) {
+    end = Math.max(end, finding.endOffset + 1);
+    for (const fix of finding.fixes) for (const edit of fix.edits) end = Math.max(end, edit.endOffset + 1);
+  }
+  return end;
 }
 
 function moveRange(start: number, end: number, map: RangeMap, index: PositionIndex): Pick<Finding, 'range' | 'startOffset' | 'endOffset'> | undefined {

@@ -8,35 +8,38 @@
  * facts read.)
  *
  * The file-wide facts a region update keeps (pythonRegion.ts) stay as they are, shown without
- * reading the statement again. Both kinds of match below are made of word characters, dots, `-`
- * and white space, then (for reads) `(`, `[` or `.`; one that the edit makes, unmakes or changes
- * lies in the run of such characters around the edit, or reaches it through a dot (wordsAround):
- * - FILE_WIDE words: the statement held none (checked once, then remembered as `clean` while
- *   typing goes on there), and the run holds none; what is around the statement is unchanged
- *   and read apart from it (a comment's words count for the file, not for the statement);
+ * reading the statement again:
+ * - FILE_WIDE words: the statement held none (checked once, then remembered in `typing` while
+ *   typing goes on there), so a word the edit makes touches it (fileWideWordTouching); what is
+ *   around the statement is unchanged and read apart from it (a comment's words count for the
+ *   file, not for the statement);
  * - environment reads (environmentUse.ts read and style patterns, whose names are ASCII word
- *   characters): with no dot at the run's ends and no bracket after it, none touches the edit;
+ *   characters): a match is word characters, dots and white space, then `(`, `[` or `.`; one
+ *   that the edit makes, unmakes or changes lies in the run of such characters around the edit
+ *   or reaches it through a dot: with no dot at the run's ends and no bracket after it, none
+ *   touches the edit. Plain characters typed or deleted inside that run leave its ends as they
+ *   are: inside the statement, the run is remembered in `typing` and not walked again;
  * - the head, the imports and the quote-habit sample: the statement is after the head, the
  *   edit past the first seven characters of the statement (`import` and a space), and inside
  *   the sample the statement's vote is the same.
  * Anything else goes the region path's way.
  */
 import type { PyStatement } from '../python/statements';
-import { FILE_WIDE, quoteVote, type PythonRegionState, type RegionUpdate } from './pythonRegion';
+import { FILE_WIDE, fileWideWordTouching, isWordCode } from './fileWideWords';
+import { quoteVote, type PythonRegionState, type RegionUpdate } from './pythonRegion';
 import type { ChangedSpan } from './textChange';
 
 /** `import` and a white space: an edit past this many characters into a statement cannot make or unmake an import. */
 const IMPORT_WORD = 7;
 
 export function updatePlainEdit(old: PythonRegionState, text: string, span: ChangedSpan): RegionUpdate | undefined {
-  const { index, statements, clean } = old;
+  const { index, statements, typing } = old;
   const oldText = index.text;
   const { start, oldEnd, newEnd } = span;
-  // A quote, `\` or "\r" before the edit would read the typed characters.
-  if (!old.plainReadNames || '"\'\\\r'.includes(oldText[start - 1])) return undefined;
+  if (!old.plainReadNames || readsOn(oldText.charCodeAt(start - 1))) return undefined;
   if (!allPlain(oldText, start, oldEnd) || !allPlain(text, start, newEnd)) return undefined;
   // Typing goes on in the statement of the last keystroke, mostly: look there first.
-  const at = clean && statements.at(clean.at) === clean.statement && inside(clean.statement, span) ? clean.at : statements.firstAtOrAfter('end', oldEnd + 1);
+  const at = typing && statements.at(typing.at) === typing.statement && inside(typing.statement, span) ? typing.at : statements.firstAtOrAfter('end', oldEnd + 1);
   const statement = statements.at(at);
   if (!statement || !inside(statement, span)) return undefined;
   const { start: from, end: to } = statement;
@@ -44,15 +47,36 @@ export function updatePlainEdit(old: PythonRegionState, text: string, span: Chan
   // After the head (so is the edit), not in a statement's first word (a top-level one may become an import).
   if (from < old.headEnd || start <= from + IMPORT_WORD) return undefined;
   if (from < old.sampleEnd && quoteVote(oldText, from, to) !== quoteVote(text, from, to + delta)) return undefined;
-  if (clean?.statement !== statement && FILE_WIDE.test(oldText.slice(from, to))) return undefined;
-  const run = wordsAround(text, start, newEnd);
-  if (run === undefined || FILE_WIDE.test(run)) return undefined;
+  const same = typing?.statement === statement ? typing : undefined;
+  if (!same && FILE_WIDE.test(oldText.slice(from, to))) return undefined;
+  if (fileWideWordTouching(text, start, newEnd)) return undefined;
+  // The run the last keystroke walked, if the edit is inside it (its ends stay); else walk it now.
+  let runFrom = -1;
+  let runTo = -1;
+  if (same && same.runFrom >= 0 && start >= from + same.runFrom && oldEnd <= from + same.runTo) {
+    runFrom = same.runFrom;
+    runTo = same.runTo + delta;
+  } else {
+    const runStart = runStartBefore(text, start);
+    const runEnd = runEndAfter(text, newEnd);
+    if (!readsUntouched(text, runStart, runEnd)) return undefined;
+    // Remembered with both its ends inside the statement only: only an edit of the statement changes them.
+    if (runStart > from && runEnd < to + delta) {
+      runFrom = runStart - from;
+      runTo = runEnd - from;
+    }
+  }
 
   // Committed: the old state's lists change in place.
-  statements.replace(at, at + 1, [statement], delta, 0);
-  statement.end += delta;
-  old.index = index.editWithinLine(text, statement.startLine === statement.endLine ? statement.startLine : index.lineAt(start), delta);
-  old.clean = { statement, at };
+  statements.extend(at, delta);
+  index.editWithinLine(text, statement.startLine === statement.endLine ? statement.startLine : index.lineAt(start), delta);
+  if (same) {
+    same.at = at;
+    same.runFrom = runFrom;
+    same.runTo = runTo;
+  } else {
+    old.typing = { statement, at, runFrom, runTo };
+  }
   // The sample's end is a later assignment's start (or past all of them: moving it changes nothing).
   if (old.sampleEnd > from) old.sampleEnd += delta;
   return {
@@ -69,6 +93,11 @@ function inside(statement: PyStatement, span: ChangedSpan): boolean {
   return statement.start < span.start && statement.end > span.oldEnd;
 }
 
+/** A quote (`"""`), `\` (an escape, a continuation) or "\r" ("\r\n"): the lexer reads it with what follows. */
+function readsOn(c: number): boolean {
+  return c === 34 || c === 39 || c === 92 || c === 13;
+}
+
 /** Letters, digits, `_` and spaces only. */
 export function allPlain(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -79,26 +108,31 @@ export function allPlain(text: string, from: number, to: number): boolean {
 }
 
 /**
- * The edited characters with the identifier characters, `-`, white space and anything beyond
- * ASCII either side (a read's name and \s may be such); undefined when a dot borders the run or
- * `(` or `[` follows it (a read may reach into it). The typed characters are plain: the run is
- * bordered by the same characters before and after the edit. Its borders are no word
- * characters, so `\b` reads the same in it as in the text. (Code puts `=`, brackets, quotes or
- * operators between words: the run is the words next to the edit, not more of the file.)
+ * The run around an edit: identifier characters, `-`, white space and anything beyond ASCII (a
+ * read's name and \s may be such). Code puts `=`, brackets, quotes or operators between words:
+ * the run is the words next to the edit, not more of the file.
  */
-function wordsAround(text: string, start: number, end: number): string | undefined {
+function runStartBefore(text: string, start: number): number {
   let from = start;
   while (inRun(text.charCodeAt(from - 1))) from--;
+  return from;
+}
+
+function runEndAfter(text: string, end: number): number {
   let to = end;
   while (inRun(text.charCodeAt(to))) to++;
-  const next = text.charCodeAt(to);
-  return text.charCodeAt(from - 1) === 46 || next === 46 || next === 40 || next === 91 ? undefined : text.slice(from, to);
+  return to;
 }
+
+/** No dot before the run `from`..`to`, and no dot, `(` or `[` after it: no read reaches into it. */
+function readsUntouched(text: string, from: number, to: number): boolean {
+  const next = text.charCodeAt(to);
+  return text.charCodeAt(from - 1) !== 46 && next !== 46 && next !== 40 && next !== 91;
+}
+
+/** Which ASCII characters are in the run: `\w`, `-` and white space (\s: 9–13 and 32). */
+const RUN = Uint8Array.from({ length: 128 }, (_, c) => (isWordCode(c) || c === 45 || c === 32 || (c >= 9 && c <= 13) ? 1 : 0));
 
 function inRun(c: number): boolean {
-  return isWordCode(c) || c === 45 || c === 32 || (c >= 9 && c <= 13) || c > 127;
-}
-
-export function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c > 127 || RUN[c] === 1;
 }

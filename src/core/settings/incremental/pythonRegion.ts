@@ -14,6 +14,7 @@ import { ASSIGN, QUOTE_SAMPLE } from '../python/scan';
 import { environmentPatterns, hitsInside, mostUsedStyle, type EnvironmentPatterns } from '../python/environmentUse';
 import { lexPythonStatements, type PyStatement } from '../python/statements';
 import { dominantBreak, splitLines } from '../text/textIndex';
+import { FILE_WIDE } from './fileWideWords';
 import { RegionLines } from './regionLines';
 import { ShiftingLineIndex } from './shiftingLines';
 import { StatementList } from './statementList';
@@ -33,8 +34,21 @@ export interface PythonRegionState {
   hasEnvRead: boolean;
   /** The decouple / django-environ names the reads use are ASCII word characters only (plainEdit.ts relies on it). */
   plainReadNames: boolean;
-  /** A statement whose lines hold no FILE_WIDE word, and its place in `statements` when last seen (plainEdit.ts). */
-  clean?: { statement: PyStatement; at: number };
+  /** Where the last plain keystroke was (plainEdit.ts). */
+  typing?: TypingSpot;
+}
+
+/** The statement of the last plain keystroke, which holds no FILE_WIDE word, and what is known around the keystroke. */
+export interface TypingSpot {
+  statement: PyStatement;
+  /** Its place in `statements` when last seen. */
+  at: number;
+  /**
+   * The run of characters around the keystroke that no read reaches into (plainEdit.ts), from
+   * the statement's start: `runFrom`..`runTo`; -1 when not known.
+   */
+  runFrom: number;
+  runTo: number;
 }
 
 export interface RegionUpdate {
@@ -47,11 +61,6 @@ export interface RegionUpdate {
   kind: 'plainEdit' | 'statements';
 }
 
-/**
- * Words that make a region matter to the whole file: MoMo and MTN names and markers (the MTN
- * test, the MoMo variables), imports and .env loaders, django-environ / decouple bindings.
- */
-export const FILE_WIDE = /momo|mtn|collection|disbursement|remittance|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|import|dotenv|read_env|\benv\b|autoconfig|decouple|base_dir/i;
 const QUOTE_LOOKAHEAD = 200;
 /** What makes a top-level statement one of the file's imports (scan.ts); `from` alone is no FILE_WIDE word. */
 const IMPORT_START = /(?:import|from)\s/y;

@@ -58,6 +58,12 @@ export class StatementList<T extends LineSpan = PyStatement> {
     return low;
   }
 
+  /** Statement i (exact) ends `delta` characters later, its lines unchanged; those after it move by `delta`. */
+  extend(i: number, delta: number): void {
+    this.pending.replace(i, i + 1, 1, delta, 0);
+    this.items[i].end += delta;
+  }
+
   /** Replaces statements `first`..`last` (exclusive) with `statements` (exact); those after move by `delta` / `lineDelta`. */
   replace(first: number, last: number, statements: T[], delta: number, lineDelta: number): void {
     this.pending.replace(first, last, statements.length, delta, lineDelta);
