@@ -211,6 +211,80 @@ describe('incremental diagnostics: the plain keystroke fast path', function () {
     });
   }
 
+  /** Keystrokes one after another from a first full scan; each update's path and findings, the findings checked against a full scan. */
+  function typeAll(start: string, changes: TextChange[]): { region: string | undefined; findings: FindingsUpdate['findings'] }[] {
+    let current = start;
+    let state = detectFindingsIncrementally(undefined, { text: current, fileName }, []).state;
+    return changes.map((change) => {
+      current = apply(current, change);
+      const update = detectFindingsIncrementally(state, { text: current, fileName }, [change]);
+      assert.deepStrictEqual(update.findings, withoutMoveFixes(detectFindings({ text: current, fileName })), JSON.stringify(change));
+      state = update.state;
+      return { region: update.scanned === 'file' ? 'file' : update.region, findings: update.findings };
+    });
+  }
+  /** Typing `word` at `at` one letter after the other, then deleting `deleted` of its letters. */
+  function typing(at: number, word: string, deleted: number): TextChange[] {
+    const typed: TextChange[] = [...word].map((key, i) => ({ start: at + i, end: at + i, text: key }));
+    for (let i = 0; i < deleted; i++) typed.push({ start: at + word.length - i - 1, end: at + word.length - i, text: '' });
+    return typed;
+  }
+
+  const secret = 'MOMO_API_KEY = "5b2e8d4a9c1f47e3b6d0a8c2e4f61937"';
+  const momoLater = `import os\n\nFIRST_SETTING = [12345]\n\nVALUE = "some text"\nOTHER = 1\n${secret}\nMOMO_API_USER = "your-api-user"\n`;
+  const momoSameLine = `import os\n\nFIRST_SETTING = [12345]\n\nVALUE = "some text"; ${secret}\nMOMO_API_USER = "your-api-user"\n`;
+  for (const [what, start] of [
+    ['on later lines', momoLater],
+    ['on the same line, after a `;`', momoSameLine],
+  ]) {
+    it(`moves the findings after a typed word ${what} without re-lexing`, () => {
+      const at = start.indexOf('"some') + 3;
+      const before = detectFindings({ text: start, fileName });
+      assert.ok(before.some((f) => f.startOffset > at) && before.some((f) => f.fixes.some((fix) => fix.edits.some((e) => e.startOffset > at))), 'findings and fix edits after the edit');
+      const steps = typeAll(start, typing(at, 'qwz', 2));
+      assert.deepStrictEqual(
+        steps.map((s) => s.region),
+        steps.map(() => 'plainEdit'),
+      );
+      // Moved by one character in all (three typed, two deleted), on the edited line or after it.
+      const offsets = (findings: typeof before) => findings.map((f) => f.startOffset);
+      assert.deepStrictEqual(offsets(steps[steps.length - 1].findings), offsets(before).map((o) => (o > at ? o + 1 : o)));
+    });
+  }
+
+  it('walks the run around a keystroke again when it reaches past its statement, whose neighbour may change', () => {
+    // "abc" runs on into the next line ("abc\nOTHER "): the run is not remembered for the next keystroke.
+    const start = `import os\n\nFIRST_SETTING = [12345]\n\nWORDS = abc\nOTHER + 2\n\n${secret}\n`;
+    const at = start.indexOf('abc') + 2;
+    const plus = start.indexOf(' + 2');
+    const steps = typeAll(start, [
+      { start: at, end: at, text: 'x' },
+      // The next line is now a call: a read may reach into the run through its bracket.
+      { start: plus + 1, end: plus + 4, text: '(2)' },
+      { start: at + 1, end: at + 1, text: 'y' },
+    ]);
+    assert.deepStrictEqual(
+      steps.map((s) => s.region),
+      ['plainEdit', 'statements', 'statements'],
+    );
+  });
+
+  it('walks the run again for a keystroke outside the one it remembers, even right next to it', () => {
+    // The run around "baz" is " baz " between "+" and "*"; right before the "+" the run is "bar " after a dot.
+    const start = `import os\n\nFIRST_SETTING = [12345]\n\nNAME = foo.bar + baz * 2\n\n${secret}\n`;
+    const at = start.indexOf('baz') + 1;
+    const plus = start.indexOf('+ baz');
+    const steps = typeAll(start, [
+      { start: at, end: at, text: 'x' },
+      { start: at + 1, end: at + 1, text: 'x' },
+      { start: plus, end: plus, text: 'y' },
+    ]);
+    assert.deepStrictEqual(
+      steps.map((s) => s.region),
+      ['plainEdit', 'plainEdit', 'statements'],
+    );
+  });
+
   it('scans the file for a letter typed into its head: between a docstring\'s prefix and its quotes, the docstring is gone', () => {
     const docstringFirst = 'r"""Settings."""\nMOMO_API_USER = os.environ.get("MOMO_API_USER", "")\nOTHER = 1\n';
     const first = detectFindingsIncrementally(undefined, { text: docstringFirst, fileName }, []);
