@@ -8,13 +8,12 @@
 import * as assert from 'assert';
 import { detectFindings, detectFindingsIncrementally, planMoveFix, type FindingsState, type FindingsUpdate, type TextChange } from '../../../src/core/settings';
 import { scanDotenv } from '../../../src/core/settings/dotenv/scan';
-import { apply, fullRescan } from './incrementalChecks';
+import { apply, fullRescan, MTN_WORDS, typedChanges, typingKeys } from './incrementalChecks';
 import { createRandom, randomDotenv, type Random } from './randomSettings';
 
 const SEED = 20261202;
 const FILES = 50;
 const SESSIONS_PER_FILE = 14;
-const MTN_WORDS = /momo|mtn|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|credential_token/i;
 
 /** Lines that put quotes, `\`, `#`, `=`, `:`, `export` and multi-line values near where people type. */
 function trickyLines(random: Random, count: number): string[] {
@@ -64,31 +63,10 @@ const WORDS = ['momo', 'MOMO_', 'mtn', 'apiuser', 'API_KEY', 'export ', 'ocp', '
 /** Now and then something that is not plain. */
 const OTHER = ['"', "'", '`', '\\', '#', ' #', '=', ':', '-', '\n', '\r\n', '\t'];
 
-function keystroke(cursor: number, key: string): TextChange {
-  return key === '\b' ? { start: cursor - 1, end: cursor, text: '' } : { start: cursor, end: cursor, text: key };
-}
-
 /** One typing session at a random place: keys, words and backspaces, often undone letter by letter. */
 function session(random: Random, text: string): TextChange[] {
-  let cursor = random.int(text.length + 1);
-  const keys: string[] = [];
-  for (let n = 1 + random.int(3); n > 0; n--) {
-    const what = random.int(10);
-    if (what < 3) keys.push(...random.pick(WORDS));
-    else if (what < 8) keys.push(KEYS[random.int(KEYS.length)]);
-    else if (what === 8) keys.push(...'\b'.repeat(1 + random.int(4)));
-    else keys.push(random.pick(OTHER));
-  }
-  if (random.chance(0.5)) keys.push(...'\b'.repeat(keys.length));
-  const changes: TextChange[] = [];
-  for (const key of keys) {
-    if (key === '\b' && cursor === 0) continue;
-    const change = keystroke(cursor, key);
-    changes.push(change);
-    text = apply(text, change);
-    cursor = key === '\b' ? cursor - 1 : cursor + key.length;
-  }
-  return changes;
+  const cursor = random.int(text.length + 1);
+  return typedChanges(cursor, typingKeys(random, { keys: KEYS, words: WORDS, other: OTHER, wordPicks: 3 }));
 }
 
 /**

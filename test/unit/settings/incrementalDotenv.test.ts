@@ -10,7 +10,7 @@ import { detectFindings, detectFindingsIncrementally, isMtnAfterChanges, mtnEvid
 import type { FindingOptions, FindingsState, SettingsDocument, TextChange } from '../../../src/core/settings';
 import { scanDotenv, type DotenvScan } from '../../../src/core/settings/dotenv/scan';
 import type { TextIndex } from '../../../src/core/settings/text/textIndex';
-import { apply, fullRescan } from './incrementalChecks';
+import { apply, fullRescan, MTN_WORDS } from './incrementalChecks';
 import { createRandom, randomDotenv, type Random } from './randomSettings';
 
 const SEED = 20261201;
@@ -24,8 +24,6 @@ const SNIPPETS = [
   'MOMO_API_USER=your-api-user\n', 'MOMO_API_KEY=', 'COLLECTION_API_KEY=changeme\n', 'DISBURSEMENT_API_KEY=f1db798c98df4bcf83b538175893bbf0\n', 'momo', 'MTN', 'apiuser',
   'COLLECTION_CREDENTIAL_TOKEN=x\n', 'MOMO_PARTNER_CODE=1\n', 'MOMO_TARGET_ENVIRONMENT=production\n', '\uFEFF',
 ];
-/** Words the MTN test reads (as the incremental path's own list): edits near them may change the whole answer. */
-const MTN_WORDS = /momo|mtn|ocp-apim|apiuser|x-target-environment|ericssonbasicapi|subscriptionkey|targetenvironment|credential_token/i;
 
 /** Ordinary lines: the bulk of a real .env, multi-line values included. */
 function fillerLines(random: Random, count: number): string[] {

@@ -8,6 +8,7 @@
  */
 import * as assert from 'assert';
 import { detectFindings, detectFindingsIncrementally, type FindingsState, type FindingsUpdate, type TextChange } from '../../../src/core/settings';
+import { apply, typedChanges, typingKeys } from './incrementalChecks';
 import { createRandom, randomPython, type Random } from './randomSettings';
 
 const SEED = 20261201;
@@ -78,14 +79,6 @@ interface Keystroke {
   quiet: boolean;
 }
 
-function keystroke(text: string, cursor: number, key: string): TextChange {
-  return key === '\b' ? { start: cursor - 1, end: cursor, text: '' } : { start: cursor, end: cursor, text: key };
-}
-
-function apply(text: string, change: TextChange): string {
-  return text.slice(0, change.start) + change.text + text.slice(change.end);
-}
-
 /**
  * One typing session: a cursor somewhere before the quiet lines, then keys typed, words spelled
  * and backspaces; or quiet letters inside a quiet line's value (never next to its quotes).
@@ -93,30 +86,14 @@ function apply(text: string, change: TextChange): string {
 function session(random: Random, text: string): Keystroke[] {
   const quietStart = text.indexOf('QUIET_0 = "');
   const quiet = random.chance(0.25);
-  let cursor = quiet ? text.indexOf('"', text.indexOf(`QUIET_${random.int(QUIET_LINES)} = "`)) + 2 + random.int(18) : random.int(quietStart);
+  const cursor = quiet ? text.indexOf('"', text.indexOf(`QUIET_${random.int(QUIET_LINES)} = "`)) + 2 + random.int(18) : random.int(quietStart);
   const keys: string[] = [];
   if (quiet) {
     for (let n = 1 + random.int(6); n > 0; n--) keys.push(QUIET_KEYS[random.int(QUIET_KEYS.length)]);
   } else {
-    for (let n = 1 + random.int(3); n > 0; n--) {
-      const what = random.int(10);
-      if (what < 4) keys.push(...random.pick(WORDS));
-      else if (what < 8) keys.push(KEYS[random.int(KEYS.length)]);
-      else if (what === 8) keys.push(...'\b'.repeat(1 + random.int(4)));
-      else keys.push(random.pick(OTHER));
-    }
-    // Undo the spelling often, letter by letter, as a backspace does.
-    if (random.chance(0.5)) keys.push(...'\b'.repeat(keys.length));
+    keys.push(...typingKeys(random, { keys: KEYS, words: WORDS, other: OTHER, wordPicks: 4 }));
   }
-  const steps: Keystroke[] = [];
-  for (const key of keys) {
-    if (key === '\b' && cursor === 0) continue;
-    const change = keystroke(text, cursor, key);
-    steps.push({ change, quiet });
-    text = apply(text, change);
-    cursor = key === '\b' ? cursor - 1 : cursor + key.length;
-  }
-  return steps;
+  return typedChanges(cursor, keys).map((change) => ({ change, quiet }));
 }
 
 describe('incremental diagnostics: the plain keystroke fast path', function () {
