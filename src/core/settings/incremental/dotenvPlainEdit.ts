@@ -48,7 +48,7 @@ export function updateDotenvPlainEdit(old: DotenvRegionState, text: string, span
   const delta = newEnd - oldEnd;
   const { start: lineStart, end: lineEnd } = line;
   if (line.multiAt < old.multiLine.length) old.multiLine.replace(line.multiAt, line.multiAt, [], delta, 0);
-  old.index = old.index.editWithinLine(text, line.line, delta);
+  old.index.editWithinLine(text, line.line, delta);
   line.end += delta;
   old.plainLine = line;
   return {

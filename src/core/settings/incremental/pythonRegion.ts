@@ -73,7 +73,13 @@ export function pythonRegionState(scan: PythonScan): PythonRegionState | undefin
   // The loader goes after the last import, and looks at the line after it.
   const afterImports = lastImport ? index.lineStarts[Math.min(lastImport.endLine + 2, index.lineCount - 1)] : 0;
   const text = index.text;
-  const assignments = scan.statements.filter((s) => isAssignment(text, s)).slice(0, QUOTE_SAMPLE + 1);
+  // The sample and the first assignment after it: the file's other statements are not tested.
+  const assignments: PyStatement[] = [];
+  for (const statement of scan.statements) {
+    if (!isAssignment(text, statement)) continue;
+    assignments.push(statement);
+    if (assignments.length > QUOTE_SAMPLE) break;
+  }
   const firstTopAssignment = assignments.find((s) => s.indent === '' && s.startsLine);
   const head = [afterImports, scan.statements[0]?.end, scan.docstring?.end, scan.firstEnvRead?.end, scan.environAssignment?.end, firstTopAssignment?.end];
   const headEnd = Math.max(...head.map((offset) => offset ?? 0));

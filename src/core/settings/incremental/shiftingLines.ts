@@ -72,15 +72,14 @@ export class ShiftingLineIndex {
   }
 
   /**
-   * The index of `text`: this one's text with line `line` grown by `delta` characters (none of
-   * them a line break), the lines after it moved. Cheaper than replaceLines for one line: this
-   * index becomes that one (the line breaks are the same).
+   * Makes this the index of `text`: this one's text with line `line` grown by `delta` characters
+   * (none of them a line break), the lines after it moved. Cheaper than replaceLines for one
+   * line, and in place (the line breaks are the same).
    */
-  editWithinLine(text: string, line: number, delta: number): ShiftingLineIndex {
+  editWithinLine(text: string, line: number, delta: number): void {
     this.pending.replace(line, line + 1, 1, delta, 0);
     this.ends[line] += delta;
     this.current = text;
-    return this;
   }
 
   /**
